@@ -1,0 +1,11 @@
+namespace IqosBot.Bots;
+
+/// <summary>What the bot remembers about a conversation besides its dialog stack.</summary>
+public sealed class ConversationData
+{
+    /// <summary>"sv" or "en": the language the customer is being answered in.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>The welcome is sent once, whether members-added or Web Chat's join event comes first.</summary>
+    public bool Welcomed { get; set; }
+}

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace IqosBot.Endpoints;
+
+/// <summary>
+/// <c>POST /api/messages</c>, the Bot Framework endpoint. It does what <c>CloudAdapter.ProcessAsync</c>
+/// does, but checks the activity first: a body that is not JSON, has no type, no conversation or
+/// nowhere to reply to gets a 400 with a reason, instead of failing inside the turn as a 500.
+/// </summary>
+public static class MessagesEndpoint
+{
+    /// <summary>Direct Line caps an activity at 256 KB; allow headroom for channel data, refuse anything absurd.</summary>
+    private const long MaxBodyBytes = 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task HandleAsync(HttpContext httpContext, AdapterWithErrorHandler adapter, IBot bot)
+    {
+        if (httpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        var (activity, problem) = await ReadActivityAsync(httpContext.Request).ConfigureAwait(false);
+        if (activity is null)
+        {
+            await Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Not a valid Bot Framework activity")
+                .ExecuteAsync(httpContext).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            var authHeader = httpContext.Request.Headers.Authorization.ToString();
+            var invokeResponse = await adapter.ProcessIncomingAsync(authHeader, activity, bot, httpContext.RequestAborted).ConfigureAwait(false);
+            await HttpHelper.WriteResponseAsync(httpContext.Response, invokeResponse).ConfigureAwait(false);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        }
+    }
+
+    private static async Task<(Activity? Activity, string? Problem)> ReadActivityAsync(HttpRequest request)
+    {
+        Activity? activity;
+        try
+        {
+            // Newtonsoft reads synchronously, which Kestrel forbids on the request stream: buffer first.
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            buffer.Position = 0;
+            using var reader = new StreamReader(buffer);
+            using var json = new JsonTextReader(reader);
+            activity = HttpHelper.BotMessageSerializer.Deserialize<Activity>(json);
+        }
+        catch (JsonException)
+        {
+            return (null, "The body is not valid JSON.");
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, "The activity is too large.");
+        }
+
+        return activity switch
+        {
+            null => (null, "The body is empty."),
+            { Type: null or "" } => (null, "The activity has no type."),
+            { Conversation.Id: null or "" } => (null, "The activity has no conversation id."),
+            { ChannelId: null or "" } => (null, "The activity has no channelId."),
+            _ when activity.DeliveryMode != DeliveryModes.ExpectReplies && !IsHttpUrl(activity.ServiceUrl)
+                => (null, "The activity has no absolute serviceUrl to reply to."),
+            _ => (activity, null),
+        };
+    }
+
+    private static bool IsHttpUrl(string? url)
+        => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}

@@ -1,0 +1,66 @@
+using IqosBot.Cards;
+using IqosBot.Dialogs.Engine;
+using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Resources;
+using IqosBot.Dialogs.Support;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace IqosBot.Dialogs.Interruptions;
+
+/// <summary>
+/// Base of every journey (CoreBot's CancelAndHelpDialog): before a step sees the customer's message,
+/// "help" explains the step and asks again, "cancel" ends the journey, and asking for a person gives
+/// customer care's contact details and then carries on. The customer is never stuck in a step.
+/// </summary>
+public abstract class InterruptibleDialog : ComponentDialog
+{
+    protected InterruptibleDialog(string dialogId, SupportOptions support)
+        : base(dialogId)
+    {
+        Support = support ?? throw new ArgumentNullException(nameof(support));
+    }
+
+    protected SupportOptions Support { get; }
+
+    protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        if (innerDc.Context.Activity.Type == ActivityTypes.Message
+            && await InterruptAsync(innerDc, cancellationToken).ConfigureAwait(false) is { } interrupted)
+        {
+            return interrupted;
+        }
+
+        return await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What "help" says in this journey; by default how to answer, cancel or reach a person.</summary>
+    protected virtual string HelpText(ITurnContext turnContext) => Texts.Get(turnContext.GetLanguage(), TextKey.InterruptionHelp);
+
+    private async Task<DialogTurnResult?> InterruptAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        var context = innerDc.Context;
+        var language = context.GetLanguage();
+        switch (InterruptionDetector.Detect(context.Activity.Text))
+        {
+            case Interruption.Help:
+                await context.SendActivityAsync(MessageFactory.Text(HelpText(context)), cancellationToken).ConfigureAwait(false);
+                await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+                return EndOfTurn;
+
+            case Interruption.Cancel:
+                await context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.InterruptionCancelled)), cancellationToken).ConfigureAwait(false);
+                return await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+
+            case Interruption.HumanAgent:
+                var contact = ContactCard.Create(Support, language, ChannelInfo.From(context.Activity), Texts.Get(language, TextKey.PersonInterim));
+                await context.SendActivityAsync(contact, cancellationToken).ConfigureAwait(false);
+                await context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.InterruptionResume)), cancellationToken).ConfigureAwait(false);
+                await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+                return EndOfTurn;
+
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace IqosBot.Dialogs.Interruptions;
+
+/// <summary>What a customer can say at any step, whatever the step asked.</summary>
+public enum Interruption
+{
+    None,
+    Help,
+    Cancel,
+    HumanAgent,
+}

@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using IqosBot.Dialogs.Choices;
+
+namespace IqosBot.Dialogs.Interruptions;
+
+/// <summary>
+/// Recognises help, cancel and "I want a person" in Swedish and English. These are explicit phrasings,
+/// matched on the whole (folded) message or a clear phrase, so that an answer like "person" in a form
+/// field is rare and an answer that merely contains "help" is not taken for a cry for help.
+/// </summary>
+public static partial class InterruptionDetector
+{
+    private static readonly HashSet<string> HelpMessages =
+    [
+        "help", "help me", "hjalp", "hjalp mig", "hjalpa", "what can i say", "what can i do", "what do i do", "vad kan jag skriva",
+        "vad gor jag", "vad ska jag gora", "jag forstar inte", "i don t understand", "i dont understand", "meny", "menu", "?",
+    ];
+
+    private static readonly HashSet<string> CancelMessages =
+    [
+        "cancel", "avbryt", "stop", "stopp", "sluta", "quit", "exit", "avsluta", "glom det", "forget it", "never mind",
+        "nevermind", "nvm", "borja om", "start over", "restart", "avbryt registreringen", "cancel that", "avbryt det",
+    ];
+
+    private static readonly HashSet<string> HumanMessages =
+    [
+        "person", "human", "agent", "manniska", "kundtjanst", "kundservice", "operator", "handlaggare", "real person",
+        "riktig person", "en person", "en manniska", "a person", "a human", "live agent", "customer service", "customer care",
+        "support agent", "talk to a person", "prata med en person",
+    ];
+
+    public static Interruption Detect(string? text)
+    {
+        var folded = TextNormalizer.Fold(text);
+        if (folded.Length == 0)
+        {
+            // "?" alone folds to nothing but is a plain request for help.
+            return text?.Trim() == "?" ? Interruption.Help : Interruption.None;
+        }
+
+        if (HumanMessages.Contains(folded) || WantsHuman().IsMatch(folded))
+        {
+            return Interruption.HumanAgent;
+        }
+
+        if (CancelMessages.Contains(folded))
+        {
+            return Interruption.Cancel;
+        }
+
+        return HelpMessages.Contains(folded) ? Interruption.Help : Interruption.None;
+    }
+
+    /// <summary>"can I talk to a human", "jag vill prata med någon på kundtjänst", "koppla mig till en handläggare".</summary>
+    [GeneratedRegex(
+        @"\b(?:(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|some\s+)?(?:real\s+|live\s+)?(?:human|person|agent|someone|somebody|customer\s+(?:service|care))|(?:prata|tala|chatta)\s+med\s+(?:en\s+)?(?:riktig\s+)?(?:manniska|person|nagon|handlaggare|kundtjanst|agent)|koppla\s+(?:mig|vidare)\b.*\b(?:manniska|person|handlaggare|kundtjanst|agent)|(?:human|real\s+person|live\s+agent)\s+please|connect\s+me\s+(?:to|with)\s+(?:a\s+|an\s+)?(?:human|person|agent|someone))\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex WantsHuman();
+}

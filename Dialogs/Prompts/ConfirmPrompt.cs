@@ -1,0 +1,55 @@
+using IqosBot.Cards;
+using IqosBot.Dialogs.Choices;
+using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Resources;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace IqosBot.Dialogs.Prompts;
+
+/// <summary>Asks a yes/no question in the customer's language and understands ja/nej, yes/no and their variants.</summary>
+public sealed class ConfirmPrompt : Prompt<bool>
+{
+    private const string Yes = "yes";
+    private const string No = "no";
+
+    public ConfirmPrompt(string dialogId, PromptValidator<bool>? validator = null)
+        : base(dialogId, validator)
+    {
+    }
+
+    protected override Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
+    {
+        var language = turnContext.GetLanguage();
+        var source = isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
+        var text = source?.Text ?? string.Empty;
+        if (isRetry && options.RetryPrompt is null)
+        {
+            text = Texts.Get(language, TextKey.ConfirmRetry);
+        }
+
+        var activity = ChoiceMessage.Create(text, YesNoButtons(language), ChannelInfo.From(turnContext.Activity));
+        activity.InputHint = InputHints.ExpectingInput;
+        return turnContext.SendActivityAsync(activity, cancellationToken);
+    }
+
+    protected override Task<PromptRecognizerResult<bool>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, CancellationToken cancellationToken)
+    {
+        var text = turnContext.Activity.Text;
+
+        // "1" / "2" answer the numbered list some channels show instead of buttons.
+        var byNumber = ChoiceRecognizer.Recognize(text, [new Choice(Yes), new Choice(No)], matchTitles: false);
+        var answer = byNumber is not null ? byNumber.Value == Yes : ConfirmRecognizer.Recognize(text);
+
+        return Task.FromResult(answer is { } value
+            ? PromptRecognizerResult<bool>.Of(value)
+            : PromptRecognizerResult<bool>.Failed);
+    }
+
+    private static List<ChoiceButton> YesNoButtons(string language)
+    {
+        var yes = Texts.Get(language, TextKey.ConfirmYes);
+        var no = Texts.Get(language, TextKey.ConfirmNo);
+        return [new ChoiceButton(yes, yes), new ChoiceButton(no, no)];
+    }
+}

@@ -1,0 +1,25 @@
+using IqosBot.Dialogs.Choices;
+using Microsoft.Bot.Schema;
+
+namespace IqosBot.Dialogs.Prompts;
+
+/// <summary>What a prompt asks, how it asks again, and when it gives up.</summary>
+/// <remarks>Stored in dialog state while the prompt waits, so it must survive a JSON round trip.</remarks>
+public class PromptOptions
+{
+    public Activity? Prompt { get; set; }
+
+    /// <summary>Sent when the answer was not understood or not valid, unless the validator already replied.</summary>
+    public Activity? RetryPrompt { get; set; }
+
+    public List<Choice> Choices { get; set; } = [];
+
+    /// <summary>Extra data for a validator (for example the fields a card must return).</summary>
+    public object? Validations { get; set; }
+
+    /// <summary>
+    /// After this many answers that fail, the prompt ends with <see cref="PromptAttemptsExhausted"/> so the
+    /// calling step can offer a person instead of asking forever. Null asks until answered or cancelled.
+    /// </summary>
+    public int? MaxAttempts { get; set; }
+}
