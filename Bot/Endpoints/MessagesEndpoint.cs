@@ -22,7 +22,7 @@ public static class MessagesEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext httpContext, AdapterWithErrorHandler adapter, IBot bot)
+    private static async Task HandleAsync(HttpContext httpContext, AdapterWithErrorHandler adapter, IBot bot, ILogger<AdapterWithErrorHandler> logger)
     {
         if (httpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
@@ -46,6 +46,13 @@ public static class MessagesEndpoint
         catch (UnauthorizedAccessException)
         {
             httpContext.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        }
+        catch (InvalidOperationException exception) when (exception.Message.StartsWith("IDX", StringComparison.Ordinal))
+        {
+            // IdentityModel (its messages start with IDX) could not fetch the Bot Framework signing keys, so the
+            // token can be neither accepted nor refused: the channel should retry later, as for any outage.
+            logger.LogError(exception, "Could not validate a channel token: the identity metadata is unreachable");
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         }
     }
 
@@ -75,7 +82,7 @@ public static class MessagesEndpoint
         {
             null => (null, "The body is empty."),
             { Type: null or "" } => (null, "The activity has no type."),
-            { Conversation.Id: null or "" } => (null, "The activity has no conversation id."),
+            { Conversation: null } or { Conversation.Id: null or "" } => (null, "The activity has no conversation id."),
             { ChannelId: null or "" } => (null, "The activity has no channelId."),
             _ when activity.DeliveryMode != DeliveryModes.ExpectReplies && !IsHttpUrl(activity.ServiceUrl)
                 => (null, "The activity has no absolute serviceUrl to reply to."),

@@ -60,8 +60,8 @@ public sealed class SqliteStorage : IStorage, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
 
-        var path = System.IO.Path.GetFullPath(options.Path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        var path = Path.GetFullPath(options.Path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -119,7 +119,13 @@ public sealed class SqliteStorage : IStorage, IDisposable
                 continue;
             }
 
+            // A stored JSON null reads as "nothing stored", as in MemoryStorage.
             var value = Deserialize(reader.GetString(1));
+            if (value is null)
+            {
+                continue;
+            }
+
             if (value is IStoreItem storeItem)
             {
                 // The column, not the serialized property, holds the current etag: the value was
@@ -200,7 +206,8 @@ public sealed class SqliteStorage : IStorage, IDisposable
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
 
             // Non-deferred means BEGIN IMMEDIATE: the write lock is taken before the etag is compared,
-            // so no other writer can slip in between the check and the write.
+            // so no other writer can slip in between the check and the write. There is no async overload
+            // that takes this flag, and Microsoft.Data.Sqlite's async methods run synchronously anyway.
             await using var transaction = connection.BeginTransaction(deferred: false);
 
             await using var upsert = connection.CreateCommand();
@@ -230,7 +237,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
 
                 if (await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
                 {
-                    // Key and etags only: the stored value may hold personal data.
+                    // Key and etag only: the stored value may hold personal data.
                     throw new ArgumentException($"Etag conflict on key '{row.Key}': the item was written with etag '{row.ExpectedEtag}', which is no longer current.");
                 }
             }
@@ -309,11 +316,10 @@ public sealed class SqliteStorage : IStorage, IDisposable
         return builder.ToString();
     }
 
-    private object Deserialize(string json)
+    private object? Deserialize(string json)
     {
         using var reader = new JsonTextReader(new StringReader(json));
-        return _serializer.Deserialize(reader)
-            ?? throw new InvalidDataException("A stored state value is JSON null.");
+        return _serializer.Deserialize(reader);
     }
 
     private static void ThrowIfInvalidKey(string key)
@@ -350,7 +356,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
 
         public Type BindToType(string? assemblyName, string typeName)
         {
-            // Checked before resolving so that a disallowed assembly is not even loaded.
+            // Checked before resolving so that a disallowed assembly named here is not even loaded.
             if (!IsAllowedAssembly(assemblyName))
             {
                 throw Disallowed(typeName, assemblyName);

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every test of the solution on this machine and ends with one plain line,
+# "N passed, N failed, N skipped", counted from the test results themselves (TRX files),
+# so that a run that executed no test shows as such. Exits non-zero when any test failed
+# or none ran. Extra arguments go to `dotnet test` (e.g. --filter).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET 10 SDK is needed (https://dot.net); it is not on PATH." >&2
+  exit 2
+fi
+
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+
+set +e
+dotnet test IqosBot.sln --nologo --logger "trx;LogFilePrefix=results" --results-directory "$results" "$@"
+status=$?
+set -e
+
+# Each TRX file has one <Counters total=".." executed=".." passed=".." failed=".." ... /> element.
+read -r passed failed skipped < <(
+  find "$results" -name '*.trx' -print0 | xargs -0 -r cat | tr '\n' ' ' |
+  grep -o '<Counters [^>]*>' |
+  awk '{
+    for (i = 1; i <= NF; i++) {
+      split($i, kv, "=");
+      gsub(/[^0-9]/, "", kv[2]);
+      if (kv[1] == "passed") p += kv[2];
+      if (kv[1] == "failed" || kv[1] == "error" || kv[1] == "timeout" || kv[1] == "aborted") f += kv[2];
+      if (kv[1] == "notExecuted") s += kv[2];
+    }
+  } END { printf "%d %d %d\n", p, f, s }'
+)
+
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+
+if [ "$status" -ne 0 ]; then
+  exit "$status"
+fi
+if [ "$passed" -eq 0 ]; then
+  echo "No test ran." >&2
+  exit 1
+fi
