@@ -70,6 +70,10 @@ public class ComponentDialog : Dialog
         }
     }
 
+    /// <summary>Whether every dialog on this instance's saved inner stack is still in this component.</summary>
+    internal bool KnowsInnerStack(DialogContext outerDc, DialogInstance instance)
+        => CreateInnerContext(outerDc, instance).KnowsEveryDialog();
+
     protected virtual Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken)
         => innerDc.BeginDialogAsync(InitialDialogId ?? throw new InvalidOperationException($"'{Id}' has no dialogs."), options, cancellationToken);
 

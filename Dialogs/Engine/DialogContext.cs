@@ -40,6 +40,11 @@ public class DialogContext
     /// <summary>Finds a dialog in this set or, failing that, in the sets of the enclosing components.</summary>
     public Dialog? FindDialog(string dialogId) => Dialogs.Find(dialogId) ?? Parent?.FindDialog(dialogId);
 
+    /// <summary>Whether every dialog this stack names can be found, the inner stacks of components included.</summary>
+    internal bool KnowsEveryDialog()
+        => Stack.All(instance => FindDialog(instance.Id) is { } dialog
+                                 && (dialog is not ComponentDialog component || component.KnowsInnerStack(this, instance)));
+
     public async Task<DialogTurnResult> BeginDialogAsync(string dialogId, object? options = null, CancellationToken cancellationToken = default)
     {
         var dialog = FindDialog(dialogId)

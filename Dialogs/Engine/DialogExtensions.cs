@@ -14,9 +14,10 @@ public static class DialogExtensions
         var dialogSet = new DialogSet(accessor).Add(dialog);
         var dc = await dialogSet.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
 
-        // A stack saved by an older version can name a dialog this one no longer has; starting over
-        // beats leaving the customer stuck behind an exception on every message.
-        if (dc.ActiveDialog is { } active && dc.FindDialog(active.Id) is null)
+        // A stack saved by an older version can name a dialog this one no longer has, at the top or
+        // inside a component (a renamed prompt); starting over beats leaving the customer stuck behind
+        // an exception on every message.
+        if (!dc.KnowsEveryDialog())
         {
             dc.Stack.Clear();
         }

@@ -1,0 +1,177 @@
+using IqosBot.Dialogs.Engine;
+using IqosBot.Dialogs.Interruptions;
+using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Prompts;
+using IqosBot.Dialogs.Support;
+using IqosBot.Dialogs.Tests.Harness;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace IqosBot.Dialogs.Tests.Interruptions;
+
+/// <summary>Help, cancel and "a person please" in the middle of a journey, in Swedish and English.</summary>
+public sealed class InterruptionTests
+{
+    private const string SvName = "Vad heter du?";
+    private const string SvSerial = "Vilket serienummer har din enhet?";
+    private const string EnName = "What's your name?";
+    private const string EnSerial = "What's your device's serial number?";
+
+    [Fact]
+    public async Task Hjalp_explains_and_asks_the_same_question_again()
+    {
+        var harness = Journey(CustomerLanguage.Swedish);
+        await harness.SendAsync("hej");
+        await harness.SendAsync("Anna");
+
+        var replies = await harness.SendAsync("hjälp");
+
+        Assert.Equal(
+            ["Svara på frågan ovan så går vi vidare. Skriv \"avbryt\" om du vill avbryta, eller \"person\" om du vill prata med någon.", SvSerial],
+            replies.Texts());
+    }
+
+    [Fact]
+    public async Task Help_in_english_explains_in_english_and_the_answers_keep_working()
+    {
+        var harness = Journey(CustomerLanguage.English);
+        await harness.SendAsync("hello");
+
+        Assert.Equal(
+            ["Just answer the question above and we'll carry on. Type \"cancel\" to stop, or \"person\" to talk to someone.", EnName],
+            (await harness.SendAsync("help")).Texts());
+        Assert.Equal([EnSerial], (await harness.SendAsync("Anna")).Texts());
+        Assert.Equal(["Journey done: Anna / ABC123"], (await harness.SendAsync("ABC123")).Texts());
+    }
+
+    [Theory]
+    [InlineData(CustomerLanguage.Swedish, "avbryt", "Okej, då avbryter vi.")]
+    [InlineData(CustomerLanguage.English, "cancel", "OK, I've cancelled that.")]
+    public async Task Cancel_ends_the_journey_and_the_parent_carries_on(string language, string cancel, string cancelled)
+    {
+        var harness = Journey(language);
+        await harness.SendAsync("hej");
+        await harness.SendAsync("Anna");
+
+        var replies = await harness.SendAsync(cancel);
+
+        Assert.Equal([cancelled, "Journey done: cancelled"], replies.Texts());
+        Assert.Equal(DialogTurnStatus.Complete, harness.LastResult!.Status);
+        Assert.Empty(await harness.SavedStackAsync());
+    }
+
+    [Fact]
+    public async Task After_cancelling_the_next_message_starts_the_journey_afresh()
+    {
+        var harness = Journey(CustomerLanguage.Swedish);
+        await harness.SendAsync("hej");
+        await harness.SendAsync("Anna");
+        await harness.SendAsync("avbryt");
+
+        Assert.Equal([SvName], (await harness.SendAsync("hej igen")).Texts());
+        Assert.Equal([SvSerial], (await harness.SendAsync("Bo")).Texts());
+        Assert.Equal(["Journey done: Bo / X1"], (await harness.SendAsync("X1")).Texts());
+    }
+
+    [Fact]
+    public async Task Asking_for_a_human_in_swedish_gives_the_contact_card_and_asks_the_same_question_again()
+    {
+        var harness = Journey(CustomerLanguage.Swedish);
+        await harness.SendAsync("hej");
+
+        var replies = await harness.SendAsync("jag vill prata med en människa");
+
+        Assert.Equal(3, replies.Count);
+        Assert.Equal("Här i chatten kan jag inte koppla dig vidare till en person, men kundtjänst hjälper dig gärna:", replies[0].Text);
+        var card = replies[0].AdaptiveCard()!;
+        Assert.Equal(TestSupport.Phone, card.Fact("Telefon"));
+        Assert.Contains("tel:+4620251010", card.CardStrings());
+        Assert.Equal("Då fortsätter vi där vi var.", replies[1].Text);
+        Assert.Equal(SvName, replies[2].Text);
+
+        // The journey goes on where it was.
+        Assert.Equal([SvSerial], (await harness.SendAsync("Anna")).Texts());
+        Assert.Equal(["Journey done: Anna / 123"], (await harness.SendAsync("123")).Texts());
+    }
+
+    [Fact]
+    public async Task Asking_for_a_human_in_english_gives_the_english_contact_card_and_asks_the_same_question_again()
+    {
+        var harness = Journey(CustomerLanguage.English);
+        await harness.SendAsync("hello");
+        await harness.SendAsync("Anna");
+
+        var replies = await harness.SendAsync("can I talk to a human");
+
+        Assert.Equal(3, replies.Count);
+        Assert.Equal("I can't pass you on to a person in this chat, but customer care is happy to help:", replies[0].Text);
+        Assert.Equal(TestSupport.Phone, replies[0].AdaptiveCard()!.Fact("Phone"));
+        Assert.Equal("Let's carry on where we were.", replies[1].Text);
+        Assert.Equal(EnSerial, replies[2].Text);
+        Assert.Equal(["Journey done: Anna / 9"], (await harness.SendAsync("9")).Texts());
+    }
+
+    [Theory]
+    [InlineData("hjälp", Interruption.Help)]
+    [InlineData("Hjalp!", Interruption.Help)]
+    [InlineData("?", Interruption.Help)]
+    [InlineData("help me", Interruption.Help)]
+    [InlineData("Avbryt", Interruption.Cancel)]
+    [InlineData("glöm det", Interruption.Cancel)]
+    [InlineData("never mind", Interruption.Cancel)]
+    [InlineData("jag vill prata med en människa", Interruption.HumanAgent)]
+    [InlineData("kan jag få prata med någon på kundtjänst", Interruption.HumanAgent)]
+    [InlineData("koppla mig till en handläggare", Interruption.HumanAgent)]
+    [InlineData("can I talk to a human", Interruption.HumanAgent)]
+    [InlineData("connect me to an agent", Interruption.HumanAgent)]
+    [InlineData("person", Interruption.HumanAgent)]
+    [InlineData("Anna", Interruption.None)]
+    [InlineData("min laddare hjälper inte", Interruption.None)]
+    [InlineData("I need help with my charger", Interruption.None)]
+    [InlineData("", Interruption.None)]
+    public void The_detector_tells_interruptions_from_answers(string text, Interruption expected)
+        => Assert.Equal(expected, InterruptionDetector.Detect(text));
+
+    /// <summary>A root waterfall that runs <see cref="NameAndSerialJourney"/> and says how it ended.</summary>
+    private static DialogTestHarness Journey(string language)
+        => new(() => new ComponentDialog("root")
+            .AddDialog(new WaterfallDialog("rootSteps",
+            [
+                (step, ct) => step.BeginDialogAsync(nameof(NameAndSerialJourney), null, ct),
+                async (step, ct) =>
+                {
+                    await step.Context.SendActivityAsync($"Journey done: {step.Result ?? "cancelled"}", cancellationToken: ct);
+                    return await step.EndDialogAsync(step.Result, ct);
+                },
+            ]))
+            .AddDialog(new NameAndSerialJourney(TestSupport.Options())), language);
+
+    /// <summary>Two text questions, in the customer's language.</summary>
+    private sealed class NameAndSerialJourney : InterruptibleDialog
+    {
+        public NameAndSerialJourney(SupportOptions support)
+            : base(nameof(NameAndSerialJourney), support)
+        {
+            AddDialog(new WaterfallDialog("steps", [AskNameAsync, AskSerialAsync, DoneAsync]));
+            AddDialog(new TextPrompt("text"));
+        }
+
+        private static Task<DialogTurnResult> AskNameAsync(WaterfallStepContext step, CancellationToken ct)
+            => Ask(step, SvName, EnName, ct);
+
+        private static Task<DialogTurnResult> AskSerialAsync(WaterfallStepContext step, CancellationToken ct)
+        {
+            step.Values["name"] = step.Result!;
+            return Ask(step, SvSerial, EnSerial, ct);
+        }
+
+        private static Task<DialogTurnResult> DoneAsync(WaterfallStepContext step, CancellationToken ct)
+            => step.EndDialogAsync($"{step.Values["name"]} / {step.Result}", ct);
+
+        private static Task<DialogTurnResult> Ask(WaterfallStepContext step, string swedish, string english, CancellationToken ct)
+        {
+            var text = step.Context.GetLanguage() == CustomerLanguage.English ? english : swedish;
+            return step.PromptAsync("text", new PromptOptions { Prompt = (Activity)MessageFactory.Text(text) }, ct);
+        }
+    }
+}
