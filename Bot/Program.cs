@@ -1,7 +1,9 @@
 using IqosBot;
+using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Support;
 using IqosBot.Endpoints;
+using IqosBot.Recognition;
 using IqosBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -12,6 +14,10 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddOptions<SupportOptions>()
     .Bind(builder.Configuration.GetSection(SupportOptions.SectionName))
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
+builder.Services.AddOptions<PolicyOptions>()
+    .Bind(builder.Configuration.GetSection(PolicyOptions.SectionName))
     .ValidateDataAnnotations()
     .ValidateOnStart();
 builder.Services.AddOptions<SqliteStorageOptions>()
@@ -28,10 +34,21 @@ builder.Services.AddSingleton<AdapterWithErrorHandler>();
 builder.Services.AddSingleton<IStorage>(services => new SqliteStorage(services.GetRequiredService<IOptions<SqliteStorageOptions>>().Value));
 builder.Services.AddSingleton<ConversationState>();
 
-builder.Services.AddSingleton(services => new MainDialog(services.GetRequiredService<IOptions<SupportOptions>>().Value));
+builder.Services.AddIqosRecognizer(builder.Configuration);
+builder.Services.AddSingleton(services => new FaqKnowledge(
+    services.GetRequiredService<IOptions<SupportOptions>>().Value,
+    services.GetRequiredService<IOptions<PolicyOptions>>().Value));
+builder.Services.AddSingleton(services => new MainDialog(
+    services.GetRequiredService<IOptions<SupportOptions>>().Value,
+    services.GetRequiredService<IRecognizer>(),
+    services.GetRequiredService<FaqKnowledge>(),
+    services.GetRequiredService<IOptions<RecognizerSettings>>().Value.AmbiguityMargin));
 builder.Services.AddTransient<IBot, IqosBot.Bots.IqosBot>();
 
 var app = builder.Build();
+
+// Train the recognizer and load the answers now, so the first customer does not wait for it.
+app.Services.GetRequiredService<MainDialog>();
 
 app.MapBotMessages();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));

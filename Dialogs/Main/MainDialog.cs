@@ -1,36 +1,51 @@
 using IqosBot.Cards;
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
+using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
+using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
 namespace IqosBot.Dialogs.Main;
 
 /// <summary>
-/// The top of every conversation: understands a direct request, or greets and shows the menu
-/// (register a device, warranty status, questions, a person); anything it does not understand gets a
-/// polite fallback with the same menu, so the customer always has a way forward.
+/// The top of every conversation: works out what the customer wants (a button, a fixed phrase, or the
+/// recognizer) and answers or starts the journey for it. When it is unsure between two intents it asks;
+/// when it understands nothing it says so politely and shows the menu, so there is always a way forward.
 /// </summary>
 public sealed class MainDialog : ComponentDialog
 {
     private const string MenuPromptId = "mainMenu";
+    private const string DisambiguationPromptId = "disambiguation";
+    private const string SomethingElse = "other";
+
+    /// <summary>The index of the step that last showed the menu; its answer arrives at the next step.</summary>
+    private const string MenuAskedAtKey = "menuAskedAt";
 
     private readonly SupportOptions _support;
+    private readonly IRecognizer _recognizer;
+    private readonly FaqKnowledge _knowledge;
+    private readonly double _ambiguityMargin;
 
-    public MainDialog(SupportOptions support)
+    public MainDialog(SupportOptions support, IRecognizer recognizer, FaqKnowledge knowledge, double ambiguityMargin)
         : base(nameof(MainDialog))
     {
         _support = support ?? throw new ArgumentNullException(nameof(support));
+        _recognizer = recognizer ?? throw new ArgumentNullException(nameof(recognizer));
+        _knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
+        _ambiguityMargin = ambiguityMargin;
 
-        AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [RouteStepAsync, ActStepAsync]));
+        AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [RouteStepAsync, ActStepAsync, FinalStepAsync]));
 
-        // Free text is a valid answer to the menu: the customer may type a question instead of picking.
+        // Free text is a valid answer to the menu and to "did you mean": it may be the actual question.
         AddDialog(new ChoicePrompt(MenuPromptId, (_, _) => Task.FromResult(true)));
+        AddDialog(new ChoicePrompt(DisambiguationPromptId, (_, _) => Task.FromResult(true)));
+        AddDialog(new FaqDialog(knowledge));
         InitialDialogId = nameof(WaterfallDialog);
     }
 
@@ -45,82 +60,197 @@ public sealed class MainDialog : ComponentDialog
     private async Task<DialogTurnResult> RouteStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
     {
         var context = stepContext.Context;
-        var language = context.GetLanguage();
-        var utterance = (stepContext.Options as MainDialogOptions)?.Utterance
-                        ?? (context.Activity.Type == ActivityTypes.Message ? context.Activity.Text : null);
+        var options = stepContext.Options as MainDialogOptions;
+        if (options?.Intent is { } requested)
+        {
+            return await stepContext.NextAsync(requested, cancellationToken).ConfigureAwait(false);
+        }
 
-        string intro;
+        var utterance = options?.Utterance ?? (context.Activity.Type == ActivityTypes.Message ? context.Activity.Text : null);
+        if (string.IsNullOrWhiteSpace(utterance))
+        {
+            // A card submit or an attachment without text: show what the bot can do.
+            return await PromptMenuAsync(stepContext, Texts.Get(context.GetLanguage(), TextKey.MenuPrompt), cancellationToken).ConfigureAwait(false);
+        }
+
+        // Fixed phrases first: they must win whatever a model thinks.
         switch (InterruptionDetector.Detect(utterance))
         {
             case Interruption.HumanAgent:
-                return await stepContext.NextAsync(MainMenu.Person, cancellationToken).ConfigureAwait(false);
-
+                return await stepContext.NextAsync(Intents.HumanAgent, cancellationToken).ConfigureAwait(false);
             case Interruption.Cancel:
-                // Nothing is running at the top level; acknowledge and leave the door open.
                 await context.SendActivityAsync(MenuMessage(context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
                 return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
-
             case Interruption.Help:
-                intro = Texts.Get(language, TextKey.HelpIntro) + " " + Texts.Get(language, TextKey.MenuPrompt);
-                break;
-
-            default:
-                if (ChoiceRecognizer.Recognize(utterance, MainMenu.Choices(language)) is { } direct)
-                {
-                    return await stepContext.NextAsync(direct.Value, cancellationToken).ConfigureAwait(false);
-                }
-
-                intro = string.IsNullOrWhiteSpace(utterance) ? Texts.Get(language, TextKey.MenuPrompt)
-                    : Greetings.IsGreeting(utterance) ? Texts.Get(language, TextKey.Greeting) + " " + Texts.Get(language, TextKey.MenuPrompt)
-                    : Texts.Get(language, TextKey.Fallback);
-                break;
+                return await stepContext.NextAsync(Intents.Help, cancellationToken).ConfigureAwait(false);
         }
 
-        var options = new PromptOptions
+        if (MainMenu.ExactPick(utterance, context.GetLanguage()) is { } picked)
         {
-            Prompt = (Activity)MessageFactory.Text(intro),
-            Choices = MainMenu.Choices(language),
-        };
-        return await stepContext.PromptAsync(MenuPromptId, options, cancellationToken).ConfigureAwait(false);
+            return await stepContext.NextAsync(picked, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (ComplianceTopics.Detect(utterance) == ComplianceTopics.HealthQuestion)
+        {
+            return await stepContext.NextAsync(ComplianceTopics.HealthQuestion, cancellationToken).ConfigureAwait(false);
+        }
+
+        var recognized = await RecognizeAsync(context, utterance, cancellationToken).ConfigureAwait(false);
+        var intent = recognized.TopIntent();
+        if (intent == Intents.None && ComplianceTopics.Detect(utterance) is { } compliance)
+        {
+            return await stepContext.NextAsync(compliance, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (intent != Intents.None && AmbiguousPair(recognized, context.GetLanguage()) is { } pair)
+        {
+            return await stepContext.PromptAsync(DisambiguationPromptId, new PromptOptions
+            {
+                Prompt = (Activity)MessageFactory.Text(Texts.Get(context.GetLanguage(), TextKey.DisambiguationPrompt)),
+                Choices = pair,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await stepContext.NextAsync(intent, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> ActStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
     {
-        var topic = stepContext.Result switch
+        var context = stepContext.Context;
+        var language = context.GetLanguage();
+        var intent = stepContext.Result switch
         {
             FoundChoice choice => choice.Value,
             string value => value,
             _ => null,
         };
 
-        if (topic is null)
+        if (intent is null)
         {
             // The customer typed something instead of picking: route that message from the top.
-            var options = new MainDialogOptions { Utterance = stepContext.Context.Activity.Text };
-            return await stepContext.ReplaceDialogAsync(nameof(WaterfallDialog), options, cancellationToken).ConfigureAwait(false);
+            return await RestartAsync(stepContext, new MainDialogOptions { Utterance = context.Activity.Text }, cancellationToken).ConfigureAwait(false);
         }
 
-        await AnswerTopicAsync(stepContext.Context, topic, cancellationToken).ConfigureAwait(false);
+        if (_knowledge.IsFaq(language, intent))
+        {
+            return await stepContext.BeginDialogAsync(nameof(FaqDialog), intent, cancellationToken).ConfigureAwait(false);
+        }
+
+        switch (intent)
+        {
+            case Intents.Greeting:
+                return await PromptMenuAsync(stepContext, Texts.Get(language, TextKey.Greeting) + " " + Texts.Get(language, TextKey.MenuPrompt), cancellationToken).ConfigureAwait(false);
+            case Intents.Help:
+                return await PromptMenuAsync(stepContext, Texts.Get(language, TextKey.HelpIntro) + " " + Texts.Get(language, TextKey.MenuPrompt), cancellationToken).ConfigureAwait(false);
+            case Intents.None or SomethingElse:
+                return await PromptMenuAsync(stepContext, Texts.Get(language, TextKey.Fallback), cancellationToken).ConfigureAwait(false);
+            case Intents.Thanks or Intents.Goodbye:
+                await context.SendActivityAsync(MessageFactory.Text(_knowledge.Text(language, intent)), cancellationToken).ConfigureAwait(false);
+                break;
+            case ComplianceTopics.HealthQuestion or ComplianceTopics.TobaccoPurchase:
+                await context.SendActivitiesAsync([MessageFactory.Text(_knowledge.Text(language, intent)), MenuMessage(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await AnswerJourneyAsync(context, intent, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+
         return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task AnswerTopicAsync(ITurnContext context, string topic, CancellationToken cancellationToken)
+    /// <summary>A child (the FAQ) may hand back a follow-up or a new question to route.</summary>
+    private async Task<DialogTurnResult> FinalStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
+    {
+        // The menu shown after a greeting, help or the fallback was answered: route the pick, or the
+        // typed text, from the top. Ending here would leave the customer's answer unanswered.
+        if (stepContext.Values.GetInt(MenuAskedAtKey, -1) == stepContext.Index - 1)
+        {
+            var options = stepContext.Result is FoundChoice choice
+                ? new MainDialogOptions { Intent = choice.Value }
+                : new MainDialogOptions { Utterance = stepContext.Context.Activity.Text };
+            return await RestartAsync(stepContext, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (stepContext.Result is RouteRequest request)
+        {
+            return await RestartAsync(stepContext, new MainDialogOptions { Intent = request.Intent, Utterance = request.Utterance }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<DialogTurnResult> RestartAsync(WaterfallStepContext stepContext, MainDialogOptions options, CancellationToken cancellationToken)
+        => stepContext.ReplaceDialogAsync(nameof(WaterfallDialog), options, cancellationToken);
+
+    private static Task<DialogTurnResult> PromptMenuAsync(WaterfallStepContext stepContext, string text, CancellationToken cancellationToken)
+    {
+        stepContext.Values[MenuAskedAtKey] = stepContext.Index;
+        return stepContext.PromptAsync(MenuPromptId, new PromptOptions
+        {
+            Prompt = (Activity)MessageFactory.Text(text),
+            Choices = MainMenu.Choices(stepContext.Context.GetLanguage()),
+        }, cancellationToken);
+    }
+
+    private async Task<RecognizerResult> RecognizeAsync(ITurnContext context, string utterance, CancellationToken cancellationToken)
+    {
+        // Recognizers read the turn's activity; a replayed utterance must be what they see.
+        var original = context.Activity.Text;
+        context.Activity.Text = utterance;
+        try
+        {
+            var result = await _recognizer.RecognizeAsync(context, cancellationToken).ConfigureAwait(false);
+            await RecognizerTrace.SendAsync(context, result, cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            context.Activity.Text = original;
+        }
+    }
+
+    /// <summary>The two intents to offer when the runner-up is too close to call, or null.</summary>
+    private List<Choice>? AmbiguousPair(RecognizerResult recognized, string language)
+    {
+        var top = recognized.TopTwo();
+        if (top.Length < 2 || top[0].Score - top[1].Score >= _ambiguityMargin)
+        {
+            return null;
+        }
+
+        var first = _knowledge.Find(language, top[0].Intent)?.Suggestion;
+        var second = _knowledge.Find(language, top[1].Intent)?.Suggestion;
+        if (first is null || second is null)
+        {
+            return null;
+        }
+
+        return
+        [
+            new Choice(top[0].Intent, first),
+            new Choice(top[1].Intent, second),
+            new Choice(SomethingElse, Texts.Get(language, TextKey.DisambiguationOther)),
+        ];
+    }
+
+    /// <summary>The journeys that are not built yet answer honestly with what customer care can do.</summary>
+    private Task AnswerJourneyAsync(ITurnContext context, string intent, CancellationToken cancellationToken)
     {
         var language = context.GetLanguage();
         var channel = ChannelInfo.From(context.Activity);
-        IActivity[] replies = topic switch
+        IActivity[] replies = intent switch
         {
-            MainMenu.Register =>
+            Intents.RegisterDevice =>
             [
                 MessageFactory.Text(Texts.Get(language, TextKey.TopicRegister)),
                 MenuMessage(context, TextKey.AnythingElse),
             ],
-            MainMenu.Warranty =>
+            Intents.WarrantyStatus =>
             [
                 ContactCard.Create(_support, language, channel, Texts.Get(language, TextKey.TopicWarranty)),
                 MenuMessage(context, TextKey.AnythingElse),
             ],
-            MainMenu.Person =>
+            Intents.HumanAgent =>
             [
                 ContactCard.Create(_support, language, channel, Texts.Get(language, TextKey.PersonInterim)),
                 MenuMessage(context, TextKey.AnythingElse),

@@ -1,32 +1,34 @@
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Resources;
+using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Dialogs.Main;
 
-/// <summary>The four things the bot offers at the top level, in the customer's language.</summary>
+/// <summary>The four things the bot offers at the top level, in the customer's language. Each option is an intent.</summary>
 public static class MainMenu
 {
-    public const string Register = "register";
-    public const string Warranty = "warranty";
-    public const string Questions = "questions";
-    public const string Person = "person";
+    /// <summary>"Ask a question" is not an intent: it invites the customer to type one.</summary>
+    public const string AskQuestion = nameof(AskQuestion);
 
-    /// <summary>Other words customers use for each option, in both languages: people mix them.</summary>
+    /// <summary>
+    /// Other phrasings that mean exactly one option, in both languages (people mix them). Single words
+    /// such as "garanti" are left to the recognizer: they could as well be a question about the terms.
+    /// </summary>
     private static readonly Dictionary<string, string[]> Synonyms = new(StringComparer.Ordinal)
     {
-        [Register] = ["registrera", "registrering", "registrera min enhet", "lägga till enhet", "register", "registration", "add device", "register my device"],
-        [Warranty] = ["garanti", "garantin", "min garanti", "garantistatus", "warranty", "my warranty", "warranty status"],
-        [Questions] = ["fråga", "frågor", "jag har en fråga", "question", "questions", "faq"],
-        [Person] = ["person", "människa", "kundtjänst", "agent", "handläggare", "human", "someone", "customer care", "customer service"],
+        [Intents.RegisterDevice] = ["registrera min enhet", "registrera enheten", "register my device", "register device"],
+        [Intents.WarrantyStatus] = ["kolla garantin", "min garanti", "check warranty", "my warranty"],
+        [AskQuestion] = ["jag har en fråga", "en fråga", "i have a question", "a question"],
+        [Intents.HumanAgent] = ["prata med person", "talk to person"],
     };
 
     private static readonly (string Value, string TitleKey)[] Options =
     [
-        (Register, TextKey.MenuRegister),
-        (Warranty, TextKey.MenuWarranty),
-        (Questions, TextKey.MenuQuestions),
-        (Person, TextKey.MenuPerson),
+        (Intents.RegisterDevice, TextKey.MenuRegister),
+        (Intents.WarrantyStatus, TextKey.MenuWarranty),
+        (AskQuestion, TextKey.MenuQuestions),
+        (Intents.HumanAgent, TextKey.MenuPerson),
     ];
 
     public static List<Choice> Choices(string language)
@@ -39,4 +41,8 @@ public static class MainMenu
                 [Texts.Get(other, option.TitleKey), .. Synonyms[option.Value]]))
             .ToList();
     }
+
+    /// <summary>The option a message names exactly (a button's title, a number, a fixed phrase), or null.</summary>
+    public static string? ExactPick(string? utterance, string language)
+        => ChoiceRecognizer.Recognize(utterance, Choices(language)) is { Score: >= 1.0 } found ? found.Value : null;
 }

@@ -64,4 +64,16 @@ public static class TextKey
     public const string ContactFallbackText = nameof(ContactFallbackText);
 
     public const string ClosedDay = nameof(ClosedDay);
+
+    public const string FaqDidThisHelp = nameof(FaqDidThisHelp);
+
+    public const string FaqGlad = nameof(FaqGlad);
+
+    public const string FaqOfferPerson = nameof(FaqOfferPerson);
+
+    public const string FaqNoPerson = nameof(FaqNoPerson);
+
+    public const string DisambiguationPrompt = nameof(DisambiguationPrompt);
+
+    public const string DisambiguationOther = nameof(DisambiguationOther);
 }

@@ -1,0 +1,121 @@
+using IqosBot.Cards;
+using IqosBot.Dialogs.Choices;
+using IqosBot.Dialogs.Engine;
+using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Main;
+using IqosBot.Dialogs.Prompts;
+using IqosBot.Dialogs.Resources;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace IqosBot.Dialogs.Faq;
+
+/// <summary>
+/// Answers one FAQ intent with a short card, then asks "Did this help?" with follow-up questions beside
+/// yes and no. "No" offers a person; a follow-up or a new question goes back to the main dialog.
+/// </summary>
+public sealed class FaqDialog : ComponentDialog
+{
+    private const string Yes = "yes";
+    private const string No = "no";
+    private const string FeedbackPromptId = "faqFeedback";
+    private const string OfferPersonPromptId = "faqOfferPerson";
+
+    private readonly FaqKnowledge _knowledge;
+
+    public FaqDialog(FaqKnowledge knowledge)
+        : base(nameof(FaqDialog))
+    {
+        _knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
+
+        AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [AnswerStepAsync, FeedbackStepAsync, OfferPersonStepAsync]));
+
+        // Free text is fine at "Did this help?": it may be the next question.
+        AddDialog(new ChoicePrompt(FeedbackPromptId, (_, _) => Task.FromResult(true)));
+        AddDialog(new ConfirmPrompt(OfferPersonPromptId));
+        InitialDialogId = nameof(WaterfallDialog);
+    }
+
+    private async Task<DialogTurnResult> AnswerStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
+    {
+        var context = stepContext.Context;
+        var language = context.GetLanguage();
+        var intent = (string)stepContext.Options!;
+        var answer = _knowledge.Find(language, intent)
+                     ?? throw new InvalidOperationException($"There is no {language} FAQ answer for {intent}.");
+
+        await context.SendActivityAsync(FaqCard.Create(answer, ChannelInfo.From(context.Activity)), cancellationToken).ConfigureAwait(false);
+
+        return await stepContext.PromptAsync(FeedbackPromptId, new PromptOptions
+        {
+            Prompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.FaqDidThisHelp)),
+            Choices = FeedbackChoices(language, answer),
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> FeedbackStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
+    {
+        var context = stepContext.Context;
+        var language = context.GetLanguage();
+        var picked = (stepContext.Result as FoundChoice)?.Value;
+        var text = context.Activity.Text;
+
+        // A typed "ja tack" or "nope" is an answer too; anything else is the customer's next question.
+        picked ??= ConfirmRecognizer.Recognize(text) switch
+        {
+            true => Yes,
+            false => No,
+            null => null,
+        };
+
+        switch (picked)
+        {
+            case Yes:
+                await context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.FaqGlad)), cancellationToken).ConfigureAwait(false);
+                return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+
+            case No:
+                return await stepContext.PromptAsync(OfferPersonPromptId, new PromptOptions
+                {
+                    Prompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.FaqOfferPerson)),
+                    MaxAttempts = 2,
+                }, cancellationToken).ConfigureAwait(false);
+
+            case null:
+                return await stepContext.EndDialogAsync(new RouteRequest(null, text), cancellationToken).ConfigureAwait(false);
+
+            default:
+                return await stepContext.EndDialogAsync(new RouteRequest(picked, null), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<DialogTurnResult> OfferPersonStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
+    {
+        if (stepContext.Result is true)
+        {
+            return await stepContext.EndDialogAsync(new RouteRequest(Understanding.Intents.HumanAgent, null), cancellationToken).ConfigureAwait(false);
+        }
+
+        var context = stepContext.Context;
+        await context.SendActivityAsync(MainDialog.MenuMessage(context, TextKey.FaqNoPerson), cancellationToken).ConfigureAwait(false);
+        return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private List<Choice> FeedbackChoices(string language, FaqAnswer answer)
+    {
+        var choices = new List<Choice>
+        {
+            new(Yes, Texts.Get(language, TextKey.ConfirmYes), ["yes", "ja"]),
+            new(No, Texts.Get(language, TextKey.ConfirmNo), ["no", "nej"]),
+        };
+        foreach (var followUp in answer.FollowUps)
+        {
+            if (_knowledge.Find(language, followUp)?.Suggestion is { } suggestion)
+            {
+                choices.Add(new Choice(followUp, suggestion));
+            }
+        }
+
+        return choices;
+    }
+}

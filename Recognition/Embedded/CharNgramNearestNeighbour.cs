@@ -1,0 +1,134 @@
+namespace IqosBot.Recognition.Embedded;
+
+/// <summary>
+/// Nearest-neighbour scorer on character 3–5 grams with TF-IDF weights: for each intent, the cosine
+/// similarity of the message to its closest training example. It is robust to typos and compounds
+/// ("garantitiden", "registera") where a word model sees unknown words.
+/// </summary>
+internal sealed class CharNgramNearestNeighbour
+{
+    private const int MinN = 3;
+    private const int MaxN = 5;
+
+    // Grams are keyed by a 64-bit hash of their characters: no string is allocated per gram, which keeps
+    // a prediction well under a millisecond. A collision among a few thousand grams is vanishingly rare.
+    private readonly Dictionary<ulong, List<(int Example, float Weight)>> _postings = [];
+    private readonly Dictionary<ulong, float> _idf = [];
+    private readonly int[] _exampleLabel;
+    private readonly int _labelCount;
+    private readonly float _unknownIdf;
+
+    /// <param name="examples">Folded example texts with the index of their label.</param>
+    public CharNgramNearestNeighbour(IReadOnlyList<(string FoldedText, int Label)> examples, int labelCount)
+    {
+        _labelCount = labelCount;
+        _exampleLabel = examples.Select(example => example.Label).ToArray();
+
+        var termCounts = examples.Select(example => CountGrams(example.FoldedText)).ToArray();
+        var documentFrequency = new Dictionary<ulong, int>();
+        foreach (var gram in termCounts.SelectMany(counts => counts.Keys))
+        {
+            documentFrequency[gram] = documentFrequency.GetValueOrDefault(gram) + 1;
+        }
+
+        var n = examples.Count;
+        foreach (var (gram, df) in documentFrequency)
+        {
+            _idf[gram] = (float)(Math.Log((n + 1.0) / (df + 1.0)) + 1.0);
+        }
+
+        // A gram never seen in training is as rare as can be.
+        _unknownIdf = (float)(Math.Log(n + 1.0) + 1.0);
+
+        for (var example = 0; example < n; example++)
+        {
+            var weights = termCounts[example].ToDictionary(pair => pair.Key, pair => pair.Value * _idf[pair.Key]);
+            var norm = (float)Math.Sqrt(weights.Values.Sum(weight => weight * weight));
+            foreach (var (gram, weight) in weights)
+            {
+                if (!_postings.TryGetValue(gram, out var list))
+                {
+                    _postings[gram] = list = [];
+                }
+
+                list.Add((example, weight / norm));
+            }
+        }
+    }
+
+    /// <summary>Per label, the best cosine similarity (0–1) of the message to one of that label's examples.</summary>
+    public float[] Score(string foldedText)
+    {
+        var best = new float[_labelCount];
+        var counts = CountGrams(foldedText);
+        if (counts.Count == 0)
+        {
+            return best;
+        }
+
+        var query = new Dictionary<ulong, float>(counts.Count);
+        foreach (var (gram, count) in counts)
+        {
+            query[gram] = count * _idf.GetValueOrDefault(gram, _unknownIdf);
+        }
+
+        var queryNorm = (float)Math.Sqrt(query.Values.Sum(weight => weight * weight));
+        var similarity = new float[_exampleLabel.Length];
+        foreach (var (gram, weight) in query)
+        {
+            if (_postings.TryGetValue(gram, out var postings))
+            {
+                foreach (var (example, exampleWeight) in postings)
+                {
+                    similarity[example] += weight * exampleWeight;
+                }
+            }
+        }
+
+        for (var example = 0; example < similarity.Length; example++)
+        {
+            var label = _exampleLabel[example];
+            var cosine = similarity[example] / queryNorm;
+            if (cosine > best[label])
+            {
+                best[label] = cosine;
+            }
+        }
+
+        return best;
+    }
+
+    private static Dictionary<ulong, int> CountGrams(string foldedText)
+    {
+        var counts = new Dictionary<ulong, int>();
+        if (foldedText.Length == 0)
+        {
+            return counts;
+        }
+
+        // Spaces at both ends let word beginnings and endings form grams of their own.
+        var padded = string.Concat(" ", foldedText, " ").AsSpan();
+        for (var n = MinN; n <= MaxN; n++)
+        {
+            for (var start = 0; start + n <= padded.Length; start++)
+            {
+                var gram = Hash(padded.Slice(start, n));
+                counts[gram] = counts.GetValueOrDefault(gram) + 1;
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>FNV-1a over the UTF-16 code units, with the length mixed in so grams of different n never meet.</summary>
+    private static ulong Hash(ReadOnlySpan<char> gram)
+    {
+        var hash = 14695981039346656037UL ^ (ulong)gram.Length;
+        foreach (var c in gram)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using IqosBot.Dialogs.Interruptions;
+using IqosBot.Dialogs.Understanding;
+using IqosBot.Recognition.Training;
+using Microsoft.Bot.Builder;
+
+namespace IqosBot.Recognition.Embedded;
+
+/// <summary>
+/// The offline recognizer, trained from knowledge/utterances at start-up: the average of an ML.NET
+/// maximum-entropy classifier (probabilities) and a character n-gram nearest-neighbour scorer
+/// (similarities). Explicit requests for a person are decided by rule before either model.
+/// </summary>
+public sealed class EmbeddedRecognizer : IRecognizer
+{
+    public const string Name = "embedded";
+
+    private readonly MaxEntClassifier _classifier;
+    private readonly CharNgramNearestNeighbour _neighbours;
+    private readonly double _noneThreshold;
+
+    private EmbeddedRecognizer(MaxEntClassifier classifier, CharNgramNearestNeighbour neighbours, double noneThreshold, TimeSpan trainingTime)
+    {
+        _classifier = classifier;
+        _neighbours = neighbours;
+        _noneThreshold = noneThreshold;
+        TrainingTime = trainingTime;
+    }
+
+    public TimeSpan TrainingTime { get; }
+
+    public static EmbeddedRecognizer Train(IReadOnlyList<LabeledUtterance> examples, RecognizerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(settings);
+        var stopwatch = Stopwatch.StartNew();
+
+        var classifier = MaxEntClassifier.Train(examples, settings.L2Regularization);
+        var labelIndex = classifier.Labels.Select((label, index) => (label, index)).ToDictionary(pair => pair.label, pair => pair.index);
+        var neighbours = new CharNgramNearestNeighbour(
+            examples.Select(example => (MaxEntClassifier.Fold(example.Text), labelIndex[example.Intent])).ToList(),
+            classifier.Labels.Count);
+
+        return new EmbeddedRecognizer(classifier, neighbours, settings.NoneThreshold, stopwatch.Elapsed);
+    }
+
+    public Task<RecognizerResult> RecognizeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return Task.FromResult(Recognize(turnContext.Activity.Text));
+    }
+
+    public async Task<T> RecognizeAsync<T>(ITurnContext turnContext, CancellationToken cancellationToken)
+        where T : IRecognizerConvert, new()
+    {
+        var converted = new T();
+        converted.Convert(await RecognizeAsync(turnContext, cancellationToken).ConfigureAwait(false));
+        return converted;
+    }
+
+    public RecognizerResult Recognize(string? text)
+    {
+        var folded = MaxEntClassifier.Fold(text);
+        if (folded.Length == 0)
+        {
+            return RecognizerResults.Create(text, [new(Intents.None, 1.0)], Intents.None, Name);
+        }
+
+        if (InterruptionDetector.Detect(text) == Interruption.HumanAgent)
+        {
+            return RecognizerResults.Create(text, [new(Intents.HumanAgent, 1.0)], Intents.HumanAgent, Name);
+        }
+
+        var probabilities = _classifier.Predict(folded);
+        var similarities = _neighbours.Score(folded);
+        var scores = new KeyValuePair<string, double>[probabilities.Length];
+        var best = (Intent: Intents.None, Score: 0.0);
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            var score = (probabilities[i] + similarities[i]) / 2.0;
+            scores[i] = new(_classifier.Labels[i], score);
+            if (score > best.Score)
+            {
+                best = (_classifier.Labels[i], score);
+            }
+        }
+
+        var top = best.Score >= _noneThreshold ? best.Intent : Intents.None;
+        return RecognizerResults.Create(text, scores, top, Name);
+    }
+}

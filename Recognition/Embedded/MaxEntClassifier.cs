@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using IqosBot.Recognition.Training;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Transforms.Text;
+
+namespace IqosBot.Recognition.Embedded;
+
+/// <summary>
+/// ML.NET text classifier: word 1–2 grams and character 1–4 grams of the folded text, into a
+/// multiclass maximum-entropy model. L2 is kept low: with a few dozen examples per intent the default
+/// regularisation underfits badly.
+/// </summary>
+internal sealed class MaxEntClassifier
+{
+    private readonly MLContext _ml;
+    private readonly ITransformer _model;
+
+    // PredictionEngine is not thread-safe and costly to build: keep a few and lend them out.
+    private readonly ConcurrentBag<PredictionEngine<Input, Output>> _engines = [];
+
+    private MaxEntClassifier(MLContext ml, ITransformer model, IReadOnlyList<string> labels)
+    {
+        _ml = ml;
+        _model = model;
+        Labels = labels;
+    }
+
+    /// <summary>Intent names in the order of <see cref="Predict"/>'s scores.</summary>
+    public IReadOnlyList<string> Labels { get; }
+
+    public static MaxEntClassifier Train(IReadOnlyList<LabeledUtterance> examples, float l2Regularization, int seed = 1)
+    {
+        var ml = new MLContext(seed);
+        var data = ml.Data.LoadFromEnumerable(examples.Select(example => new Input { Label = example.Intent, Text = Fold(example.Text) }));
+
+        var pipeline = ml.Transforms.Conversion.MapValueToKey(nameof(Input.Label))
+            .Append(ml.Transforms.Text.FeaturizeText("Features", new TextFeaturizingEstimator.Options
+            {
+                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
+                CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = true },
+                CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+                KeepDiacritics = false,
+                KeepPunctuations = false,
+                KeepNumbers = true,
+                Norm = TextFeaturizingEstimator.NormFunction.L2,
+            }, nameof(Input.Text)))
+            .AppendCacheCheckpoint(ml)
+            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                L2Regularization = l2Regularization,
+                L1Regularization = 0,
+                // Converged enough for ranking intents; tighter tolerances cost seconds at start-up for no accuracy.
+                OptimizationTolerance = 1e-4f,
+                MaximumNumberOfIterations = 200,
+            }));
+
+        var model = pipeline.Fit(data);
+
+        VBuffer<ReadOnlyMemory<char>> slotNames = default;
+        model.GetOutputSchema(data.Schema)["Score"].GetSlotNames(ref slotNames);
+        var labels = slotNames.DenseValues().Select(name => name.ToString()).ToArray();
+        return new MaxEntClassifier(ml, model, labels);
+    }
+
+    /// <summary>Probabilities per intent, in the order of <see cref="Labels"/>.</summary>
+    public float[] Predict(string foldedText)
+    {
+        if (!_engines.TryTake(out var engine))
+        {
+            engine = _ml.Model.CreatePredictionEngine<Input, Output>(_model);
+        }
+
+        try
+        {
+            return engine.Predict(new Input { Text = foldedText }).Score;
+        }
+        finally
+        {
+            _engines.Add(engine);
+        }
+    }
+
+    internal static string Fold(string? text) => Dialogs.Choices.TextNormalizer.Fold(text);
+
+    private sealed class Input
+    {
+        public string Label { get; set; } = string.Empty;
+
+        public string Text { get; set; } = string.Empty;
+    }
+
+    private sealed class Output
+    {
+        public float[] Score { get; set; } = [];
+    }
+}

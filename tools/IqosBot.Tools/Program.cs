@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using IqosBot.Recognition;
+using IqosBot.Recognition.Clu;
+using IqosBot.Recognition.Evaluation;
+using IqosBot.Recognition.Training;
+
+// The knowledge commands:
+//   clu-export [file]  writes the CLU project import file (default deployment/clu/iqosbot.clu.json)
+//   accuracy           prints the embedded recognizer's held-out accuracy, latency and memory
+var command = args.FirstOrDefault();
+var corpus = UtteranceCorpus.LoadEmbedded();
+var settings = new RecognizerSettings();
+
+// Tuning knobs for the accuracy command: --threshold 0.4 --l2 0.001
+for (var i = 1; i + 1 < args.Length; i += 2)
+{
+    switch (args[i])
+    {
+        case "--threshold":
+            settings.NoneThreshold = double.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+            break;
+        case "--l2":
+            settings.L2Regularization = float.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+            break;
+    }
+}
+
+switch (command)
+{
+    case "clu-export":
+        var path = Path.GetFullPath(args.ElementAtOrDefault(1) ?? Path.Combine(RepositoryRoot(), "deployment", "clu", "iqosbot.clu.json"));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var project = CluProjectExporter.Build(corpus, "iqosbot", settings.NoneThreshold);
+        File.WriteAllText(path, CluProjectExporter.Serialize(project));
+        Console.WriteLine($"Wrote {path}: {corpus.Train.Count} training and {corpus.Test.Count} test utterances.");
+        return 0;
+
+    case "accuracy":
+        var report = AccuracyReport.Run(corpus, settings);
+        Console.Write(report.Format());
+        using (var process = Process.GetCurrentProcess())
+        {
+            Console.WriteLine($"\nResident memory after training and evaluation: {process.WorkingSet64 / (1024 * 1024)} MB (peak {process.PeakWorkingSet64 / (1024 * 1024)} MB)");
+        }
+
+        Console.WriteLine("The bot's per-turn cost with recognition in the loop: bench/run.sh.");
+        return 0;
+
+    default:
+        Console.Error.WriteLine("usage: dotnet run --project tools/IqosBot.Tools -- clu-export [file] | accuracy");
+        return 2;
+}
+
+// The tool runs from its own bin folder or the repository; the repository root is where IqosBot.sln is.
+static string RepositoryRoot()
+{
+    var directory = new DirectoryInfo(Environment.CurrentDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "IqosBot.sln")))
+    {
+        directory = directory.Parent;
+    }
+
+    return directory?.FullName ?? Environment.CurrentDirectory;
+}
