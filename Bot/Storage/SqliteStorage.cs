@@ -22,13 +22,15 @@ public sealed class SqliteStorage : IStorage, IDisposable
     private const string SelectSql = "SELECT etag, value FROM state WHERE key = $key";
 
     // The WHERE clause only guards the UPDATE branch: a key that is not stored yet is inserted whatever
-    // the etag, exactly like MemoryStorage. A stale etag makes the statement change no row.
+    // the etag, exactly like MemoryStorage. An existing row is replaced when the write overwrites ("*",
+    // or a value that is no IStoreItem) or names its current etag; a stale etag, or none at all (an item
+    // created twice in a race), makes the statement change no row.
     private const string UpsertSql = """
         INSERT INTO state (key, etag, value, updated_at)
         VALUES ($key, $etag, $value, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
         ON CONFLICT (key) DO UPDATE
             SET etag = excluded.etag, value = excluded.value, updated_at = excluded.updated_at
-            WHERE $expected IS NULL OR state.etag = $expected
+            WHERE $overwrite = 1 OR state.etag = $expected
         """;
 
     private const string DeleteSql = "DELETE FROM state WHERE key = $key";
@@ -153,13 +155,15 @@ public sealed class SqliteStorage : IStorage, IDisposable
             // MemoryStorage keeps a null value as "nothing stored", which is a delete.
             if (value is null)
             {
-                rows.Add(new Row(key, null, null));
+                rows.Add(new Row(key, null, null, Overwrite: true));
                 continue;
             }
 
-            var etag = (value as IStoreItem)?.ETag;
-            var expected = etag is null or "*" ? null : etag;
-            rows.Add(new Row(key, expected, Serialize(value)));
+            // As MemoryStorage: only "*" or a value without an etag of its own overwrites blindly; an
+            // IStoreItem with no etag is new, and if someone stored it first that is a conflict too.
+            var overwrite = value is not IStoreItem { ETag: not "*" };
+            var expected = overwrite ? null : ((IStoreItem)value).ETag;
+            rows.Add(new Row(key, expected, Serialize(value), overwrite));
         }
 
         return WriteRowsAsync(rows, cancellationToken);
@@ -175,7 +179,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
 
         ObjectDisposedException.ThrowIf(_disposed, this);
 
-        return WriteRowsAsync(Array.ConvertAll(keys, key => new Row(key, null, null)), cancellationToken);
+        return WriteRowsAsync(Array.ConvertAll(keys, key => new Row(key, null, null, Overwrite: true)), cancellationToken);
     }
 
     public void Dispose()
@@ -216,6 +220,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
             var upsertEtag = upsert.Parameters.Add("$etag", SqliteType.Text);
             var upsertValue = upsert.Parameters.Add("$value", SqliteType.Text);
             var upsertExpected = upsert.Parameters.Add("$expected", SqliteType.Text);
+            var upsertOverwrite = upsert.Parameters.Add("$overwrite", SqliteType.Integer);
 
             await using var delete = connection.CreateCommand();
             delete.CommandText = DeleteSql;
@@ -234,11 +239,12 @@ public sealed class SqliteStorage : IStorage, IDisposable
                 upsertEtag.Value = Guid.NewGuid().ToString("N");
                 upsertValue.Value = row.Json;
                 upsertExpected.Value = (object?)row.ExpectedEtag ?? DBNull.Value;
+                upsertOverwrite.Value = row.Overwrite ? 1 : 0;
 
                 if (await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
                 {
                     // Key and etag only: the stored value may hold personal data.
-                    throw new ArgumentException($"Etag conflict on key '{row.Key}': the item was written with etag '{row.ExpectedEtag}', which is no longer current.");
+                    throw new ArgumentException($"Etag conflict on key '{row.Key}': the item was written with etag '{row.ExpectedEtag ?? "(none)"}', which is not the current one.");
                 }
             }
 
@@ -330,7 +336,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
         }
     }
 
-    private readonly record struct Row(string Key, string? ExpectedEtag, string? Json);
+    private readonly record struct Row(string Key, string? ExpectedEtag, string? Json, bool Overwrite);
 
     /// <summary>
     /// With TypeNameHandling.All the JSON names the .NET type to create, so anyone who can write to the

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using IqosBot.Recognition;
+using IqosBot.Recognition.Embedded;
+using IqosBot.Recognition.Training;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IqosBot.Bot.Tests.Hosting;
@@ -34,9 +37,19 @@ public sealed class BotHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        if (_services is not null)
+        builder.ConfigureTestServices(services =>
         {
-            builder.ConfigureTestServices(_services);
-        }
+            // Training takes seconds; every host in the test run shares one recognizer trained the same way.
+            services.AddSingleton(SharedRecognizer.Instance);
+            _services?.Invoke(services);
+        });
     }
+}
+
+/// <summary>The embedded recognizer as the bot trains it with its default settings, trained once per test run.</summary>
+internal static class SharedRecognizer
+{
+    private static readonly Lazy<EmbeddedRecognizer> Lazy = new(() => EmbeddedRecognizer.Train(UtteranceCorpus.LoadEmbedded().Train, new RecognizerSettings()));
+
+    public static EmbeddedRecognizer Instance => Lazy.Value;
 }

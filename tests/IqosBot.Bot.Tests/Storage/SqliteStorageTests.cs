@@ -112,16 +112,27 @@ public sealed class SqliteStorageTests : IDisposable
     }
 
     [Fact]
-    public async Task Star_and_null_etags_overwrite()
+    public async Task A_star_etag_overwrites()
     {
         using var storage = Open();
         await storage.WriteAsync(Changes("item", new Counter { Count = 1 }));
 
         await storage.WriteAsync(Changes("item", new Counter { Count = 2, ETag = "*" }));
-        Assert.Equal(2, Assert.IsType<Counter>((await storage.ReadAsync(["item"]))["item"]).Count);
 
-        await storage.WriteAsync(Changes("item", new Counter { Count = 3, ETag = null }));
-        Assert.Equal(3, Assert.IsType<Counter>((await storage.ReadAsync(["item"]))["item"]).Count);
+        Assert.Equal(2, Assert.IsType<Counter>((await storage.ReadAsync(["item"]))["item"]).Count);
+    }
+
+    [Fact]
+    public async Task An_item_without_etag_is_new_so_writing_it_over_a_stored_one_is_a_conflict()
+    {
+        // As MemoryStorage: two callers that both found nothing and create the item cannot both win.
+        using var storage = Open();
+        await storage.WriteAsync(Changes("item", new Counter { Count = 1 }));
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => storage.WriteAsync(Changes("item", new Counter { Count = 3, ETag = null })));
+
+        Assert.Contains("Etag conflict", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, Assert.IsType<Counter>((await storage.ReadAsync(["item"]))["item"]).Count);
     }
 
     [Fact]

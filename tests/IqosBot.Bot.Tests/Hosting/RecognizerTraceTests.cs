@@ -1,0 +1,64 @@
+using Newtonsoft.Json.Linq;
+
+namespace IqosBot.Bot.Tests.Hosting;
+
+/// <summary>The Emulator's inspector shows what the recognizer made of each message; no other channel ever sees it.</summary>
+public sealed class RecognizerTraceTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+    private readonly BotHost _host;
+
+    public RecognizerTraceTests()
+    {
+        _host = new BotHost(_database.Path);
+    }
+
+    [Fact]
+    public async Task The_emulator_gets_a_recognizer_result_trace_for_a_recognised_turn()
+    {
+        var client = new EmulatorClient(_host.CreateClient(), channelId: "emulator");
+
+        var reply = await client.SendTextAsync("vad ingår i care plus");
+
+        var trace = Assert.Single(reply.Activities, a => (string?)a["type"] == "trace");
+        Assert.Equal("IntentRecognizer", (string?)trace["name"]);
+        Assert.Equal("Recognizer result", (string?)trace["label"]);
+        Assert.Equal("https://www.botframework.com/schemas/recognizerResult", (string?)trace["valueType"]);
+        var value = (JObject)trace["value"]!;
+        Assert.Equal("vad ingår i care plus", (string?)value["text"]);
+        Assert.Equal("CarePlus", (string?)value["topIntent"]);
+        Assert.True((double)value["intents"]!["CarePlus"]!["score"]! > 0.5);
+    }
+
+    [Fact]
+    public async Task Below_the_threshold_the_trace_names_None_as_the_top_intent()
+    {
+        var client = new EmulatorClient(_host.CreateClient(), channelId: "emulator");
+
+        var reply = await client.SendTextAsync("qwzx plonk");
+
+        var trace = Assert.Single(reply.Activities, a => (string?)a["type"] == "trace");
+        Assert.Equal("None", (string?)trace["value"]!["topIntent"]);
+        Assert.StartsWith("Förlåt, det förstod jag inte riktigt.", reply.Texts.Single());
+    }
+
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("msteams")]
+    [InlineData("directline")]
+    public async Task Other_channels_never_get_the_trace(string channel)
+    {
+        var client = new EmulatorClient(_host.CreateClient(), channelId: channel);
+
+        var reply = await client.SendTextAsync("vad ingår i care plus");
+
+        Assert.DoesNotContain(reply.Activities, a => (string?)a["type"] == "trace");
+        Assert.NotEmpty(reply.Activities);
+    }
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        _database.Dispose();
+    }
+}

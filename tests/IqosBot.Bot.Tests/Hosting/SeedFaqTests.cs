@@ -1,0 +1,86 @@
+using Newtonsoft.Json.Linq;
+
+namespace IqosBot.Bot.Tests.Hosting;
+
+/// <summary>
+/// Every fact of the seed FAQ, asked the way a customer would in Swedish and in English (typos
+/// included), through /api/messages with the real recognizer: the answer card states the fact, in the
+/// language of the question, with configured figures filled in.
+/// </summary>
+public sealed class SeedFaqTests : IClassFixture<SeedFaqTests.Host>
+{
+    private readonly Host _host;
+
+    public SeedFaqTests(Host host)
+    {
+        _host = host;
+    }
+
+    [Theory]
+    // What registration gives, and that the device must be registered for it.
+    [InlineData("sv", "vad får jag om jag registrerar min iqos?", "60 dagars pengarna tillbaka-garanti", "en ny enhet om den går sönder")]
+    [InlineData("sv", "varfor ska jag registrera enheten", "internationell support", "personlig IQOS-expert")]
+    [InlineData("en", "what do I get for registering my device", "60-day money-back guarantee", "a new device if it breaks down")]
+    [InlineData("en", "why shoud i register my iqos", "international support", "personal IQOS Expert")]
+    // An account is needed to buy on IQOS.com.
+    [InlineData("sv", "behöver jag ett konto för att handla på iqos.com", "konto", "handla")]
+    [InlineData("en", "do I need an account to buy on iqos.com", "account", "buy")]
+    // Communication sign-up: what it gives, and no tobacco offers.
+    [InlineData("sv", "vad får jag om jag prenumererar på nyhetsbrevet", "erbjudanden", "tobak")]
+    [InlineData("en", "what do i get if i sign up for your newsletter", "special offers", "tobacco")]
+    // Customer Benefit Program / Care Plus: the benefits, one accidental damage claim per unit for 12 months
+    // from registration, the programme for 12 months from the purchase of the latest device.
+    [InlineData("sv", "vad ingår i care plus", "olycksfallsskydd", "12 månader från registreringen")]
+    [InlineData("sv", "hur länge gäller customer benefit program", "12 månader från köpdatumet för din senast köpta enhet", "10 % rabatt på tillbehör")]
+    [InlineData("en", "what's included in the customer benefit program", "accidental damage", "12 months from registration")]
+    [InlineData("en", "how long does care plus last", "12 months from the purchase date of your latest", "10% off accessories")]
+    // International assistance.
+    [InlineData("sv", "jag ska åka utomlands, kan jag få hjälp med min iqos där?", "avgiftsfritt nummer", "land där IQOS säljs")]
+    [InlineData("en", "travelling abroad next week, can i get help with my iqos there", "toll-free number", "a country where IQOS is sold")]
+    // 10% off accessories.
+    [InlineData("sv", "får jag rabatt på tillbehör", "10 % rabatt på tillbehör")]
+    [InlineData("en", "is there a discount on accessories", "10%")]
+    // Every contact channel with the opening hours.
+    [InlineData("sv", "hur kontaktar jag kundtjänst", "020-25 10 10", "contact.se@iqos.com", "Måndag–fredag 08.00–19.00, lördag–söndag 10.00–18.00", "butik")]
+    [InlineData("en", "how can I contact customer care", "020-25 10 10", "contact.se@iqos.com", "Monday–Friday 08.00–19.00, Saturday–Sunday 10.00–18.00", "store")]
+    // The 60-day money-back guarantee.
+    [InlineData("sv", "kan jag lämna tillbaka enheten om jag inte gillar den", "60 dagars pengarna tillbaka-garanti")]
+    [InlineData("en", "can I get a refund if I don't like my iqos", "60-day money-back guarantee")]
+    // A new device if it breaks down and the defect is covered by the warranty.
+    [InlineData("sv", "min iqos är trasig, får jag en ny?", "ny enhet", "garantin")]
+    [InlineData("en", "my device is defective, can I get a new one?", "new device", "warranty")]
+    public async Task A_seed_fact_is_answered_in_the_language_it_was_asked_in(string language, string question, params string[] expected)
+    {
+        var client = new EmulatorClient(_host.CreateClient(), locale: "sv-SE");
+
+        var reply = await client.SendTextAsync(question);
+
+        var card = Assert.Single(reply.AdaptiveCards);
+        var text = string.Join("\n", card.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.String).Select(v => (string)v!));
+        foreach (var fact in expected)
+        {
+            Assert.Contains(fact, text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(language == "sv" ? "Hjälpte det här?" : "Did this help?", reply.Texts.Last());
+    }
+
+    public sealed class Host : IDisposable
+    {
+        private readonly TempDatabase _database = new();
+        private readonly BotHost _host;
+
+        public Host()
+        {
+            _host = new BotHost(_database.Path);
+        }
+
+        public HttpClient CreateClient() => _host.CreateClient();
+
+        public void Dispose()
+        {
+            _host.Dispose();
+            _database.Dispose();
+        }
+    }
+}
