@@ -10,6 +10,12 @@ internal sealed class CharNgramNearestNeighbour
     private const int MinN = 3;
     private const int MaxN = 5;
 
+    /// <summary>
+    /// Grams found in more than this share of the examples (" jag", "the ") carry almost no weight but
+    /// long posting lists; leaving them out keeps a prediction cheap at no cost in accuracy.
+    /// </summary>
+    private const double MaxDocumentShare = 0.05;
+
     // Grams are keyed by a 64-bit hash of their characters: no string is allocated per gram, which keeps
     // a prediction well under a millisecond. A collision among a few thousand grams is vanishingly rare.
     private readonly Dictionary<ulong, List<(int Example, float Weight)>> _postings = [];
@@ -34,7 +40,7 @@ internal sealed class CharNgramNearestNeighbour
         var n = examples.Count;
         foreach (var (gram, df) in documentFrequency)
         {
-            _idf[gram] = (float)(Math.Log((n + 1.0) / (df + 1.0)) + 1.0);
+            _idf[gram] = df > MaxDocumentShare * n ? 0f : (float)(Math.Log((n + 1.0) / (df + 1.0)) + 1.0);
         }
 
         // A gram never seen in training is as rare as can be.
@@ -43,9 +49,14 @@ internal sealed class CharNgramNearestNeighbour
         for (var example = 0; example < n; example++)
         {
             var weights = termCounts[example].ToDictionary(pair => pair.Key, pair => pair.Value * _idf[pair.Key]);
-            var norm = (float)Math.Sqrt(weights.Values.Sum(weight => weight * weight));
+            var norm = Math.Max(1e-6f, (float)Math.Sqrt(weights.Values.Sum(weight => weight * weight)));
             foreach (var (gram, weight) in weights)
             {
+                if (weight == 0f)
+                {
+                    continue;
+                }
+
                 if (!_postings.TryGetValue(gram, out var list))
                 {
                     _postings[gram] = list = [];
@@ -72,7 +83,7 @@ internal sealed class CharNgramNearestNeighbour
             query[gram] = count * _idf.GetValueOrDefault(gram, _unknownIdf);
         }
 
-        var queryNorm = (float)Math.Sqrt(query.Values.Sum(weight => weight * weight));
+        var queryNorm = Math.Max(1e-6f, (float)Math.Sqrt(query.Values.Sum(weight => weight * weight)));
         var similarity = new float[_exampleLabel.Length];
         foreach (var (gram, weight) in query)
         {
