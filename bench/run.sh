@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Benchmarks IqosBot against a bare-SDK echo bot on this machine, in one run; see bench/README.md.
+#
+#   bench/run.sh                                  the full benchmark, both scenarios, both bots
+#   bench/run.sh --conversations 20 --turns 5     options after the scenario's own go to the driver
+#   bench/run.sh --baseline-only ...              check the harness without building IqosBot
+#
+# Exits 0 whenever the benchmark ran to its end, whatever it measured (it reports, it does not gate);
+# non-zero only when the harness itself (the baseline bot or the driver) could not run.
+set -euo pipefail
+
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(dirname "$BENCH")"
+# Everything builds here, so the bench never shares bin/ or obj/ with a developer's own builds.
+ARTIFACTS="$BENCH/.artifacts"
+DRIVER="$ARTIFACTS/bin/LoadDriver/release/LoadDriver.dll"
+BASELINE_DLL="$ARTIFACTS/bin/BaselineBot/release/BaselineBot.dll"
+IQOSBOT_DLL="$ARTIFACTS/bin/IqosBot.Bot/release/IqosBot.Bot.dll"
+
+# The two scenarios: name, then the driver options that make it (the caller's options come after).
+SCENARIO_A_NAME="(a) saturation: CPU per turn"
+SCENARIO_A=(--conversations 50 --turns 20 --think-ms 0 --rounds 5)
+SCENARIO_B_NAME="(b) customers who think: latency"
+SCENARIO_B=(--conversations 200 --turns 10 --think-ms 100 --rounds 5)
+TARGET_A=(--target-cpu-us 500)
+TARGET_B=(--target-p99-ms 10)
+
+# Bounds: each driver run caps itself (--max-seconds); timeout(1) is the backstop should it hang.
+DRIVER_MAX_SECONDS=300
+BUILD_MAX_SECONDS=600
+
+BASELINE_ONLY=false
+DRIVER_ARGS=()
+for arg in "$@"; do
+  case "$arg" in
+    --baseline-only) BASELINE_ONLY=true ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) DRIVER_ARGS+=("$arg") ;;
+  esac
+done
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/iqosbot-bench.XXXXXX")"
+BOT_PID=""
+CHILD_PID=""
+
+stop_bot() {
+  [[ -n "$BOT_PID" ]] || return 0
+  kill -TERM "$BOT_PID" 2>/dev/null || true
+  for _ in $(seq 50); do kill -0 "$BOT_PID" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$BOT_PID" 2>/dev/null || true
+  wait "$BOT_PID" 2>/dev/null || true
+  BOT_PID=""
+}
+cleanup() {
+  if [[ -n "$CHILD_PID" ]]; then kill -TERM "$CHILD_PID" 2>/dev/null || true; wait "$CHILD_PID" 2>/dev/null || true; fi
+  stop_bot
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+section() { printf '\n== %s\n' "$*"; }
+
+# A child that handled Ctrl-C or a TERM itself exits 130 or 143 rather than dying of the signal, and then
+# bash does not run the INT/TERM trap: stop here ourselves, so the EXIT trap cleans up at once.
+stop_if_interrupted() { if [[ $1 -eq 130 || $1 -eq 143 ]]; then echo "interrupted"; exit "$1"; fi; }
+
+# run_bounded SECONDS COMMAND...: runs COMMAND under a time limit and returns its status. In the
+# background and waited for, because bash holds a trap back until a foreground command has ended.
+run_bounded() {
+  local seconds=$1 status=0
+  shift
+  timeout "$seconds" "$@" &
+  CHILD_PID=$!
+  wait "$CHILD_PID" || status=$?
+  CHILD_PID=""
+  return "$status"
+}
+
+# build PROJECT NAME: Release build into the artifacts folder; on failure shows the errors and returns 1.
+build() {
+  local log="$WORK/build-$2.log" status=0
+  run_bounded "$BUILD_MAX_SECONDS" dotnet build "$1" -c Release --nologo -v quiet --artifacts-path "$ARTIFACTS" >"$log" 2>&1 || status=$?
+  stop_if_interrupted "$status"
+  if [[ $status -eq 0 ]]; then
+    echo "built $2"
+  else
+    echo "$2 did not build:"
+    if grep -qE ' error |error:' "$log"; then grep -E ' error |error:' "$log" | sort -u | head -n 20; else tail -n 20 "$log"; fi
+    return 1
+  fi
+}
+
+# start_bot NAME DLL [ARGS...]: starts the bot on a free loopback port; sets BOT_PID and PORT.
+start_bot() {
+  local name=$1 dll=$2
+  shift 2
+  PORT="$(dotnet "$DRIVER" free-port)"
+  # From its own folder, so that it finds its appsettings*.json as it would when deployed.
+  (cd "$(dirname "$dll")" && ASPNETCORE_ENVIRONMENT=Production exec dotnet "$dll" \
+      --urls "http://127.0.0.1:$PORT" \
+      --Logging:LogLevel:Default=Warning \
+      "$@" >"$WORK/$name.log" 2>&1) &
+  BOT_PID=$!
+}
+
+# measure NAME DLL SCENARIO_KEY SCENARIO_NAME [DRIVER ARGS...] -- [BOT ARGS...]
+# One fresh bot process per scenario, so no scenario inherits another's warm JIT or state.
+measure() {
+  local name=$1 dll=$2 key=$3 title=$4
+  shift 4
+  local driver_args=() bot_args=()
+  while [[ $# -gt 0 && "$1" != "--" ]]; do driver_args+=("$1"); shift; done
+  [[ $# -gt 0 ]] && shift
+  bot_args=("$@")
+
+  start_bot "$name-$key" "$dll" "${bot_args[@]}"
+  local status=0 log="$WORK/$name-$key.log"
+  run_bounded "$((DRIVER_MAX_SECONDS + 30))" dotnet "$DRIVER" \
+      --url "http://127.0.0.1:$PORT" --pid "$BOT_PID" --wait-seconds 120 --max-seconds "$DRIVER_MAX_SECONDS" \
+      --label "$name" --scenario "$title" --json-out "$WORK/$key-$name.json" \
+      "${driver_args[@]}" "${DRIVER_ARGS[@]}" || status=$?
+  stop_if_interrupted "$status"
+  # Exit code 1 is a bad option (the driver printed which): the other runs would fail the same way.
+  if [[ $status -eq 1 ]]; then exit 1; fi
+  if [[ $status -ne 0 ]]; then
+    # The first lines say why (an unhandled exception starts with its message); the stack trace follows.
+    echo "$name: the driver stopped with exit code $status; the first lines of the bot's log ($(wc -l <"$log") in all):"
+    head -n 8 "$log" | cut -c1-200 | sed 's/^/  | /'
+  elif [[ -s "$log" ]]; then
+    echo "  ($name logged $(wc -l <"$log") lines at Warning or above; the first: $(head -n 1 "$log" | cut -c1-160))"
+  fi
+  stop_bot
+}
+
+section "machine"
+echo "$(nproc) cores, CLK_TCK $(getconf CLK_TCK), .NET SDK $(dotnet --version), $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "the driver runs on the same cores as the bot: CPU µs/turn (the bot's own) is the stable number, turns/s is indicative"
+
+section "build (Release)"
+build "$BENCH/LoadDriver/LoadDriver.csproj" LoadDriver || exit 1
+build "$BENCH/BaselineBot/BaselineBot.csproj" BaselineBot || exit 1
+IQOSBOT=false
+if [[ "$BASELINE_ONLY" == true ]]; then
+  echo "IqosBot skipped (--baseline-only)"
+elif build "$REPO/Bot/IqosBot.Bot.csproj" IqosBot; then
+  IQOSBOT=true
+fi
+
+for key in a b; do
+  if [[ $key == a ]]; then title=$SCENARIO_A_NAME; scenario=("${SCENARIO_A[@]}"); else title=$SCENARIO_B_NAME; scenario=("${SCENARIO_B[@]}"); fi
+  section "$title"
+  measure baseline "$BASELINE_DLL" "$key" "$title" "${scenario[@]}"
+  if [[ $IQOSBOT == true ]]; then
+    echo
+    measure IqosBot "$IQOSBOT_DLL" "$key" "$title" "${scenario[@]}" -- "--Storage:Path=$WORK/iqosbot-$key.db"
+  fi
+done
+
+section "IqosBot against the baseline, measured in this run"
+harness_ok=true
+for key in a b; do
+  if [[ $key == a ]]; then targets=("${TARGET_A[@]}"); else targets=("${TARGET_B[@]}"); fi
+  if [[ ! -f "$WORK/$key-baseline.json" ]]; then
+    echo "scenario ($key): the baseline did not complete, so there is nothing to compare against"
+    harness_ok=false
+    continue
+  fi
+  dotnet "$DRIVER" compare --baseline "$WORK/$key-baseline.json" --candidate "$WORK/$key-IqosBot.json" \
+      --candidate-label IqosBot "${targets[@]}"
+  echo
+done
+echo "Targets are IqosBot's. PASS/MISS is reported, never turned into a failing exit code."
+[[ $harness_ok == true ]]
