@@ -1,5 +1,6 @@
 using IqosBot.Cards;
 using IqosBot.Dialogs.Engine;
+using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
@@ -15,10 +16,14 @@ namespace IqosBot.Dialogs.Interruptions;
 /// </summary>
 public abstract class InterruptibleDialog : ComponentDialog
 {
-    protected InterruptibleDialog(string dialogId, SupportOptions support)
+    private readonly MidFlowQuestions? _questions;
+
+    /// <param name="questions">Answers FAQ questions asked mid-journey; null where the journey has none to answer.</param>
+    protected InterruptibleDialog(string dialogId, SupportOptions support, MidFlowQuestions? questions = null)
         : base(dialogId)
     {
         Support = support ?? throw new ArgumentNullException(nameof(support));
+        _questions = questions;
     }
 
     protected SupportOptions Support { get; }
@@ -60,6 +65,13 @@ public abstract class InterruptibleDialog : ComponentDialog
                 return EndOfTurn;
 
             default:
+                if (_questions is not null && await _questions.TryAnswerAsync(context, cancellationToken).ConfigureAwait(false))
+                {
+                    await context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.InterruptionResume)), cancellationToken).ConfigureAwait(false);
+                    await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+                    return EndOfTurn;
+                }
+
                 return null;
         }
     }

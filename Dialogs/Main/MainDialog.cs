@@ -5,9 +5,11 @@ using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Prompts;
+using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Understanding;
+using IqosBot.Dialogs.Warranty;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -32,7 +34,15 @@ public sealed class MainDialog : ComponentDialog
     private readonly FaqKnowledge _knowledge;
     private readonly double _ambiguityMargin;
 
-    public MainDialog(SupportOptions support, IRecognizer recognizer, FaqKnowledge knowledge, double ambiguityMargin)
+    /// <param name="registration">The registration journey; without it, registering is explained instead.</param>
+    /// <param name="warranty">The warranty lookup; without it, customer care's details are given instead.</param>
+    public MainDialog(
+        SupportOptions support,
+        IRecognizer recognizer,
+        FaqKnowledge knowledge,
+        double ambiguityMargin,
+        RegistrationDialog? registration = null,
+        WarrantyStatusDialog? warranty = null)
         : base(nameof(MainDialog))
     {
         _support = support ?? throw new ArgumentNullException(nameof(support));
@@ -46,6 +56,15 @@ public sealed class MainDialog : ComponentDialog
         AddDialog(new ChoicePrompt(MenuPromptId, (_, _) => Task.FromResult(true)));
         AddDialog(new ChoicePrompt(DisambiguationPromptId, (_, _) => Task.FromResult(true)));
         AddDialog(new FaqDialog(knowledge));
+        if (registration is not null)
+        {
+            AddDialog(registration);
+        }
+
+        if (warranty is not null)
+        {
+            AddDialog(warranty);
+        }
         InitialDialogId = nameof(WaterfallDialog);
     }
 
@@ -150,6 +169,10 @@ public sealed class MainDialog : ComponentDialog
             case ComplianceTopics.HealthQuestion or ComplianceTopics.TobaccoPurchase:
                 await context.SendActivitiesAsync([MessageFactory.Text(_knowledge.Text(language, intent)), MenuMessage(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
                 break;
+            case Intents.RegisterDevice when FindDialog(nameof(RegistrationDialog)) is not null:
+                return await stepContext.BeginDialogAsync(nameof(RegistrationDialog), new RegistrationForm(), cancellationToken).ConfigureAwait(false);
+            case Intents.WarrantyStatus when FindDialog(nameof(WarrantyStatusDialog)) is not null:
+                return await stepContext.BeginDialogAsync(nameof(WarrantyStatusDialog), null, cancellationToken).ConfigureAwait(false);
             default:
                 await AnswerJourneyAsync(context, intent, cancellationToken).ConfigureAwait(false);
                 break;
@@ -233,7 +256,7 @@ public sealed class MainDialog : ComponentDialog
         ];
     }
 
-    /// <summary>The journeys that are not built yet answer honestly with what customer care can do.</summary>
+    /// <summary>A journey without its dialog (no benefits API configured), and the request for a person until live agents exist, get customer care's details.</summary>
     private Task AnswerJourneyAsync(ITurnContext context, string intent, CancellationToken cancellationToken)
     {
         var language = context.GetLanguage();

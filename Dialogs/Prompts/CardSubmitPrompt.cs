@@ -7,9 +7,14 @@ namespace IqosBot.Dialogs.Prompts;
 /// Waits for an Adaptive Card's Action.Submit, whose data arrives in <c>Activity.Value</c>. Text typed
 /// instead of pressing the card's button is not an answer; the retry prompt says so.
 /// When <see cref="PromptOptions.Validations"/> is a list of field names, each must be present and non-blank.
+/// Where the card's buttons are also offered as <see cref="PromptOptions.Choices"/>, typing one of them
+/// (or its number) counts as pressing it: the result is <c>{ "action": value }</c>.
 /// </summary>
 public sealed class CardSubmitPrompt : Prompt<JObject>
 {
+    /// <summary>The field a typed choice is returned in.</summary>
+    public const string ActionField = "action";
+
     public CardSubmitPrompt(string dialogId, PromptValidator<JObject>? validator = null)
         : base(dialogId, validator)
     {
@@ -24,6 +29,11 @@ public sealed class CardSubmitPrompt : Prompt<JObject>
             null => null,
             var other => JToken.FromObject(other) as JObject,
         };
+
+        if (submitted is null && Choices.ChoiceRecognizer.Recognize(turnContext.Activity.Text, options.Choices) is { } typed)
+        {
+            submitted = new JObject { [ActionField] = typed.Value };
+        }
 
         var ok = submitted is not null && HasRequiredFields(submitted, options.Validations);
         return Task.FromResult(ok ? PromptRecognizerResult<JObject>.Of(submitted!) : PromptRecognizerResult<JObject>.Failed);

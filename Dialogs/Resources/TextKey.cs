@@ -76,4 +76,104 @@ public static class TextKey
     public const string DisambiguationPrompt = nameof(DisambiguationPrompt);
 
     public const string DisambiguationOther = nameof(DisambiguationOther);
+
+    public const string RegIntro = nameof(RegIntro);
+
+    public const string RegSerialPrompt = nameof(RegSerialPrompt);
+
+    public const string RegSerialHint = nameof(RegSerialHint);
+
+    public const string RegSerialInvalid = nameof(RegSerialInvalid);
+
+    public const string RegSensitiveNumber = nameof(RegSensitiveNumber);
+
+    public const string RegUnknownSerial = nameof(RegUnknownSerial);
+
+    public const string RegDatePrompt = nameof(RegDatePrompt);
+
+    public const string RegDateInvalid = nameof(RegDateInvalid);
+
+    public const string RegDateFuture = nameof(RegDateFuture);
+
+    public const string RegDateRejected = nameof(RegDateRejected);
+
+    public const string RegEmailPrompt = nameof(RegEmailPrompt);
+
+    public const string RegEmailInvalid = nameof(RegEmailInvalid);
+
+    public const string RegAgePrompt = nameof(RegAgePrompt);
+
+    public const string RegUnderAge = nameof(RegUnderAge);
+
+    public const string RegConsentPrompt = nameof(RegConsentPrompt);
+
+    public const string RegSummaryTitle = nameof(RegSummaryTitle);
+
+    public const string RegSummarySerial = nameof(RegSummarySerial);
+
+    public const string RegSummaryDate = nameof(RegSummaryDate);
+
+    public const string RegSummaryEmail = nameof(RegSummaryEmail);
+
+    public const string RegSummaryConsent = nameof(RegSummaryConsent);
+
+    public const string RegConfirm = nameof(RegConfirm);
+
+    public const string RegChangeSerial = nameof(RegChangeSerial);
+
+    public const string RegChangeDate = nameof(RegChangeDate);
+
+    public const string RegChangeEmail = nameof(RegChangeEmail);
+
+    public const string RegChangeConsent = nameof(RegChangeConsent);
+
+    public const string RegSummaryRetry = nameof(RegSummaryRetry);
+
+    public const string RegReceiptTitle = nameof(RegReceiptTitle);
+
+    public const string RegAlreadyTitle = nameof(RegAlreadyTitle);
+
+    public const string RegReceiptBenefits = nameof(RegReceiptBenefits);
+
+    public const string RegPendingActivation = nameof(RegPendingActivation);
+
+    public const string RegOtherAccount = nameof(RegOtherAccount);
+
+    public const string ApiUnavailable = nameof(ApiUnavailable);
+
+    public const string OfferPersonPrompt = nameof(OfferPersonPrompt);
+
+    public const string TooManyAttempts = nameof(TooManyAttempts);
+
+    public const string CovModel = nameof(CovModel);
+
+    public const string CovPurchased = nameof(CovPurchased);
+
+    public const string CovWarranty = nameof(CovWarranty);
+
+    public const string CovBenefit = nameof(CovBenefit);
+
+    public const string CovAccident = nameof(CovAccident);
+
+    public const string CovClaimUsed = nameof(CovClaimUsed);
+
+    public const string CovClaimUnused = nameof(CovClaimUnused);
+
+    public const string CovMoneyBack = nameof(CovMoneyBack);
+
+    public const string CovDaysLeft = nameof(CovDaysLeft);
+
+    public const string CovEnded = nameof(CovEnded);
+
+    public const string WarSerialPrompt = nameof(WarSerialPrompt);
+
+    public const string WarEmailPrompt = nameof(WarEmailPrompt);
+
+    public const string WarNotFound = nameof(WarNotFound);
+
+    public const string WarNotRegistered = nameof(WarNotRegistered);
+
+    public const string WarStatusTitle = nameof(WarStatusTitle);
+
+    public const string WarTooManyLookups = nameof(WarTooManyLookups);
 }

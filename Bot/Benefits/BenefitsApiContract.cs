@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+
+namespace IqosBot.Benefits;
+
+// The JSON of deployment/benefits-api/openapi.yaml, as the client reads and writes it.
+
+internal sealed record RegistrationRequestBody(
+    [property: JsonPropertyName("serial")] string Serial,
+    [property: JsonPropertyName("email")] string Email,
+    [property: JsonPropertyName("purchaseDate")] DateOnly PurchaseDate,
+    [property: JsonPropertyName("ageConfirmed")] bool AgeConfirmed,
+    [property: JsonPropertyName("marketingConsent")] bool MarketingConsent,
+    [property: JsonPropertyName("language")] string Language);
+
+internal sealed record LookupRequestBody(
+    [property: JsonPropertyName("serial")] string Serial,
+    [property: JsonPropertyName("email")] string Email);
+
+internal sealed record RegistrationResponseBody(
+    [property: JsonPropertyName("device")] DeviceBody? Device,
+    [property: JsonPropertyName("account")] AccountBody? Account);
+
+internal sealed record AccountBody([property: JsonPropertyName("status")] string? Status);
+
+internal sealed record LookupResponseBody(
+    [property: JsonPropertyName("status")] string? Status,
+    [property: JsonPropertyName("device")] DeviceBody? Device,
+    [property: JsonPropertyName("model")] string? Model);
+
+internal sealed record DeviceBody(
+    [property: JsonPropertyName("model")] string Model,
+    [property: JsonPropertyName("purchaseDate")] DateOnly PurchaseDate,
+    [property: JsonPropertyName("registrationDate")] DateOnly RegistrationDate,
+    [property: JsonPropertyName("warrantyEnd")] DateOnly WarrantyEnd,
+    [property: JsonPropertyName("benefitProgramEnd")] DateOnly BenefitProgramEnd,
+    [property: JsonPropertyName("accidentalDamageEnd")] DateOnly AccidentalDamageEnd,
+    [property: JsonPropertyName("accidentalDamageClaimUsed")] bool AccidentalDamageClaimUsed,
+    [property: JsonPropertyName("moneyBackEnd")] DateOnly MoneyBackEnd);
+
+internal sealed record ProblemBody(
+    [property: JsonPropertyName("status")] int? Status,
+    [property: JsonPropertyName("code")] string? Code,
+    [property: JsonPropertyName("title")] string? Title);

@@ -1,0 +1,40 @@
+using IqosBot.Dialogs.Benefits;
+using Microsoft.Extensions.Http.Resilience;
+
+namespace IqosBot.Benefits;
+
+/// <summary>Registers the benefits API client behind Microsoft.Extensions.Http.Resilience.</summary>
+public static class BenefitsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Both operations are safe to retry: the lookup only reads, and a registration carries an
+    /// Idempotency-Key, so a retried POST cannot register twice. Retries use jittered exponential
+    /// back-off and honour Retry-After; the circuit breaker stops hammering an API that keeps failing,
+    /// so customers get the "try later" answer at once instead of after every timeout.
+    /// </summary>
+    public static IHttpClientBuilder AddBenefitsApiClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(BenefitsApiOptions.SectionName);
+        services.AddOptions<BenefitsApiOptions>().Bind(section);
+        var options = section.Get<BenefitsApiOptions>() ?? new BenefitsApiOptions();
+
+        var builder = services.AddHttpClient<IBenefitsApi, BenefitsApiClient>();
+        builder.AddStandardResilienceHandler(resilience =>
+        {
+            resilience.TotalRequestTimeout.Timeout = options.TotalTimeout;
+            resilience.AttemptTimeout.Timeout = options.AttemptTimeout;
+            resilience.Retry.MaxRetryAttempts = 2;
+            resilience.Retry.UseJitter = true;
+            resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
+            resilience.Retry.ShouldRetryAfterHeader = true;
+            resilience.CircuitBreaker.MinimumThroughput = 5;
+            resilience.CircuitBreaker.FailureRatio = 0.5;
+            resilience.CircuitBreaker.BreakDuration = options.BreakDuration;
+
+            // The breaker's sampling window must be at least twice the attempt timeout (the library checks).
+            resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, options.AttemptTimeout.Ticks * 2));
+        });
+        return builder;
+    }
+}

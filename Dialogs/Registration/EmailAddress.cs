@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+
+namespace IqosBot.Dialogs.Registration;
+
+/// <summary>Validates and masks the account e-mail a customer types.</summary>
+public static partial class EmailAddress
+{
+    /// <summary>Trimmed, with the angle brackets or "mailto:" some clients add removed; null when it is not an address.</summary>
+    public static string? Normalize(string? text)
+    {
+        var candidate = (text ?? string.Empty).Trim().Trim('<', '>', '.', ',').Replace("mailto:", string.Empty, StringComparison.OrdinalIgnoreCase);
+        return Shape().IsMatch(candidate) ? candidate : null;
+    }
+
+    /// <summary>"anna.svensson@example.com" → "a•••n@example.com".</summary>
+    public static string Mask(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0)
+        {
+            return new string('•', email.Length);
+        }
+
+        var local = email[..at];
+        var masked = local.Length <= 2 ? new string('•', local.Length) : $"{local[0]}•••{local[^1]}";
+        return masked + email[at..];
+    }
+
+    /// <summary>Deliberately simple: one @, a dot in the domain, no spaces. The account system has the last word.</summary>
+    [GeneratedRegex(@"^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$")]
+    private static partial Regex Shape();
+}

@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+
+namespace IqosBot.Dialogs.Registration;
+
+/// <summary>
+/// Spots a Swedish personal identity number (personnummer) or a payment card number typed by mistake,
+/// so the bot can refuse it without storing or echoing it.
+/// </summary>
+public static partial class SensitiveNumbers
+{
+    public static bool Contains(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        foreach (Match match in PersonalNumber().Matches(text))
+        {
+            var digits = match.Groups["date"].Value[^6..] + match.Groups["tail"].Value;
+            if (PassesLuhn(digits))
+            {
+                return true;
+            }
+        }
+
+        foreach (Match match in CardNumber().Matches(text))
+        {
+            var digits = new string(match.Value.Where(char.IsAsciiDigit).ToArray());
+            if (digits.Length is >= 13 and <= 19 && PassesLuhn(digits))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The check digit of personnummer and card numbers alike.</summary>
+    private static bool PassesLuhn(string digits)
+    {
+        var sum = 0;
+        var doubleIt = false;
+        for (var i = digits.Length - 1; i >= 0; i--)
+        {
+            var digit = digits[i] - '0';
+            if (doubleIt)
+            {
+                digit *= 2;
+                if (digit > 9)
+                {
+                    digit -= 9;
+                }
+            }
+
+            sum += digit;
+            doubleIt = !doubleIt;
+        }
+
+        return sum % 10 == 0;
+    }
+
+    /// <summary>YYMMDD-XXXX, YYMMDD+XXXX, YYYYMMDDXXXX, YYYYMMDD-XXXX.</summary>
+    [GeneratedRegex(@"(?<!\d)(?<date>(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))[-+ ]?(?<tail>\d{4})(?!\d)")]
+    private static partial Regex PersonalNumber();
+
+    /// <summary>13–19 digits, optionally grouped by spaces or dashes.</summary>
+    [GeneratedRegex(@"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")]
+    private static partial Regex CardNumber();
+}

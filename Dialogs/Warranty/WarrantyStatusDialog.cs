@@ -1,0 +1,147 @@
+using IqosBot.Cards;
+using IqosBot.Dialogs.Benefits;
+using IqosBot.Dialogs.Engine;
+using IqosBot.Dialogs.Faq;
+using IqosBot.Dialogs.Interruptions;
+using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Main;
+using IqosBot.Dialogs.Prompts;
+using IqosBot.Dialogs.Registration;
+using IqosBot.Dialogs.Resources;
+using IqosBot.Dialogs.Support;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace IqosBot.Dialogs.Warranty;
+
+/// <summary>
+/// Looks up one device's coverage with its serial and the account e-mail, and shows it as a card. An
+/// unregistered device gets the offer to register it now (the serial and e-mail carry over). A serial
+/// and e-mail that don't match get the same answer as an unknown serial, and lookups are limited per
+/// conversation, so the chat cannot be used to find out whose device is whose.
+/// </summary>
+public sealed class WarrantyStatusDialog : InterruptibleDialog
+{
+    private const string SerialPromptId = "warSerial";
+    private const string EmailPromptId = "warEmail";
+    private const string RegisterNowPromptId = "warRegisterNow";
+    private const string SerialKey = "serial";
+    private const string EmailKey = "email";
+    private const int MaxAttempts = 2;
+
+    private readonly IBenefitsApi _benefits;
+    private readonly ILookupThrottle _throttle;
+    private readonly LocalClock _clock;
+
+    public WarrantyStatusDialog(IBenefitsApi benefits, ILookupThrottle throttle, SupportOptions support, LocalClock clock, MidFlowQuestions? questions)
+        : base(nameof(WarrantyStatusDialog), support, questions)
+    {
+        _benefits = benefits ?? throw new ArgumentNullException(nameof(benefits));
+        _throttle = throttle ?? throw new ArgumentNullException(nameof(throttle));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+
+        AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [SerialStepAsync, EmailStepAsync, LookupStepAsync, RegisterNowStepAsync]));
+        AddDialog(new TextPrompt(SerialPromptId, RegistrationValidators.SerialAsync));
+        AddDialog(new TextPrompt(EmailPromptId, RegistrationValidators.EmailAsync));
+        AddDialog(new ConfirmPrompt(RegisterNowPromptId));
+        AddDialog(new OfferPersonDialog());
+        AddDialog(new RegistrationDialog(benefits, support, clock, questions));
+        InitialDialogId = nameof(WaterfallDialog);
+    }
+
+    protected override string HelpText(ITurnContext turnContext)
+        => Texts.Get(turnContext.GetLanguage(), TextKey.RegSerialHint) + "\n\n" + base.HelpText(turnContext);
+
+    private static Task<DialogTurnResult> SerialStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var language = step.Context.GetLanguage();
+        return step.PromptAsync(SerialPromptId, new PromptOptions
+        {
+            Prompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.WarSerialPrompt)),
+            RetryPrompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.RegSerialInvalid) + "\n\n" + Texts.Get(language, TextKey.RegSerialHint)),
+            MaxAttempts = MaxAttempts,
+        }, cancellationToken);
+    }
+
+    private static async Task<DialogTurnResult> EmailStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not string serial)
+        {
+            return await OfferPersonAsync(step, cancellationToken).ConfigureAwait(false);
+        }
+
+        step.Values[SerialKey] = SerialNumber.Normalize(serial);
+        var language = step.Context.GetLanguage();
+        return await step.PromptAsync(EmailPromptId, new PromptOptions
+        {
+            Prompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.WarEmailPrompt)),
+            RetryPrompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.RegEmailInvalid)),
+            MaxAttempts = MaxAttempts,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> LookupStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not string typedEmail)
+        {
+            return await OfferPersonAsync(step, cancellationToken).ConfigureAwait(false);
+        }
+
+        var email = EmailAddress.Normalize(typedEmail)!;
+        step.Values[EmailKey] = email;
+        var context = step.Context;
+        var language = context.GetLanguage();
+        var channel = ChannelInfo.From(context.Activity);
+
+        if (!await _throttle.TryAcquireAsync(context, cancellationToken).ConfigureAwait(false))
+        {
+            var contact = ContactCard.Create(Support, language, channel, Texts.Get(language, TextKey.WarTooManyLookups));
+            await context.SendActivityAsync(contact, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        await context.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken).ConfigureAwait(false);
+        var result = await _benefits.LookUpCoverageAsync((string)step.Values[SerialKey], email, cancellationToken).ConfigureAwait(false);
+        switch (result.Status)
+        {
+            case CoverageStatus.Registered:
+                var title = Texts.Format(language, TextKey.WarStatusTitle, result.Device!.Model);
+                await context.SendActivitiesAsync(
+                    [CoverageCard.Create(result.Device, title, null, language, _clock.Today, channel), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                    cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+
+            case CoverageStatus.NotRegistered:
+                return await step.PromptAsync(RegisterNowPromptId, new PromptOptions
+                {
+                    Prompt = (Activity)MessageFactory.Text(Texts.Format(language, TextKey.WarNotRegistered, result.Model ?? "IQOS")),
+                    MaxAttempts = MaxAttempts,
+                }, cancellationToken).ConfigureAwait(false);
+
+            case CoverageStatus.NotFound:
+                await context.SendActivitiesAsync(
+                    [MessageFactory.Text(Texts.Get(language, TextKey.WarNotFound)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                    cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+
+            default:
+                var apology = Texts.Format(language, TextKey.ApiUnavailable, Support.Phone, OpeningHoursText.Describe(Support, language));
+                return await step.ReplaceDialogAsync(nameof(OfferPersonDialog), apology, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<DialogTurnResult> RegisterNowStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is true)
+        {
+            var form = new RegistrationForm { Serial = (string)step.Values[SerialKey], Email = (string)step.Values[EmailKey] };
+            return await step.ReplaceDialogAsync(nameof(RegistrationDialog), form, cancellationToken).ConfigureAwait(false);
+        }
+
+        await step.Context.SendActivityAsync(MainDialog.MenuMessage(step.Context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<DialogTurnResult> OfferPersonAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+        => step.ReplaceDialogAsync(nameof(OfferPersonDialog), Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken);
+}
