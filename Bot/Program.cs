@@ -1,12 +1,17 @@
-using IqosBot;
+using IqosBot.Benefits;
+using IqosBot.Dialogs.Benefits;
 using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Main;
+using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Support;
+using IqosBot.Dialogs.Warranty;
 using IqosBot.Endpoints;
 using IqosBot.Recognition;
+using IqosBot.Sandbox.Benefits;
 using IqosBot.Storage;
-using Microsoft.Bot.Builder;
+using IqosBot;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +36,19 @@ builder.Services.AddSingleton<BotFrameworkAuthentication>(services =>
     new ConfigurationBotFrameworkAuthentication(builder.Configuration, logger: services.GetRequiredService<ILogger<BotFrameworkAuthentication>>()));
 builder.Services.AddSingleton<AdapterWithErrorHandler>();
 
+// The benefits API: an external service when Benefits:BaseUrl is set, otherwise the sandbox served here.
+var useBenefitsSandbox = string.IsNullOrWhiteSpace(builder.Configuration["Benefits:BaseUrl"]);
+if (useBenefitsSandbox)
+{
+    builder.Services.AddBenefitsSandbox(builder.Configuration);
+}
+
+builder.Services.AddBenefitsApiClient(builder.Configuration);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(services => new LocalClock(
+    services.GetRequiredService<TimeProvider>(),
+    services.GetRequiredService<IOptions<SupportOptions>>().Value.TimeZone));
+
 builder.Services.AddSingleton<IStorage>(services => new SqliteStorage(services.GetRequiredService<IOptions<SqliteStorageOptions>>().Value));
 builder.Services.AddSingleton<ConversationState>();
 
@@ -38,11 +56,26 @@ builder.Services.AddIqosRecognizer(builder.Configuration);
 builder.Services.AddSingleton(services => new FaqKnowledge(
     services.GetRequiredService<IOptions<SupportOptions>>().Value,
     services.GetRequiredService<IOptions<PolicyOptions>>().Value));
+builder.Services.AddSingleton(services => new MidFlowQuestions(services.GetRequiredService<IRecognizer>(), services.GetRequiredService<FaqKnowledge>()));
+builder.Services.AddSingleton<ILookupThrottle>(services => new StorageLookupThrottle(services.GetRequiredService<IStorage>(), services.GetRequiredService<TimeProvider>()));
+builder.Services.AddSingleton(services => new RegistrationDialog(
+    services.GetRequiredService<IBenefitsApi>(),
+    services.GetRequiredService<IOptions<SupportOptions>>().Value,
+    services.GetRequiredService<LocalClock>(),
+    services.GetRequiredService<MidFlowQuestions>()));
+builder.Services.AddSingleton(services => new WarrantyStatusDialog(
+    services.GetRequiredService<IBenefitsApi>(),
+    services.GetRequiredService<ILookupThrottle>(),
+    services.GetRequiredService<IOptions<SupportOptions>>().Value,
+    services.GetRequiredService<LocalClock>(),
+    services.GetRequiredService<MidFlowQuestions>()));
 builder.Services.AddSingleton(services => new MainDialog(
     services.GetRequiredService<IOptions<SupportOptions>>().Value,
     services.GetRequiredService<IRecognizer>(),
     services.GetRequiredService<FaqKnowledge>(),
-    services.GetRequiredService<IOptions<RecognizerSettings>>().Value.AmbiguityMargin));
+    services.GetRequiredService<IOptions<RecognizerSettings>>().Value.AmbiguityMargin,
+    services.GetRequiredService<RegistrationDialog>(),
+    services.GetRequiredService<WarrantyStatusDialog>()));
 builder.Services.AddTransient<IBot, IqosBot.Bots.IqosBot>();
 
 var app = builder.Build();
@@ -51,6 +84,11 @@ var app = builder.Build();
 app.Services.GetRequiredService<MainDialog>();
 
 app.MapBotMessages();
+if (useBenefitsSandbox)
+{
+    app.MapBenefitsSandbox();
+}
+
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
 app.Run();

@@ -8,24 +8,29 @@ using Polly.Timeout;
 namespace IqosBot.Benefits;
 
 /// <summary>
-/// The typed HTTP client of the benefits API. Retries, time limits and the circuit breaker come from
+/// The HTTP client of the benefits API. It is a singleton (the dialogs that use it are), so it takes a
+/// fresh HttpClient from the factory for each call instead of capturing one: pooled handlers still
+/// rotate, and DNS changes are seen. Retries, time limits and the circuit breaker come from
 /// the resilience pipeline it is registered with (<see cref="BenefitsServiceCollectionExtensions"/>);
 /// this class turns each answer into an outcome the dialogs understand. No personal data is logged:
 /// only status codes, problem codes and the API's request id.
 /// </summary>
 public sealed class BenefitsApiClient : IBenefitsApi
 {
+    /// <summary>The named client that carries the resilience pipeline.</summary>
+    public const string HttpClientName = "benefits-api";
+
     public const string ApiKeyHeader = "X-Api-Key";
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    private readonly HttpClient _http;
-    private readonly BenefitsApiOptions _options;
+    private readonly IHttpClientFactory _clients;
+    private readonly IOptions<BenefitsApiOptions> _options;
     private readonly ILogger<BenefitsApiClient> _logger;
 
-    public BenefitsApiClient(HttpClient http, IOptions<BenefitsApiOptions> options, ILogger<BenefitsApiClient> logger)
+    public BenefitsApiClient(IHttpClientFactory clients, IOptions<BenefitsApiOptions> options, ILogger<BenefitsApiClient> logger)
     {
-        _http = http ?? throw new ArgumentNullException(nameof(http));
-        _options = options?.Value ?? throw new ArgumentNullException(nameof(options));
+        _clients = clients ?? throw new ArgumentNullException(nameof(clients));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -90,11 +95,13 @@ public sealed class BenefitsApiClient : IBenefitsApi
 
     private HttpRequestMessage NewRequest(string path, object body)
     {
-        var baseUrl = _options.BaseUrl ?? throw new InvalidOperationException("Benefits:BaseUrl is not configured.");
+        // Read at the first call, not at start-up: the sandbox's address is known only once the server listens.
+        var options = _options.Value;
+        var baseUrl = options.BaseUrl ?? throw new InvalidOperationException("Benefits:BaseUrl is not configured and no sandbox address is known.");
 
         // Personal data travels only in the body, never in the URL (URLs end up in proxy and server logs).
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, path)) { Content = JsonContent.Create(body) };
-        request.Headers.Add(ApiKeyHeader, _options.ApiKey);
+        request.Headers.Add(ApiKeyHeader, options.ApiKey);
         return request;
     }
 
@@ -103,7 +110,7 @@ public sealed class BenefitsApiClient : IBenefitsApi
     {
         try
         {
-            return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return await _clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (BrokenCircuitException)
         {

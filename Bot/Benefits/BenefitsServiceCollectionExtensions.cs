@@ -16,10 +16,24 @@ public static class BenefitsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(BenefitsApiOptions.SectionName);
-        services.AddOptions<BenefitsApiOptions>().Bind(section);
+        services.AddOptions<BenefitsApiOptions>()
+            .Bind(section)
+            .PostConfigure<IServiceProvider>((options, provider) =>
+            {
+                // No external API: use the sandbox this bot serves, with the sandbox's key.
+                if (options.BaseUrl is null)
+                {
+                    options.BaseUrl = SandboxAddress.From(provider.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>());
+                    if (string.IsNullOrEmpty(options.ApiKey))
+                    {
+                        options.ApiKey = configuration[$"{BenefitsApiOptions.SectionName}:Sandbox:ApiKey"] ?? string.Empty;
+                    }
+                }
+            });
         var options = section.Get<BenefitsApiOptions>() ?? new BenefitsApiOptions();
 
-        var builder = services.AddHttpClient<IBenefitsApi, BenefitsApiClient>();
+        services.AddSingleton<IBenefitsApi, BenefitsApiClient>();
+        var builder = services.AddHttpClient(BenefitsApiClient.HttpClientName);
         builder.AddStandardResilienceHandler(resilience =>
         {
             resilience.TotalRequestTimeout.Timeout = options.TotalTimeout;
