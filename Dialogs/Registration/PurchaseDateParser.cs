@@ -66,7 +66,7 @@ public static partial class PurchaseDateParser
     // alone before it is allowed: "köpte en 3 dagar sedan" is "bought one 3 days ago".
     private const string Connector = "eller|or|och|and|till|to|a";
     private const string NotAfterAnotherNumber =
-        @"(?<!(?:[0-9]" + OrdinalSuffix + @"\s+(?:(?:" + Connector + @")\s+)?|(?:" + NumberWords + @")\s+(?:" + Connector + @")\s+))";
+        @"(?<!(?:[0-9]" + OrdinalSuffix + @"\s+(?:(?:" + Connector + @")\s+)?|\b(?:" + NumberWords + @")\s+(?:" + Connector + @")\s+))";
 
     // The mirror image, after a month-first date's day: "mars 15-16", "march 15 or 16". A four-digit year may follow.
     private const string NotBeforeAnotherNumber = @"(?!\s+(?:(?:" + Connector + @")\s+)?[0-9]{1,2}(?![0-9]))";
