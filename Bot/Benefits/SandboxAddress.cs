@@ -9,13 +9,10 @@ namespace IqosBot.Benefits;
 /// </summary>
 internal static class SandboxAddress
 {
-    public static Uri? From(IServer server)
+    public static Uri From(IServer server)
     {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (address is null)
-        {
-            return null;
-        }
+        // An in-memory test server has no addresses; its requests all go to http://localhost/.
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost/";
 
         // A wildcard binding is reached through the loopback interface.
         var uri = new UriBuilder(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));

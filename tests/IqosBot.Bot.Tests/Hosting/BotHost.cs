@@ -23,6 +23,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Storage:Path"] = databasePath,
+            ["Benefits:Sandbox:DatabasePath"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "benefits-sandbox.db"),
         };
         _services = services;
     }
@@ -41,6 +42,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
         {
             // Training takes seconds; every host in the test run shares one recognizer trained the same way.
             services.AddSingleton(SharedRecognizer.Instance);
+
+            // The bot calls the benefits sandbox it serves over HTTP; in memory, that is this test server.
+            services.AddHttpClient(Benefits.BenefitsApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
             _services?.Invoke(services);
         });
     }

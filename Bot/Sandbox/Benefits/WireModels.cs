@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace IqosBot.Sandbox.Benefits;
+
+// The response bodies of deployment/benefits-api/openapi.yaml, exactly as they travel (camelCase,
+// dates as YYYY-MM-DD). Requests are read field by field instead (RegistrationRequestReader,
+// CoverageLookupRequestReader) so that each malformed field gets the contract's own error.
+
+internal sealed record DeviceCoverage(
+    string Model,
+    DateOnly PurchaseDate,
+    DateOnly RegistrationDate,
+    DateOnly WarrantyEnd,
+    DateOnly BenefitProgramEnd,
+    DateOnly AccidentalDamageEnd,
+    bool AccidentalDamageClaimUsed,
+    DateOnly MoneyBackEnd);
+
+internal sealed record AccountSummary(string Status);
+
+internal sealed record RegistrationResult(DeviceCoverage Device, AccountSummary Account);
+
+internal sealed record RegisteredLookupResult(DeviceCoverage Device)
+{
+    // First on the wire, so a reader sees which shape it holds before the rest.
+    [JsonPropertyOrder(-1)]
+    public string Status => "registered";
+}
+
+internal sealed record NotRegisteredLookupResult(string Model)
+{
+    [JsonPropertyOrder(-1)]
+    public string Status => "notRegistered";
+}
+
+internal static class AccountStatus
+{
+    public const string Active = "active";
+    public const string PendingActivation = "pendingActivation";
+}
+
+internal static class WireJson
+{
+    /// <summary>
+    /// One set of options for every body, so that a stored idempotent response and a fresh one are
+    /// byte-for-byte what the same request would get.
+    /// </summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+}
