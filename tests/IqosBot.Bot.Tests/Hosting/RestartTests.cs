@@ -26,7 +26,7 @@ public sealed class RestartTests : IDisposable
         var neutral = await again.SendTextAsync("2");
 
         Assert.Empty(join.Activities);
-        Assert.StartsWith("I can't see the details of your device", neutral.Texts[0]);
+        Assert.StartsWith("What's the serial number of the device you want to check?", neutral.Texts[0]);
     }
 
     public void Dispose() => _database.Dispose();

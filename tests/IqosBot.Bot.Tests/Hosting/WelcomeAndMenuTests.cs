@@ -104,7 +104,7 @@ public sealed class WelcomeAndMenuTests : IDisposable
 
         Assert.Equal(SwedishMenu, swedish.SuggestedActions);
         Assert.Equal(EnglishMenu, english.SuggestedActions);
-        Assert.StartsWith("You register your IQOS", neutral.Texts[0]);
+        Assert.Equal("Let's register your device. It only takes a minute or two.", neutral.Texts[0]);
     }
 
     [Fact]
