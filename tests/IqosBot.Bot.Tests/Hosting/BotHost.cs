@@ -5,6 +5,7 @@ using IqosBot.Recognition;
 using IqosBot.Recognition.Embedded;
 using IqosBot.Recognition.Training;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace IqosBot.Bot.Tests.Hosting;
 
@@ -30,9 +31,13 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>Everything the host logged, at every level.</summary>
+    public LogCapture Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -49,6 +49,31 @@ public sealed class RegistrationEndToEndTests : IDisposable
         Assert.Equal(Swedish(purchased.AddMonths(12)), Fact(status, "Garanti t.o.m."));
         Assert.Equal($"{Swedish(today.AddMonths(12))}, ärendet är inte använt", Fact(status, "Olycksfallsskydd t.o.m."));
         Assert.Equal($"59 dagar kvar (t.o.m. {Swedish(purchased.AddDays(60))})", Fact(status, "Pengarna tillbaka"));
+
+        // Operators' logs of the whole run, at every level, hold no e-mail or serial in clear text.
+        var logs = string.Join("\n", _host.Logs.Lines);
+        Assert.NotEmpty(_host.Logs.Lines);
+        Assert.DoesNotContain("ny.kund", logs, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("ILP1A2B3C4D5", logs, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("A2B3", logs, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_personal_identity_number_typed_by_mistake_is_refused_and_never_logged_or_stored()
+    {
+        var client = new EmulatorClient(_host.CreateClient(), locale: "sv-SE", channelId: "webchat");
+        await client.SendTextAsync("jag vill registrera min enhet");
+
+        var reply = await client.SendTextAsync("19900101-1239");
+
+        Assert.StartsWith("Det där ser ut som ett personnummer eller kortnummer.", reply.Texts.Single());
+        Assert.DoesNotContain("1239", reply.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(_host.Logs.Lines, line => line.Contains("19900101", StringComparison.Ordinal));
+        foreach (var file in Directory.GetFiles(_database.Directory))
+        {
+            var stored = System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file));
+            Assert.DoesNotContain("19900101", stored, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
