@@ -240,7 +240,9 @@ public sealed class RegistrationDialog : InterruptibleDialog
                 var title = Texts.Get(language, result.Status == RegistrationStatus.Registered ? TextKey.RegReceiptTitle : TextKey.RegAlreadyTitle);
                 var note = Texts.Get(language, TextKey.RegReceiptBenefits)
                            + (result.AccountPendingActivation ? " " + Texts.Get(language, TextKey.RegPendingActivation) : string.Empty);
-                await context.SendActivityAsync(CoverageCard.Create(result.Device!, title, note, language, _clock.Today, ChannelInfo.From(context.Activity)), cancellationToken).ConfigureAwait(false);
+                await context.SendActivitiesAsync(
+                    [CoverageCard.Create(result.Device!, title, note, language, _clock.Today, ChannelInfo.From(context.Activity)), Main.MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                    cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
 
             case RegistrationStatus.UnknownSerial:

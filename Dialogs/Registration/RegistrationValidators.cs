@@ -29,6 +29,14 @@ public static class RegistrationValidators
     public static async Task<bool> PurchaseDateAsync(PromptValidatorContext<string> prompt, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prompt);
+
+        // "19900101-1239" would otherwise read as 1 January 1990, keeping the customer's birth date as the
+        // purchase date (stored, shown on the summary, sent to the API). Refused as not a date; the retry asks again.
+        if (SensitiveNumbers.Contains(prompt.Recognized.Value))
+        {
+            return false;
+        }
+
         var parsed = PurchaseDateParser.Parse(prompt.Recognized.Value, today);
         if (parsed.Problem == PurchaseDateProblem.InTheFuture)
         {

@@ -63,7 +63,7 @@ public sealed class RegistrationJourneyTests
         var bot = Build();
         await bot.FillRegistrationAsync(serial: "ilp1-a2b3 c4d5");
 
-        var receipt = Assert.Single(await bot.PressAsync("confirm"));
+        var receipt = Receipt(await bot.PressAsync("confirm"));
 
         var call = Assert.Single(bot.Api.Registrations);
         Assert.Equal(new DeviceRegistration("ILP1A2B3C4D5", "anna.svensson@example.com", new DateOnly(2026, 11, 25), false, "sv"), call.Registration);
@@ -89,7 +89,7 @@ public sealed class RegistrationJourneyTests
         var bot = Build();
         await bot.FillRegistrationAsync(serial: FakeBenefitsApi.UnregisteredOne, email: FakeBenefitsApi.DemoEmail);
 
-        var card = Assert.Single(await bot.PressAsync("confirm")).AdaptiveCard()!;
+        var card = Receipt(await bot.PressAsync("confirm")).AdaptiveCard()!;
 
         Assert.Equal("IQOS ILUMA ONE", card.Fact("Modell"));
         Assert.Contains(Sv(TextKey.RegReceiptBenefits), card.CardStrings());
@@ -102,7 +102,7 @@ public sealed class RegistrationJourneyTests
         var bot = Build();
         await bot.FillRegistrationAsync(serial: FakeBenefitsApi.RegisteredIluma, email: FakeBenefitsApi.DemoEmail);
 
-        var card = Assert.Single(await bot.PressAsync("confirm")).AdaptiveCard()!;
+        var card = Receipt(await bot.PressAsync("confirm")).AdaptiveCard()!;
 
         Assert.Contains(Sv(TextKey.RegAlreadyTitle), card.CardStrings());
         Assert.Equal("26 april 2026", card.Fact("Köpt"));
@@ -132,7 +132,7 @@ public sealed class RegistrationJourneyTests
         var bot = Build();
         await bot.FillRegistrationAsync();
 
-        var receipt = Assert.Single(await bot.SayAsync(typed));
+        var receipt = Receipt(await bot.SayAsync(typed));
 
         Assert.Contains("Klart! Din IQOS är registrerad", receipt.AdaptiveCard()!.CardStrings());
         Assert.Single(bot.Api.Registrations);
@@ -149,7 +149,7 @@ public sealed class RegistrationJourneyTests
         var age = Assert.Single(await bot.SayAsync("john.smith@example.com"));
         var consent = Assert.Single(await bot.SayAsync("yes"));
         var summary = Assert.Single(await bot.SayAsync("no"));
-        var receipt = Assert.Single(await bot.PressAsync("confirm"));
+        var receipt = Receipt(await bot.PressAsync("confirm"));
 
         Assert.Equal([En(TextKey.RegIntro), En(TextKey.RegSerialPrompt)], start.Texts());
         Assert.Equal(En(TextKey.RegDatePrompt), date.Text);
@@ -184,7 +184,7 @@ public sealed class RegistrationJourneyTests
 
         var age = await bot.AnswerAllAsync("registrera min enhet", FakeBenefitsApi.UnregisteredPrime, "igår", "anna.svensson@example.com");
         var summary = await bot.AnswerAllAsync("1", "2");
-        var receipt = Assert.Single(await bot.SayAsync("1"));
+        var receipt = Receipt(await bot.SayAsync("1"));
 
         Assert.Equal("Är du 18 år eller äldre?\n1. Ja\n2. Nej", age.Text);
         Assert.Equal(
@@ -256,7 +256,7 @@ public sealed class RegistrationJourneyTests
 
         var again = Assert.Single(await bot.PressAsync("confirm"));
         var summary = Assert.Single(await bot.SayAsync(FakeBenefitsApi.UnregisteredPrime));
-        var receipt = Assert.Single(await bot.PressAsync("confirm"));
+        var receipt = Receipt(await bot.PressAsync("confirm"));
 
         Assert.Equal(Sv(TextKey.RegUnknownSerial) + "\n\n" + Sv(TextKey.RegSerialHint), again.Text);
         var card = summary.AdaptiveCard()!;
@@ -471,7 +471,7 @@ public sealed class RegistrationJourneyTests
         bot.Api.Unavailable = false;
 
         await bot.FillRegistrationAsync();
-        var receipt = Assert.Single(await bot.PressAsync("confirm"));
+        var receipt = Receipt(await bot.PressAsync("confirm"));
 
         Assert.Contains("Klart! Din IQOS är registrerad", receipt.AdaptiveCard()!.CardStrings());
         Assert.Equal(2, bot.Api.Registrations.Count);
@@ -489,7 +489,7 @@ public sealed class RegistrationJourneyTests
         // The API registered the device, but the bot died before it replied or saved the conversation.
         await Assert.ThrowsAsync<SimulatedCrashException>(() => bot.Harness.SubmitAsync(new { action = "confirm" }));
         bot.Harness.Restart();
-        var receipt = Assert.Single(await bot.PressAsync("confirm"));
+        var receipt = Receipt(await bot.PressAsync("confirm"));
 
         Assert.Contains("Klart! Din IQOS är registrerad", receipt.AdaptiveCard()!.CardStrings());
         Assert.Equal(2, bot.Api.Registrations.Count);
@@ -564,7 +564,7 @@ public sealed class RegistrationJourneyTests
         await bot.FillRegistrationAsync();
 
         var help = await bot.SayAsync("hjälp");
-        var receipt = Assert.Single(await bot.PressAsync("confirm"));
+        var receipt = Receipt(await bot.PressAsync("confirm"));
 
         Assert.Equal(2, help.Count);
         Assert.Equal(Sv(TextKey.RegSerialHint) + "\n\n" + Sv(TextKey.InterruptionHelp), help[0].Text);
@@ -605,7 +605,7 @@ public sealed class RegistrationJourneyTests
         bot.Harness.Restart();
         var age = Assert.Single(await bot.SayAsync("anna.svensson@example.com"));
         var summary = await bot.AnswerAllAsync("ja", "nej");
-        var receipt = Assert.Single(await bot.PressAsync("confirm"));
+        var receipt = Receipt(await bot.PressAsync("confirm"));
 
         Assert.Equal("Är du 18 år eller äldre?", age.Text);
         var card = summary.AdaptiveCard()!;
@@ -618,4 +618,12 @@ public sealed class RegistrationJourneyTests
 
     private static IReadOnlyList<string> ActionTitles(Newtonsoft.Json.Linq.JObject card)
         => card["actions"]!.Select(action => (string)action["title"]!).ToList();
+
+    /// <summary>A successful registration answers with the receipt, then leaves the menu on screen: never a dead end.</summary>
+    private static Microsoft.Bot.Schema.Activity Receipt(IReadOnlyList<Microsoft.Bot.Schema.Activity> replies)
+    {
+        Assert.Equal(2, replies.Count);
+        Assert.Equal(4, replies[1].SuggestedActions?.Actions?.Count ?? replies[1].Text.Split('\n').Length - 1);
+        return replies[0];
+    }
 }
