@@ -48,7 +48,11 @@ public static class RecognitionServiceCollectionExtensions
         services.AddOptions<CluOptions>().Bind(configuration.GetSection(CluOptions.SectionName));
         var options = configuration.GetSection(CluOptions.SectionName).Get<CluOptions>() ?? new CluOptions();
 
-        var builder = services.AddHttpClient<CluClient>();
+        // The recognizer is a singleton and keeps its typed client: connections are renewed by the
+        // handler's pooled-connection lifetime instead of by the factory's handler rotation.
+        var builder = services.AddHttpClient<CluClient>()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         builder.AddResilienceHandler("clu", pipeline =>
         {
             pipeline.AddTimeout(options.TotalTimeout);

@@ -30,7 +30,7 @@ public sealed class CluClient
         var uri = new Uri(endpoint, $"language/:analyze-conversations?api-version={Uri.EscapeDataString(_options.ApiVersion)}");
         var body = new CluRequest(
             "Conversation",
-            new CluAnalysisInput(new CluConversationItem("1", "customer", text, language, "text")),
+            new CluAnalysisInput(new CluConversationItem("1", "customer", text, CluLanguages.For(language), "text")),
             new CluParameters(_options.ProjectName, _options.DeploymentName, "Utf16CodeUnit", Verbose: true));
 
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body) };

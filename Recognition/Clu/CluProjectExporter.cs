@@ -25,7 +25,7 @@ public static class CluProjectExporter
                 {
                     ["text"] = example.Text,
                     ["intent"] = example.Intent,
-                    ["language"] = CluLanguage(example.Language),
+                    ["language"] = CluLanguages.For(example.Language),
                     ["dataset"] = split,
                     ["entities"] = new JsonArray(),
                 });
@@ -59,11 +59,4 @@ public static class CluProjectExporter
     public static string Serialize(JsonObject project)
         => project.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
 
-    /// <summary>CLU names Swedish and English by their BCP 47 codes.</summary>
-    private static string CluLanguage(string language) => language switch
-    {
-        "sv" => "sv",
-        "en" => "en-us",
-        _ => language,
-    };
 }

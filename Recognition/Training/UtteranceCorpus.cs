@@ -61,7 +61,12 @@ public sealed class UtteranceCorpus
             throw new InvalidOperationException($"'{path}' is not named {{language}}/{{Intent}}.{{train|test}}.txt.");
         }
 
-        // A misspelt file name would silently teach an intent no dialog handles.
+        // A misspelt folder or file name would silently teach a language or an intent no dialog handles.
+        if (parts[0] is not ("sv" or "en"))
+        {
+            throw new InvalidOperationException($"'{path}' is not in a language folder (sv or en).");
+        }
+
         if (!Intents.All.Contains(nameParts[0]))
         {
             throw new InvalidOperationException($"'{path}' names an unknown intent '{nameParts[0]}'.");

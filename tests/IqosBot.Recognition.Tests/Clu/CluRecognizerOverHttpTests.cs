@@ -71,7 +71,8 @@ public sealed class CluRecognizerOverHttpTests(TrainedRecognizer trained) : ICla
         Assert.Equal("Conversation", body.GetProperty("kind").GetString());
         var item = body.GetProperty("analysisInput").GetProperty("conversationItem");
         Assert.Equal(text, item.GetProperty("text").GetString());
-        Assert.Equal(language, item.GetProperty("language").GetString());
+        // The same BCP 47 code the project file gives CLU for that language.
+        Assert.Equal(CluLanguages.For(language), item.GetProperty("language").GetString());
         Assert.Equal("text", item.GetProperty("modality").GetString());
         Assert.False(string.IsNullOrEmpty(item.GetProperty("id").GetString()));
         Assert.False(string.IsNullOrEmpty(item.GetProperty("participantId").GetString()));
@@ -131,7 +132,7 @@ public sealed class CluRecognizerOverHttpTests(TrainedRecognizer trained) : ICla
     }
 
     [Fact]
-    public async Task A_rejected_key_is_not_retried_and_the_warning_names_the_request_id_but_not_the_customer_text()
+    public async Task A_rejected_key_is_not_retried_and_the_warning_names_the_request_id_but_neither_the_customer_text_nor_the_key()
     {
         const string requestId = "6f3c2a9e-0b1d-4c55-9d7e-1a2b3c4d5e6f";
         const string customerText = "min ILUMA med serienummer ILP1A2B3C4D5 laddar inte";
@@ -148,6 +149,7 @@ public sealed class CluRecognizerOverHttpTests(TrainedRecognizer trained) : ICla
         {
             Assert.DoesNotContain(customerText, entry.FullText, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("ILP1A2B3C4D5", entry.FullText, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(Key, entry.FullText, StringComparison.Ordinal);
         });
     }
 
@@ -189,6 +191,7 @@ public sealed class CluRecognizerOverHttpTests(TrainedRecognizer trained) : ICla
         await using var clu = await FakeCluService.StartAsync(Throttled(retryAfter: "30"));
 
         var stopwatch = Stopwatch.StartNew();
+        // An attempt limit of 1 s, so that the 429 surely arrives and it is the wait for the retry that is cut short.
         var result = await RecognizeAsync(clu, WarrantyQuestion, "sv", Tight with { Attempt = TimeSpan.FromSeconds(1) });
         stopwatch.Stop();
 

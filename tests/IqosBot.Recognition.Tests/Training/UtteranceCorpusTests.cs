@@ -63,6 +63,7 @@ public sealed class UtteranceCorpusTests
             var train = Corpus.Train.Count(example => example.Intent == intent && example.Language == language);
             var test = Corpus.Test.Count(example => example.Intent == intent && example.Language == language);
             Assert.True(train >= 30, $"{language}/{intent}.train.txt has {train} utterances.");
+            // Enough held-out lines for a per-intent figure to mean something (the README asks for 12).
             Assert.True(test >= 10, $"{language}/{intent}.test.txt has {test} utterances.");
         }
     }
