@@ -27,15 +27,17 @@ internal sealed record LookupResponseBody(
     [property: JsonPropertyName("device")] DeviceBody? Device,
     [property: JsonPropertyName("model")] string? Model);
 
+// Every field is required (JsonRequired): a 2xx body missing one is a broken answer, not a device with
+// coverage dates of 0001-01-01 and no model. Deserialization then fails and the client answers Unavailable.
 internal sealed record DeviceBody(
-    [property: JsonPropertyName("model")] string Model,
-    [property: JsonPropertyName("purchaseDate")] DateOnly PurchaseDate,
-    [property: JsonPropertyName("registrationDate")] DateOnly RegistrationDate,
-    [property: JsonPropertyName("warrantyEnd")] DateOnly WarrantyEnd,
-    [property: JsonPropertyName("benefitProgramEnd")] DateOnly BenefitProgramEnd,
-    [property: JsonPropertyName("accidentalDamageEnd")] DateOnly AccidentalDamageEnd,
-    [property: JsonPropertyName("accidentalDamageClaimUsed")] bool AccidentalDamageClaimUsed,
-    [property: JsonPropertyName("moneyBackEnd")] DateOnly MoneyBackEnd);
+    [property: JsonRequired, JsonPropertyName("model")] string Model,
+    [property: JsonRequired, JsonPropertyName("purchaseDate")] DateOnly PurchaseDate,
+    [property: JsonRequired, JsonPropertyName("registrationDate")] DateOnly RegistrationDate,
+    [property: JsonRequired, JsonPropertyName("warrantyEnd")] DateOnly WarrantyEnd,
+    [property: JsonRequired, JsonPropertyName("benefitProgramEnd")] DateOnly BenefitProgramEnd,
+    [property: JsonRequired, JsonPropertyName("accidentalDamageEnd")] DateOnly AccidentalDamageEnd,
+    [property: JsonRequired, JsonPropertyName("accidentalDamageClaimUsed")] bool AccidentalDamageClaimUsed,
+    [property: JsonRequired, JsonPropertyName("moneyBackEnd")] DateOnly MoneyBackEnd);
 
 internal sealed record ProblemBody(
     [property: JsonPropertyName("status")] int? Status,

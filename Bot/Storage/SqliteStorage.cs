@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Data.Sqlite;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
-using SQLitePCL;
 
 namespace IqosBot.Storage;
 
@@ -17,8 +15,6 @@ namespace IqosBot.Storage;
 /// </summary>
 public sealed class SqliteStorage : IStorage, IDisposable
 {
-    private const int BusyTimeoutMilliseconds = 5000;
-
     private const string SelectSql = "SELECT etag, value FROM state WHERE key = $key";
 
     // The WHERE clause only guards the UPDATE branch: a key that is not stored yet is inserted whatever
@@ -35,7 +31,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
 
     private const string DeleteSql = "DELETE FROM state WHERE key = $key";
 
-    private readonly string _connectionString;
+    private readonly SqliteFile _file;
 
     // JsonSerializer is thread-safe once configured; building one per call would redo its contract setup.
     // MaxDepth is unlimited like the SDK's own storages: nested dialog stacks go deep.
@@ -51,10 +47,6 @@ public sealed class SqliteStorage : IStorage, IDisposable
     // and busy_timeout still cover writers in other processes (a second instance, the sqlite3 shell).
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
-    // synchronous is a per-connection setting that pooled connections keep, so each native connection
-    // is configured once instead of paying for the pragma on every operation.
-    private readonly ConditionalWeakTable<sqlite3, object?> _configuredHandles = [];
-
     private bool _disposed;
 
     public SqliteStorage(SqliteStorageOptions options)
@@ -62,24 +54,8 @@ public sealed class SqliteStorage : IStorage, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
 
-        var path = Path.GetFullPath(options.Path);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            // Microsoft.Data.Sqlite retries busy statements itself until this many seconds have passed;
-            // keep it in line with busy_timeout so a stuck lock fails after seconds, not half a minute.
-            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
-        }.ToString();
-
-        // Once, up front, so no operation pays for schema checks. WAL is stored in the file itself:
-        // readers then never block the writer nor each other.
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        // WAL is stored in the file itself: readers then never block the writer nor each other.
+        _file = new SqliteFile(options.Path, """
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS state (
                 key        TEXT PRIMARY KEY NOT NULL,
@@ -87,8 +63,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
                 value      TEXT NOT NULL,
                 updated_at TEXT NOT NULL
             );
-            """;
-        command.ExecuteNonQuery();
+            """);
     }
 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
@@ -107,7 +82,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
             return items;
         }
 
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = SelectSql;
         var keyParameter = command.Parameters.Add("$key", SqliteType.Text);
@@ -191,9 +166,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
 
         _disposed = true;
 
-        // Pooled connections hold the file open; closing them lets the WAL be checkpointed and the file deleted.
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
+        _file.ClearPool();
     }
 
     /// <summary>Applies all rows in one transaction, so a batch with one stale etag changes nothing.</summary>
@@ -207,7 +180,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
 
             // Non-deferred means BEGIN IMMEDIATE: the write lock is taken before the etag is compared,
             // so no other writer can slip in between the check and the write. There is no async overload
@@ -253,61 +226,6 @@ public sealed class SqliteStorage : IStorage, IDisposable
         finally
         {
             _writeGate.Release();
-        }
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            connection.Open();
-            Configure(connection);
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            Configure(connection);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private void Configure(SqliteConnection connection)
-    {
-        var handle = connection.Handle!;
-        if (!_configuredHandles.TryAdd(handle, null))
-        {
-            return;
-        }
-
-        try
-        {
-            // NORMAL is durable in WAL mode except against power loss, and spares an fsync per commit.
-            // busy_timeout makes SQLite itself wait for another process's write lock.
-            using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
-            command.ExecuteNonQuery();
-        }
-        catch
-        {
-            _configuredHandles.Remove(handle);
-            throw;
         }
     }
 

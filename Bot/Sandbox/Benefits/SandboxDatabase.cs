@@ -1,7 +1,6 @@
-using System.Runtime.CompilerServices;
+using IqosBot.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using SQLitePCL;
 
 namespace IqosBot.Sandbox.Benefits;
 
@@ -12,8 +11,6 @@ namespace IqosBot.Sandbox.Benefits;
 /// </summary>
 internal sealed class SandboxDatabase : IDisposable
 {
-    private const int BusyTimeoutMilliseconds = 5000;
-
     // Serials and e-mail addresses are stored normalized (SerialNumber, EmailAddress), dates as YYYY-MM-DD
     // text, which SQLite compares in calendar order. A device is registered when it has a registrations row.
     private const string SchemaSql = """
@@ -50,43 +47,22 @@ internal sealed class SandboxDatabase : IDisposable
         );
         """;
 
-    private readonly string _connectionString;
+    private readonly SqliteFile _file;
 
     // See SqliteStorage: in-process writers wait here asynchronously; busy_timeout covers other processes.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
-    // Per-connection pragmas that pooled connections keep, applied once per native connection.
-    private readonly ConditionalWeakTable<sqlite3, object?> _configuredHandles = [];
-
     public SandboxDatabase(IOptions<BenefitsSandboxOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var path = Path.GetFullPath(options.Value.DatabasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        FilePath = path;
-
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
-        }.ToString();
-
-        // Once, up front, so no request pays for schema checks.
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        Configure(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = SchemaSql;
-        command.ExecuteNonQuery();
+        _file = new SqliteFile(options.Value.DatabasePath, SchemaSql, extraPragmas: "PRAGMA foreign_keys = ON;");
     }
 
-    public string FilePath { get; }
+    public string FilePath => _file.Path;
 
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await read(connection).ConfigureAwait(false);
     }
 
@@ -99,7 +75,7 @@ internal sealed class SandboxDatabase : IDisposable
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
 
             // Non-deferred is BEGIN IMMEDIATE: the write lock is held before anything is read.
             await using var transaction = connection.BeginTransaction(deferred: false);
@@ -115,47 +91,7 @@ internal sealed class SandboxDatabase : IDisposable
 
     public void Dispose()
     {
-        // Pooled connections hold the file open; closing them lets the WAL be checkpointed and the file moved or deleted.
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
+        _file.ClearPool();
         _writeGate.Dispose();
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            Configure(connection);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private void Configure(SqliteConnection connection)
-    {
-        var handle = connection.Handle!;
-        if (!_configuredHandles.TryAdd(handle, null))
-        {
-            return;
-        }
-
-        try
-        {
-            // NORMAL is durable in WAL mode except against power loss; foreign keys are off by default in SQLite.
-            using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA foreign_keys = ON;";
-            command.ExecuteNonQuery();
-        }
-        catch
-        {
-            _configuredHandles.Remove(handle);
-            throw;
-        }
     }
 }

@@ -32,7 +32,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
     public string DatabasePath { get; }
 
     /// <summary>Everything the host logged, at every level.</summary>
-    public LogCapture Logs { get; } = new();
+    public Sandbox.CapturedLogs Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

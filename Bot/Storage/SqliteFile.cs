@@ -1,0 +1,110 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace IqosBot.Storage;
+
+/// <summary>
+/// One SQLite file used from many concurrent requests: pooled connections, each configured once with
+/// the per-connection pragmas (synchronous, busy_timeout, and any extra), the folder created on first
+/// use, and the schema applied once up front so no operation pays for it.
+/// </summary>
+internal sealed class SqliteFile
+{
+    private const int BusyTimeoutMilliseconds = 5000;
+
+    private readonly string _connectionString;
+    private readonly string _pragmas;
+
+    // synchronous and busy_timeout are per-connection settings that pooled connections keep, so each
+    // native connection is configured once instead of paying for the pragmas on every operation.
+    private readonly ConditionalWeakTable<sqlite3, object?> _configuredHandles = [];
+
+    /// <param name="schemaSql">Run once now; WAL is best set here, as it is stored in the file itself.</param>
+    /// <param name="extraPragmas">Per-connection pragmas beyond the defaults, e.g. "PRAGMA foreign_keys = ON;".</param>
+    public SqliteFile(string path, string schemaSql, string extraPragmas = "")
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            // Microsoft.Data.Sqlite retries busy statements itself until this many seconds have passed;
+            // keep it in line with busy_timeout so a stuck lock fails after seconds, not half a minute.
+            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+        }.ToString();
+
+        // NORMAL is durable in WAL mode except against power loss, and spares an fsync per commit.
+        // busy_timeout makes SQLite itself wait for another process's write lock.
+        _pragmas = $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; {extraPragmas}";
+
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = schemaSql;
+        command.ExecuteNonQuery();
+    }
+
+    public string Path { get; }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            Configure(connection);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            Configure(connection);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Pooled connections hold the file open; closing them lets the WAL be checkpointed and the file moved or deleted.</summary>
+    public void ClearPool()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private void Configure(SqliteConnection connection)
+    {
+        var handle = connection.Handle!;
+        if (!_configuredHandles.TryAdd(handle, null))
+        {
+            return;
+        }
+
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = _pragmas;
+            command.ExecuteNonQuery();
+        }
+        catch
+        {
+            _configuredHandles.Remove(handle);
+            throw;
+        }
+    }
+}
