@@ -49,7 +49,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
             services.AddSingleton(SharedRecognizer.Instance);
 
             // The bot calls the benefits sandbox it serves over HTTP; in memory, that is this test server.
-            services.AddHttpClient(Benefits.BenefitsApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            services.AddHttpClient(global::IqosBot.Benefits.BenefitsApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
             _services?.Invoke(services);
         });
     }

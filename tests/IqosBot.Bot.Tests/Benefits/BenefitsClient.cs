@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using IqosBot.Benefits;
+using IqosBot.Bot.Tests.Sandbox;
+using IqosBot.Dialogs.Benefits;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IqosBot.Bot.Tests.Benefits;
+
+/// <summary>
+/// The benefits API client as the bot builds it: a ServiceCollection with (captured) logging and
+/// <see cref="BenefitsServiceCollectionExtensions.AddBenefitsApiClient"/> over an in-memory "Benefits" section.
+/// Short time limits keep the suite fast. A recording handler behind the resilience pipeline sees every
+/// attempt as it goes on the wire.
+/// </summary>
+public sealed class BenefitsClient : IAsyncDisposable
+{
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan TotalTimeout = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(2);
+
+    private readonly ServiceProvider _provider;
+
+    private BenefitsClient(ServiceProvider provider, CapturedLogs logs, ConcurrentQueue<RecordedRequest> requests)
+    {
+        _provider = provider;
+        Logs = logs;
+        Requests = requests;
+        Api = provider.GetRequiredService<IBenefitsApi>();
+    }
+
+    public IBenefitsApi Api { get; }
+
+    /// <summary>Everything the client's side logged (the client, HttpClient's handlers, the resilience pipeline), at every level.</summary>
+    public CapturedLogs Logs { get; }
+
+    /// <summary>Every attempt the client put on the wire, retries included.</summary>
+    public ConcurrentQueue<RecordedRequest> Requests { get; }
+
+    /// <param name="baseUrl">The API's base address, ending in "/".</param>
+    public static BenefitsClient Create(Uri baseUrl, string apiKey)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Benefits:BaseUrl"] = baseUrl.ToString(),
+                ["Benefits:ApiKey"] = apiKey,
+                ["Benefits:AttemptTimeout"] = AttemptTimeout.ToString("c"),
+                ["Benefits:TotalTimeout"] = TotalTimeout.ToString("c"),
+                ["Benefits:BreakDuration"] = BreakDuration.ToString("c"),
+            })
+            .Build();
+
+        var logs = new CapturedLogs();
+        var requests = new ConcurrentQueue<RecordedRequest>();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+
+        // A new handler per handler chain (the factory rebuilds chains); they all write to one queue.
+        services.AddBenefitsApiClient(configuration).AddHttpMessageHandler(() => new RecordingHandler(requests));
+        return new BenefitsClient(services.BuildServiceProvider(validateScopes: true), logs, requests);
+    }
+
+    /// <summary>No log line of the client's side holds any of these values (case-insensitively).</summary>
+    public void AssertLogsHoldNone(params string[] values)
+    {
+        Assert.NotEmpty(Logs.Lines);
+        foreach (var line in Logs.Lines)
+        {
+            foreach (var value in values)
+            {
+                Assert.False(line.Contains(value, StringComparison.OrdinalIgnoreCase), $"A log line holds personal data ({value}): {line}");
+            }
+        }
+    }
+
+    public int WarningsContaining(string text) =>
+        Logs.Lines.Count(line => line.StartsWith("Warning ", StringComparison.Ordinal) && line.Contains(text, StringComparison.OrdinalIgnoreCase));
+
+    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+
+    private sealed class RecordingHandler(ConcurrentQueue<RecordedRequest> requests) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            requests.Enqueue(new RecordedRequest(
+                request.Method.Method,
+                request.RequestUri!,
+                request.Headers.ToDictionary(header => header.Key, header => string.Join(",", header.Value), StringComparer.OrdinalIgnoreCase),
+                body));
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
+}
+
+/// <summary>One attempt as it left the client: the request line, its headers and its body.</summary>
+public sealed record RecordedRequest(string Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, string Body);
