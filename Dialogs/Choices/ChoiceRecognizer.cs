@@ -49,7 +49,21 @@ public static class ChoiceRecognizer
         return ByPosition(tokens, choices) ?? (matchTitles ? ByWords(tokens, choices) : null);
     }
 
+    /// <summary>
+    /// The words that carry meaning, in order: "I want to register my device" and "Register a device"
+    /// both give "register device". Equal keys are what <see cref="Recognize"/> scores as a full match.
+    /// </summary>
+    public static string ContentKey(string? text)
+        => string.Join(' ', TextNormalizer.Tokens(text).Where(token => !StopWords.Contains(token)));
+
+    /// <summary>The 1-based option a message names by number or ordinal ("2", "nr 2", "andra", "last"), or null.</summary>
+    public static int? Position(string? utterance, int optionCount)
+        => ByPosition(TextNormalizer.Tokens(utterance), optionCount);
+
     private static FoundChoice? ByPosition(string[] tokens, IReadOnlyList<Choice> choices)
+        => ByPosition(tokens, choices.Count) is { } p ? new FoundChoice(choices[p - 1].Value, p - 1, 1.0, null) : null;
+
+    private static int? ByPosition(string[] tokens, int optionCount)
     {
         var meaningful = tokens.Where(token => !NumberFillers.Contains(token)).ToArray();
         if (meaningful.Length != 1)
@@ -62,12 +76,10 @@ public static class ChoiceRecognizer
         // parse on it costs ~100 µs of number-format set-up.
         int? position = int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number
             : Ordinals.TryGetValue(word, out var ordinal) ? ordinal
-            : LastWords.Contains(word) ? choices.Count
+            : LastWords.Contains(word) ? optionCount
             : null;
 
-        return position is { } p && p >= 1 && p <= choices.Count
-            ? new FoundChoice(choices[p - 1].Value, p - 1, 1.0, null)
-            : null;
+        return position is { } p && p >= 1 && p <= optionCount ? p : null;
     }
 
     private static FoundChoice? ByWords(string[] tokens, IReadOnlyList<Choice> choices)

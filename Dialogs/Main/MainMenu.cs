@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Resources;
@@ -31,18 +32,43 @@ public static class MainMenu
         (Intents.HumanAgent, TextKey.MenuPerson),
     ];
 
-    public static List<Choice> Choices(string language)
+    // Built once per language: the menu is asked about on every free-text message.
+    private static readonly ConcurrentDictionary<string, (List<Choice> Choices, Dictionary<string, string> ExactPhrases)> Menus = new(StringComparer.Ordinal);
+
+    /// <summary>The menu in the customer's language (a new list: prompts keep it in their state).</summary>
+    public static List<Choice> Choices(string language) => [.. Menu(language).Choices];
+
+    /// <summary>The option a message names exactly (a button's title, a number, a fixed phrase, give or take filler words), or null.</summary>
+    public static string? ExactPick(string? utterance, string language)
+    {
+        var menu = Menu(language);
+        if (ChoiceRecognizer.Position(utterance, menu.Choices.Count) is { } position)
+        {
+            return menu.Choices[position - 1].Value;
+        }
+
+        return menu.ExactPhrases.GetValueOrDefault(ChoiceRecognizer.ContentKey(utterance));
+    }
+
+    private static (List<Choice> Choices, Dictionary<string, string> ExactPhrases) Menu(string language) => Menus.GetOrAdd(language, static language =>
     {
         var other = language == CustomerLanguage.English ? CustomerLanguage.Swedish : CustomerLanguage.English;
-        return Options
+        var choices = Options
             .Select(option => new Choice(
                 option.Value,
                 Texts.Get(language, option.TitleKey),
                 [Texts.Get(other, option.TitleKey), .. Synonyms[option.Value]]))
             .ToList();
-    }
 
-    /// <summary>The option a message names exactly (a button's title, a number, a fixed phrase), or null.</summary>
-    public static string? ExactPick(string? utterance, string language)
-        => ChoiceRecognizer.Recognize(utterance, Choices(language)) is { Score: >= 1.0 } found ? found.Value : null;
+        var phrases = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var choice in choices)
+        {
+            foreach (var phrase in new[] { choice.Title!, choice.Value }.Concat(choice.Synonyms))
+            {
+                phrases.TryAdd(ChoiceRecognizer.ContentKey(phrase), choice.Value);
+            }
+        }
+
+        return (choices, phrases);
+    });
 }
