@@ -1,3 +1,4 @@
+using IqosBot.Authentication;
 using IqosBot.Benefits;
 using IqosBot.Dialogs.Benefits;
 using IqosBot.Dialogs.Faq;
@@ -32,8 +33,8 @@ builder.Services.AddOptions<SqliteStorageOptions>()
 
 // Bot Framework authentication from the conventional keys (MicrosoftAppType, MicrosoftAppId,
 // MicrosoftAppPassword, MicrosoftAppTenantId). With no app id, the Emulator is accepted unauthenticated.
-builder.Services.AddSingleton<BotFrameworkAuthentication>(services =>
-    new ConfigurationBotFrameworkAuthentication(builder.Configuration, logger: services.GetRequiredService<ILogger<BotFrameworkAuthentication>>()));
+builder.Services.AddSingleton<BotFrameworkAuthentication>(services => new ClientReusingAuthentication(
+    new ConfigurationBotFrameworkAuthentication(builder.Configuration, logger: services.GetRequiredService<ILogger<BotFrameworkAuthentication>>())));
 builder.Services.AddSingleton<AdapterWithErrorHandler>();
 
 // The benefits API: an external service when Benefits:BaseUrl is set, otherwise the sandbox served here.
