@@ -55,7 +55,7 @@ public sealed class RegistrationDialog : InterruptibleDialog
     }
 
     protected override string HelpText(ITurnContext turnContext)
-        => Texts.Get(turnContext.GetLanguage(), TextKey.RegSerialHint) + "\n\n" + base.HelpText(turnContext);
+        => SerialQuestion.Hint(turnContext.GetLanguage()) + "\n\n" + base.HelpText(turnContext);
 
     private static RegistrationForm Form(WaterfallStepContext step) => (RegistrationForm)step.Options!;
 
@@ -74,9 +74,10 @@ public sealed class RegistrationDialog : InterruptibleDialog
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var hint = Texts.Get(language, TextKey.RegSerialHint);
-        var text = form.SerialRejected ? Texts.Get(language, TextKey.RegUnknownSerial) + "\n\n" + hint : Texts.Get(language, TextKey.RegSerialPrompt);
-        return await step.PromptAsync(SerialPromptId, Ask(text, Texts.Get(language, TextKey.RegSerialInvalid) + "\n\n" + hint), cancellationToken).ConfigureAwait(false);
+        var text = form.SerialRejected
+            ? Texts.Get(language, TextKey.RegUnknownSerial) + "\n\n" + SerialQuestion.Hint(language)
+            : Texts.Get(language, TextKey.RegSerialPrompt);
+        return await step.PromptAsync(SerialPromptId, SerialQuestion.Ask(language, text), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> PurchaseDateStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)

@@ -50,17 +50,12 @@ public sealed class WarrantyStatusDialog : InterruptibleDialog
     }
 
     protected override string HelpText(ITurnContext turnContext)
-        => Texts.Get(turnContext.GetLanguage(), TextKey.RegSerialHint) + "\n\n" + base.HelpText(turnContext);
+        => SerialQuestion.Hint(turnContext.GetLanguage()) + "\n\n" + base.HelpText(turnContext);
 
     private static Task<DialogTurnResult> SerialStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var language = step.Context.GetLanguage();
-        return step.PromptAsync(SerialPromptId, new PromptOptions
-        {
-            Prompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.WarSerialPrompt)),
-            RetryPrompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.RegSerialInvalid) + "\n\n" + Texts.Get(language, TextKey.RegSerialHint)),
-            MaxAttempts = MaxAttempts,
-        }, cancellationToken);
+        return step.PromptAsync(SerialPromptId, SerialQuestion.Ask(language, Texts.Get(language, TextKey.WarSerialPrompt)), cancellationToken);
     }
 
     private static async Task<DialogTurnResult> EmailStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
