@@ -1,6 +1,7 @@
 using IqosBot.Authentication;
 using IqosBot.Benefits;
 using IqosBot.Dialogs.Benefits;
+using IqosBot.DirectLine;
 using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Registration;
@@ -36,6 +37,9 @@ builder.Services.AddOptions<SqliteStorageOptions>()
 builder.Services.AddSingleton<BotFrameworkAuthentication>(services => new ClientReusingAuthentication(
     new ConfigurationBotFrameworkAuthentication(builder.Configuration, logger: services.GetRequiredService<ILogger<BotFrameworkAuthentication>>())));
 builder.Services.AddSingleton<AdapterWithErrorHandler>();
+
+// Self-hosted Direct Line 3.0 for Web Chat where there is no Azure Bot Service (same IBot, in process).
+builder.Services.AddDirectLine(builder.Configuration);
 
 // The benefits API: an external service when Benefits:BaseUrl is set, otherwise the sandbox served here.
 var useBenefitsSandbox = string.IsNullOrWhiteSpace(builder.Configuration["Benefits:BaseUrl"]);
@@ -85,6 +89,7 @@ var app = builder.Build();
 app.Services.GetRequiredService<MainDialog>();
 
 app.MapBotMessages();
+app.MapDirectLine();
 if (useBenefitsSandbox)
 {
     app.MapBenefitsSandbox();

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Options;
+
+namespace IqosBot.DirectLine;
+
+/// <summary>The self-hosted Direct Line 3.0 endpoint, configuration section <c>DirectLine</c>.</summary>
+public sealed class DirectLineOptions
+{
+    public const string SectionName = "DirectLine";
+
+    /// <summary>The development default shipped in appsettings.json; refused in Production.</summary>
+    public const string DevelopmentSecret = "dev-directline-secret-change-me";
+
+    /// <summary>The Direct Line secret: sites swap it for tokens, and it signs every token. Never sent to a browser.</summary>
+    public string Secret { get; set; } = "";
+
+    /// <summary>How long a token is valid; Web Chat refreshes every 15 minutes, so keep it above that.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    public string BotId { get; set; } = "iqosbot";
+
+    public string BotName { get; set; } = "IQOS";
+
+    /// <summary>Interval of the empty keep-alive text frames on each stream socket.</summary>
+    public TimeSpan StreamKeepAlive { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The newest activities kept per conversation; older ones are dropped.</summary>
+    public int MaxActivitiesPerConversation { get; set; } = 1000;
+
+    /// <summary>Largest file accepted by the upload route, in bytes.</summary>
+    public int MaxUploadBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Origins allowed to call the endpoint cross-origin (CORS). Empty: same origin only.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+}
+
+/// <summary>Refuses to start with no secret, a short one, or the development default outside development.</summary>
+internal sealed class DirectLineOptionsValidator(IHostEnvironment environment) : IValidateOptions<DirectLineOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DirectLineOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Secret))
+        {
+            failures.Add("DirectLine:Secret is required: it signs the Direct Line tokens. Set it in configuration, e.g. the environment variable DirectLine__Secret.");
+        }
+        else if (options.Secret.Length < 16)
+        {
+            failures.Add("DirectLine:Secret must be at least 16 characters long.");
+        }
+        else if (options.Secret == DirectLineOptions.DevelopmentSecret && environment.IsProduction())
+        {
+            failures.Add($"DirectLine:Secret is still the development default '{DirectLineOptions.DevelopmentSecret}'. Set a real secret for production, e.g. the environment variable DirectLine__Secret.");
+        }
+
+        if (options.TokenLifetime <= TimeSpan.Zero)
+        {
+            failures.Add("DirectLine:TokenLifetime must be positive (Web Chat refreshes tokens every 15 minutes; use 30 minutes or more).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.BotId))
+        {
+            failures.Add("DirectLine:BotId is required.");
+        }
+
+        if (options.StreamKeepAlive <= TimeSpan.Zero)
+        {
+            failures.Add("DirectLine:StreamKeepAlive must be positive.");
+        }
+
+        if (options.MaxActivitiesPerConversation < 10)
+        {
+            failures.Add("DirectLine:MaxActivitiesPerConversation must be at least 10.");
+        }
+
+        if (options.MaxUploadBytes <= 0)
+        {
+            failures.Add("DirectLine:MaxUploadBytes must be positive.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace IqosBot.DirectLine;
+
+/// <summary>Registers the self-hosted Direct Line; map its routes with <see cref="DirectLineEndpoints.MapDirectLine"/>.</summary>
+public static class DirectLineServiceCollectionExtensions
+{
+    public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(DirectLineHub)))
+        {
+            return services;
+        }
+
+        services.AddOptions<DirectLineOptions>()
+            .Bind(configuration.GetSection(DirectLineOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<DirectLineStore>();
+        services.AddSingleton<DirectLineHub>();
+        services.AddSingleton<DirectLineAdapter>();
+        services.AddSingleton<DirectLineStream>();
+        services.AddSingleton<DirectLineTurnQueue>();
+        services.AddHostedService(provider => provider.GetRequiredService<DirectLineTurnQueue>());
+
+        // WebSockets for the stream, and CORS when origins are configured, without touching Program's pipeline.
+        services.AddTransient<IStartupFilter, DirectLineStartupFilter>();
+        return services;
+    }
+
+    private sealed class DirectLineStartupFilter(IOptions<DirectLineOptions> options) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseWebSockets();
+            if (options.Value.AllowedOrigins.Length > 0)
+            {
+                app.UseMiddleware<DirectLineCors>();
+            }
+
+            next(app);
+        };
+    }
+}
+
+/// <summary>CORS for the Direct Line routes only, for the configured origins (Web Chat's headers included: X-Requested-With, x-ms-bot-agent).</summary>
+internal sealed class DirectLineCors(RequestDelegate next, IOptions<DirectLineOptions> options)
+{
+    private const string AllowedHeaders = "Authorization, Content-Type, Accept, X-Requested-With, x-ms-bot-agent";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var origin = context.Request.Headers.Origin.ToString();
+        if (origin.Length == 0
+            || !context.Request.Path.StartsWithSegments(DirectLineEndpoints.RoutePrefix, StringComparison.OrdinalIgnoreCase)
+            || !options.Value.AllowedOrigins.Any(allowed => allowed == "*" || string.Equals(allowed.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase)))
+        {
+            return next(context);
+        }
+
+        var headers = context.Response.Headers;
+        headers.AccessControlAllowOrigin = origin;
+        headers.AccessControlAllowCredentials = "true";
+        headers.Vary = "Origin";
+        if (HttpMethods.IsOptions(context.Request.Method) && context.Request.Headers.ContainsKey("Access-Control-Request-Method"))
+        {
+            headers.AccessControlAllowMethods = "GET, POST, OPTIONS";
+            headers.AccessControlAllowHeaders = AllowedHeaders;
+            headers.AccessControlMaxAge = "600";
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
+        }
+
+        return next(context);
+    }
+}

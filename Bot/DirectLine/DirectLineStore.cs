@@ -1,0 +1,176 @@
+using System.Globalization;
+using IqosBot.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace IqosBot.DirectLine;
+
+/// <summary>A Direct Line conversation as stored: its user, locale, whether the bot was told it started, and the next sequence number.</summary>
+public sealed record DirectLineConversationRecord(string Id, string UserId, string? UserName, string? Locale, bool Started, long NextSequence);
+
+/// <summary>
+/// Conversations and their activity logs in the bot's state file (<c>Storage:Path</c>), in tables of
+/// their own, so open chats and their watermarks survive a restart. Each activity is kept as the JSON
+/// sent to clients, under its sequence number; only the newest few hundred per conversation are kept.
+/// Callers serialize writes per conversation (<see cref="DirectLineHub"/>).
+/// </summary>
+public sealed class DirectLineStore
+{
+    private readonly SqliteFile _file;
+    private readonly int _maxActivities;
+
+    public DirectLineStore(IOptions<SqliteStorageOptions> storage, IOptions<DirectLineOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(options);
+        _maxActivities = options.Value.MaxActivitiesPerConversation;
+        _file = new SqliteFile(storage.Value.Path, """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS directline_conversations (
+                id               TEXT PRIMARY KEY NOT NULL,
+                user_id          TEXT NOT NULL,
+                user_name        TEXT,
+                locale           TEXT,
+                started          INTEGER NOT NULL DEFAULT 0,
+                next_seq         INTEGER NOT NULL DEFAULT 0,
+                created_at       TEXT NOT NULL,
+                last_activity_at TEXT NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS directline_activities (
+                conversation_id TEXT NOT NULL,
+                seq             INTEGER NOT NULL,
+                activity_id     TEXT NOT NULL,
+                json            TEXT NOT NULL,
+                PRIMARY KEY (conversation_id, seq)
+            ) WITHOUT ROWID;
+            """);
+    }
+
+    /// <summary>Creates the conversation, or leaves an existing one as it is. Returns whether it was created.</summary>
+    public async Task<bool> CreateAsync(string id, string userId, string? userName, string? locale, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO directline_conversations (id, user_id, user_name, locale, created_at, last_activity_at)
+            VALUES ($id, $user, $name, $locale, $now, $now)
+            ON CONFLICT (id) DO NOTHING
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$user", userId);
+        command.Parameters.AddWithValue("$name", (object?)userName ?? DBNull.Value);
+        command.Parameters.AddWithValue("$locale", (object?)locale ?? DBNull.Value);
+        command.Parameters.AddWithValue("$now", now);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<DirectLineConversationRecord?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, user_id, user_name, locale, started, next_seq FROM directline_conversations WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new DirectLineConversationRecord(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3),
+            reader.GetInt64(4) != 0,
+            reader.GetInt64(5));
+    }
+
+    /// <summary>Marks the conversation started, with the locale the client asked for. True only for the one caller that did it.</summary>
+    public async Task<bool> TryMarkStartedAsync(string id, string? locale, CancellationToken cancellationToken)
+    {
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE directline_conversations SET started = 1, locale = COALESCE($locale, locale) WHERE id = $id AND started = 0";
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$locale", (object?)locale ?? DBNull.Value);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>Stores an activity under <paramref name="sequence"/> (or only advances the counter when <paramref name="json"/> is null) and drops the oldest beyond the cap.</summary>
+    public async Task AppendAsync(string conversationId, long sequence, string? activityId, string? json, CancellationToken cancellationToken)
+    {
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "UPDATE directline_conversations SET next_seq = MAX(next_seq, $next), last_activity_at = $now WHERE id = $id";
+            command.Parameters.AddWithValue("$id", conversationId);
+            command.Parameters.AddWithValue("$next", sequence + 1);
+            command.Parameters.AddWithValue("$now", Now());
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (json is not null)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT OR REPLACE INTO directline_activities (conversation_id, seq, activity_id, json) VALUES ($id, $seq, $activityId, $json);
+                DELETE FROM directline_activities WHERE conversation_id = $id AND seq <= $seq - $max;
+                """;
+            command.Parameters.AddWithValue("$id", conversationId);
+            command.Parameters.AddWithValue("$seq", sequence);
+            command.Parameters.AddWithValue("$activityId", activityId ?? "");
+            command.Parameters.AddWithValue("$json", json);
+            command.Parameters.AddWithValue("$max", _maxActivities);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Replaces a stored activity (the bot updated it). Returns its sequence number, or null when it is not stored.</summary>
+    public async Task<long?> ReplaceAsync(string conversationId, string activityId, string json, CancellationToken cancellationToken)
+    {
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE directline_activities SET json = $json WHERE conversation_id = $id AND activity_id = $activityId RETURNING seq";
+        command.Parameters.AddWithValue("$id", conversationId);
+        command.Parameters.AddWithValue("$activityId", activityId);
+        command.Parameters.AddWithValue("$json", json);
+        var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return result is null or DBNull ? null : Convert.ToInt64(result, CultureInfo.InvariantCulture);
+    }
+
+    public async Task DeleteAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM directline_activities WHERE conversation_id = $id AND activity_id = $activityId";
+        command.Parameters.AddWithValue("$id", conversationId);
+        command.Parameters.AddWithValue("$activityId", activityId);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The stored activities' JSON from sequence number <paramref name="from"/> on, in order.</summary>
+    public async Task<List<string>> ReadFromAsync(string conversationId, long from, CancellationToken cancellationToken)
+    {
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json FROM directline_activities WHERE conversation_id = $id AND seq >= $from ORDER BY seq";
+        command.Parameters.AddWithValue("$id", conversationId);
+        command.Parameters.AddWithValue("$from", from);
+        var result = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(reader.GetString(0));
+        }
+
+        return result;
+    }
+
+    private static string Now() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+}

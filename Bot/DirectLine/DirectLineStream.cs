@@ -1,0 +1,135 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+
+namespace IqosBot.DirectLine;
+
+/// <summary>
+/// One stream socket (<c>…/conversations/{id}/stream</c>): the backlog from the watermark as the first
+/// text frame, then every new activity of the conversation, plus an empty text frame as keep-alive.
+/// Client frames are read and ignored; the socket is closed cleanly when the client leaves or the
+/// application stops.
+/// </summary>
+public sealed class DirectLineStream
+{
+    private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(2);
+
+    private readonly DirectLineHub _hub;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly TimeSpan _keepAlive;
+    private readonly ILogger<DirectLineStream> _logger;
+
+    public DirectLineStream(DirectLineHub hub, IHostApplicationLifetime lifetime, IOptions<DirectLineOptions> options, ILogger<DirectLineStream> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _hub = hub ?? throw new ArgumentNullException(nameof(hub));
+        _lifetime = lifetime ?? throw new ArgumentNullException(nameof(lifetime));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _keepAlive = options.Value.StreamKeepAlive;
+    }
+
+    public async Task RunAsync(WebSocket socket, string conversationId, long watermark, CancellationToken requestAborted)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        var outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        using var clientGone = new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _lifetime.ApplicationStopping, clientGone.Token);
+
+        using var subscription = await _hub.SubscribeAsync(conversationId, watermark, outbox.Writer, stop.Token).ConfigureAwait(false);
+        var receiving = ReceiveUntilClosedAsync(socket, clientGone, requestAborted);
+        var keepAlive = KeepAliveAsync(outbox.Writer, stop.Token);
+        try
+        {
+            await foreach (var frame in outbox.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            {
+                await socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, endOfMessage: true, stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The client left, the request was aborted, or the application is stopping.
+        }
+        catch (WebSocketException exception)
+        {
+            _logger.LogDebug(exception, "A Direct Line stream socket failed");
+        }
+        finally
+        {
+            subscription.Dispose();
+            outbox.Writer.TryComplete();
+            await CloseAsync(socket, receiving).ConfigureAwait(false);
+            await keepAlive.ConfigureAwait(false);
+        }
+    }
+
+    private async Task KeepAliveAsync(ChannelWriter<string> outbox, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(_keepAlive);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                outbox.TryWrite("");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The socket is closing.
+        }
+    }
+
+    private static async Task ReceiveUntilClosedAsync(WebSocket socket, CancellationTokenSource clientGone, CancellationToken requestAborted)
+    {
+        var buffer = new byte[4096];
+        try
+        {
+            while (true)
+            {
+                var result = await socket.ReceiveAsync(buffer, requestAborted).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The connection is gone.
+        }
+        finally
+        {
+            try
+            {
+                await clientGone.CancelAsync().ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The socket's run already ended.
+            }
+        }
+    }
+
+    private async Task CloseAsync(WebSocket socket, Task receiving)
+    {
+        try
+        {
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                using var timeout = new CancellationTokenSource(CloseWait);
+                var reason = _lifetime.ApplicationStopping.IsCancellationRequested ? "Server shutting down" : "Closing";
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, reason, timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            _logger.LogDebug(exception, "Could not close a Direct Line stream socket cleanly");
+        }
+
+        if (await Task.WhenAny(receiving, Task.Delay(CloseWait)).ConfigureAwait(false) != receiving)
+        {
+            socket.Abort();
+            await receiving.ConfigureAwait(false);
+        }
+    }
+}
