@@ -13,7 +13,7 @@ namespace IqosBot.Bot.Tests.Hosting;
 /// The real bot host (Program) on an in-memory test server, with its own SQLite state file.
 /// Two hosts built on the same file stand for the same bot before and after a restart.
 /// </summary>
-public sealed class BotHost : WebApplicationFactory<Program>
+public class BotHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
