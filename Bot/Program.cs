@@ -10,6 +10,7 @@ using IqosBot.Dialogs.Warranty;
 using IqosBot.Endpoints;
 using IqosBot.Recognition;
 using IqosBot.Sandbox.Benefits;
+using IqosBot.WebChat;
 using IqosBot.Storage;
 using IqosBot;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -87,6 +88,11 @@ var app = builder.Build();
 
 // Train the recognizer and load the answers now, so the first customer does not wait for it.
 app.Services.GetRequiredService<MainDialog>();
+
+// The customer-facing chat page (wwwroot/index.html) and its token endpoint (Bot/WebChat).
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapWebChatToken();
 
 app.MapBotMessages();
 app.MapDirectLine();

@@ -11,6 +11,14 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
+# The browser tests (tests/IqosBot.WebChat.Tests) drive Debian's chromium through Playwright; it is
+# installed here when missing (Playwright never downloads a browser on this machine).
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing Debian's chromium for the browser tests..." >&2
+  (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) >&2 ||
+    echo "Could not install chromium; the browser tests will fail." >&2
+fi
+
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
