@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
 using System.Threading.Channels;
@@ -20,6 +21,9 @@ public sealed class DirectLineStream
     private readonly TimeSpan _keepAlive;
     private readonly ILogger<DirectLineStream> _logger;
 
+    // The open sockets and their conversation, only so AbortSockets can drop them.
+    private readonly ConcurrentDictionary<WebSocket, string> _open = new();
+
     public DirectLineStream(DirectLineHub hub, IHostApplicationLifetime lifetime, IOptions<DirectLineOptions> options, ILogger<DirectLineStream> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -37,6 +41,7 @@ public sealed class DirectLineStream
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _lifetime.ApplicationStopping, clientGone.Token);
 
         using var subscription = await _hub.SubscribeAsync(conversationId, watermark, outbox.Writer, stop.Token).ConfigureAwait(false);
+        _open[socket] = conversationId;
         var receiving = ReceiveUntilClosedAsync(socket, clientGone, requestAborted);
         var keepAlive = KeepAliveAsync(outbox.Writer, stop.Token);
         try
@@ -56,11 +61,33 @@ public sealed class DirectLineStream
         }
         finally
         {
+            _open.TryRemove(socket, out _);
             subscription.Dispose();
             outbox.Writer.TryComplete();
             await CloseAsync(socket, receiving).ConfigureAwait(false);
             await keepAlive.ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Drops every open stream socket of <paramref name="conversationId"/> without a close handshake
+    /// (the client sees code 1006), as a server restart or a proxy's idle timeout would. For tests and
+    /// operations: the client reconnects with its watermark and gets the missed activities replayed.
+    /// Returns how many sockets were aborted.
+    /// </summary>
+    public int AbortSockets(string conversationId)
+    {
+        var aborted = 0;
+        foreach (var (socket, id) in _open)
+        {
+            if (string.Equals(id, conversationId, StringComparison.Ordinal))
+            {
+                socket.Abort();
+                aborted++;
+            }
+        }
+
+        return aborted;
     }
 
     private async Task KeepAliveAsync(ChannelWriter<string> outbox, CancellationToken cancellationToken)

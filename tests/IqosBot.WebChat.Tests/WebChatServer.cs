@@ -27,6 +27,9 @@ public sealed class WebChatServer : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The running bot's services, for tests that act on the server side (e.g. drop a socket).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The server has not started.");
+
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
