@@ -56,7 +56,7 @@ public sealed class ChatPageTests(WebChatServer server)
     }
 
     [Fact]
-    public async Task Polling_mode_gets_the_welcome_and_an_answer()
+    public async Task Polling_mode_gets_the_welcome_an_answer_and_a_working_suggested_action()
     {
         await WithPageAsync("sv-SE", "?polling=1", async (page, chat) =>
         {
@@ -67,6 +67,12 @@ public sealed class ChatPageTests(WebChatServer server)
 
             // Welcomed once, although the bot got both a conversationUpdate and the page's webchat/join.
             await Expect(chat.Locator("p").Filter(new() { HasText = SwedishWelcome })).ToHaveCountAsync(1);
+
+            // The answer's follow-up chip works over polling too.
+            var followUp = chat.GetByRole(AriaRole.Button, new() { Name = "Får jag rabatt på tillbehör?" }).Last;
+            await Expect(followUp).ToBeVisibleAsync(new() { Timeout = Timeout });
+            await followUp.ClickAsync();
+            await Expect(Shown(chat, "10 % rabatt på tillbehör")).ToBeVisibleAsync(new() { Timeout = Timeout });
         });
     }
 
