@@ -72,7 +72,7 @@ public sealed class ChatPageTests(WebChatServer server)
             var followUp = chat.GetByRole(AriaRole.Button, new() { Name = "Får jag rabatt på tillbehör?" }).Last;
             await Expect(followUp).ToBeVisibleAsync(new() { Timeout = Timeout });
             await followUp.ClickAsync();
-            await Expect(Shown(chat, "10 % rabatt på tillbehör")).ToBeVisibleAsync(new() { Timeout = Timeout });
+            await Expect(Shown(chat, "Som registrerad kund får du 10 % rabatt på tillbehör")).ToBeVisibleAsync(new() { Timeout = Timeout });
         });
     }
 
