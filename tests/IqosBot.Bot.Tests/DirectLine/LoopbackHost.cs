@@ -158,26 +158,8 @@ public sealed class LoopbackSocket : IAsyncDisposable
     }
 
     /// <summary>One text frame ("" for a keep-alive), or null when the server closed the socket.</summary>
-    public async Task<string?> ReadFrameAsync(CancellationToken cancellationToken)
-    {
-        var buffer = new byte[8192];
-        using var message = new MemoryStream();
-        while (true)
-        {
-            var result = await _socket.ReceiveAsync(buffer, cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-
-            Assert.Equal(WebSocketMessageType.Text, result.MessageType);
-            message.Write(buffer, 0, result.Count);
-            if (result.EndOfMessage)
-            {
-                return Encoding.UTF8.GetString(message.ToArray());
-            }
-        }
-    }
+    public Task<string?> ReadFrameAsync(CancellationToken cancellationToken)
+        => WebSocketFrames.ReadTextAsync(_socket, cancellationToken);
 
     /// <summary>The close handshake from the client side; returns the server's close status.</summary>
     public async Task<WebSocketCloseStatus?> CloseAsync()
