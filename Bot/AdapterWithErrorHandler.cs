@@ -16,10 +16,18 @@ namespace IqosBot;
 /// </summary>
 public sealed class AdapterWithErrorHandler : CloudAdapter
 {
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, IOptions<SupportOptions> support, ILogger<AdapterWithErrorHandler> logger)
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, IOptions<SupportOptions> support, IEnumerable<Microsoft.Bot.Builder.IMiddleware> middleware, ILogger<AdapterWithErrorHandler> logger)
         : base(auth, logger)
     {
         ArgumentNullException.ThrowIfNull(support);
+        ArgumentNullException.ThrowIfNull(middleware);
+
+        // Middleware registered for every adapter (the transcript for agents).
+        foreach (var item in middleware)
+        {
+            Use(item);
+        }
+
         OnTurnError = async (turnContext, exception) =>
         {
             // The exception, not the activity: customer text can hold personal data.

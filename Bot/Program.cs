@@ -1,8 +1,11 @@
+using IqosBot.AgentConsole;
 using IqosBot.Authentication;
 using IqosBot.Benefits;
 using IqosBot.Dialogs.Benefits;
 using IqosBot.DirectLine;
 using IqosBot.Dialogs.Faq;
+using IqosBot.Dialogs.Handoff;
+using IqosBot.Handoff;
 using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Support;
@@ -59,6 +62,18 @@ builder.Services.AddSingleton<IStorage>(services => new SqliteStorage(services.G
 builder.Services.AddSingleton<ConversationState>();
 
 builder.Services.AddIqosRecognizer(builder.Configuration);
+
+// People: the queue, the agent console at /agent (or a contact centre), callbacks and ratings.
+builder.Services.AddHandoff(builder.Configuration);
+builder.Services.AddAgentConsole(builder.Configuration);
+builder.Services.AddSingleton(services => new BusinessHours(services.GetRequiredService<IOptions<SupportOptions>>().Value));
+builder.Services.AddSingleton(services => new HandoffDialogs(
+    new HandoffDialog(
+        services.GetRequiredService<IHumanHandoff>(),
+        services.GetRequiredService<IOptions<SupportOptions>>().Value,
+        services.GetRequiredService<BusinessHours>(),
+        services.GetRequiredService<TimeProvider>()),
+    new RatingDialog(services.GetRequiredService<IHumanHandoff>())));
 builder.Services.AddSingleton(services => new FaqKnowledge(
     services.GetRequiredService<IOptions<SupportOptions>>().Value,
     services.GetRequiredService<IOptions<PolicyOptions>>().Value));
@@ -81,8 +96,10 @@ builder.Services.AddSingleton(services => new MainDialog(
     services.GetRequiredService<FaqKnowledge>(),
     services.GetRequiredService<IOptions<RecognizerSettings>>().Value.AmbiguityMargin,
     services.GetRequiredService<RegistrationDialog>(),
-    services.GetRequiredService<WarrantyStatusDialog>()));
-builder.Services.AddTransient<IBot, IqosBot.Bots.IqosBot>();
+    services.GetRequiredService<WarrantyStatusDialog>(),
+    services.GetRequiredService<HandoffDialogs>()));
+builder.Services.AddTransient<IqosBot.Bots.IqosBot>();
+builder.Services.AddTransient<IBot>(services => services.GetRequiredService<IqosBot.Bots.IqosBot>());
 
 var app = builder.Build();
 
@@ -92,7 +109,10 @@ app.Services.GetRequiredService<MainDialog>();
 // The customer-facing chat page (wwwroot/index.html) and its token endpoint (Bot/WebChat).
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapWebChatToken();
+app.MapAgentConsole();
 
 app.MapBotMessages();
 app.MapDirectLine();

@@ -8,4 +8,7 @@ public sealed class ConversationData
 
     /// <summary>The welcome is sent once, whether members-added or Web Chat's join event comes first.</summary>
     public bool Welcomed { get; set; }
+
+    /// <summary>The open case while a person has (or is about to take) this conversation: its messages go to them, not to the dialogs.</summary>
+    public string? HandoffCaseId { get; set; }
 }

@@ -2,6 +2,7 @@ using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Resources;
+using IqosBot.Handoff;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -10,7 +11,8 @@ namespace IqosBot.Bots;
 
 /// <summary>
 /// The bot behind every channel: welcomes a customer once per conversation, answers in the customer's
-/// language, and runs the dialog stack kept in conversation state.
+/// language, and runs the dialog stack kept in conversation state — unless a person has the chat, when
+/// the customer's messages go to them instead.
 /// </summary>
 public sealed class IqosBot : ActivityHandler
 {
@@ -19,30 +21,75 @@ public sealed class IqosBot : ActivityHandler
 
     private readonly ConversationState _conversationState;
     private readonly MainDialog _mainDialog;
+    private readonly CustomerRelay? _relay;
+    private readonly ConversationLocks _locks;
     private readonly IStatePropertyAccessor<ConversationData> _conversationData;
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
 
-    public IqosBot(ConversationState conversationState, MainDialog mainDialog)
+    /// <param name="relay">Sends the customer's messages to their agent while a person has the chat; null where there is no handoff.</param>
+    public IqosBot(ConversationState conversationState, MainDialog mainDialog, ConversationLocks locks, CustomerRelay? relay = null)
     {
         _conversationState = conversationState ?? throw new ArgumentNullException(nameof(conversationState));
         _mainDialog = mainDialog ?? throw new ArgumentNullException(nameof(mainDialog));
+        _locks = locks ?? throw new ArgumentNullException(nameof(locks));
+        _relay = relay;
         _conversationData = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
         _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
     }
 
-    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    public override Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        return RunTurnAsync(turnContext, async data =>
+        {
+            if (_relay is not null && await _relay.TryRelayAsync(turnContext, data, turnContext.GetLanguage(), cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// An agent closed the chat (a proactive turn): the bot tells the customer it is back and asks for a
+    /// rating. Nothing happens when the conversation has moved on to another case meanwhile.
+    /// </summary>
+    public Task HandBackAsync(ITurnContext turnContext, string caseId, string agentName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return RunTurnAsync(turnContext, async data =>
+        {
+            if (data.HandoffCaseId == caseId)
+            {
+                await ResumeAfterPersonAsync(turnContext, data, caseId, agentName, cancellationToken).ConfigureAwait(false);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>Every turn: one at a time per conversation, in the customer's language, state saved when it succeeded.</summary>
+    private async Task RunTurnAsync(ITurnContext turnContext, Func<ConversationData, Task> turn, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        using var held = await _locks.AcquireAsync(activity.ChannelId + "/" + activity.Conversation?.Id, cancellationToken).ConfigureAwait(false);
 
         var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken).ConfigureAwait(false);
-        var text = turnContext.Activity.Type == ActivityTypes.Message ? turnContext.Activity.Text : null;
-        data.Language = LanguagePolicy.Resolve(data.Language, RequestedLocale(turnContext.Activity), text);
+        var text = activity.Type == ActivityTypes.Message ? activity.Text : null;
+        data.Language = LanguagePolicy.Resolve(data.Language, RequestedLocale(activity), text);
         turnContext.SetLanguage(data.Language);
 
-        await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        await turn(data).ConfigureAwait(false);
 
         // Saved only when the turn succeeded: after an error the customer resumes from the last good step.
         await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ResumeAfterPersonAsync(ITurnContext turnContext, ConversationData data, string caseId, string agentName, CancellationToken cancellationToken)
+    {
+        data.HandoffCaseId = null;
+        var language = turnContext.GetLanguage();
+        await turnContext.SendActivityAsync(MessageFactory.Text(Texts.Format(language, TextKey.HandoffAgentLeft, agentName)), cancellationToken).ConfigureAwait(false);
+        await _mainDialog.BeginAsync(turnContext, _dialogState, new MainDialogOptions { RateCaseId = caseId }, cancellationToken).ConfigureAwait(false);
     }
 
     protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -62,6 +109,17 @@ public sealed class IqosBot : ActivityHandler
         if (turnContext.Activity.Name == WebChatJoinEvent)
         {
             await WelcomeAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+        else if (turnContext.Activity.Name == HandoffEventNames.HandoffStatus && _relay is not null)
+        {
+            // A contact centre reports on the conversation it took over.
+            var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken).ConfigureAwait(false);
+            var caseId = data.HandoffCaseId;
+            if (caseId is not null
+                && await _relay.OnHandoffStatusAsync(turnContext, data, turnContext.GetLanguage(), cancellationToken).ConfigureAwait(false) == HandoffStatusOutcome.BackToBot)
+            {
+                await ResumeAfterPersonAsync(turnContext, data, caseId, Texts.Get(turnContext.GetLanguage(), TextKey.CustomerCareName), cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

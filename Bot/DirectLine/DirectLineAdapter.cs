@@ -23,6 +23,12 @@ public sealed class DirectLineAdapter : BotAdapter
         _hub = hub ?? throw new ArgumentNullException(nameof(hub));
         _bot = new ChannelAccount(options.Value.BotId, options.Value.BotName, RoleTypes.Bot);
 
+        // Middleware registered for every adapter (the transcript for agents).
+        foreach (var middleware in services.GetServices<Microsoft.Bot.Builder.IMiddleware>())
+        {
+            Use(middleware);
+        }
+
         // The same behaviour as the Bot Framework endpoint when a turn throws: log, apologise, go on.
         OnTurnError = services.GetService<AdapterWithErrorHandler>()?.OnTurnError ?? (async (turnContext, exception) =>
         {
@@ -40,6 +46,21 @@ public sealed class DirectLineAdapter : BotAdapter
         ArgumentNullException.ThrowIfNull(bot);
         using var turnContext = new TurnContext(this, activity);
         await RunPipelineAsync(turnContext, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A proactive turn (an agent's message, the hand-back): the same pipeline, started by the server instead of the customer.</summary>
+    public override async Task ContinueConversationAsync(string botId, Activity continuationActivity, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(continuationActivity);
+        ArgumentNullException.ThrowIfNull(callback);
+        using var turnContext = new TurnContext(this, continuationActivity);
+        await RunPipelineAsync(turnContext, callback, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override Task ContinueConversationAsync(string botId, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return ContinueConversationAsync(botId, reference.GetContinuationActivity(), callback, cancellationToken);
     }
 
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
@@ -70,7 +91,12 @@ public sealed class DirectLineAdapter : BotAdapter
             var conversationId = activity.Conversation?.Id ?? turnContext.Activity.Conversation.Id;
             activity.From = BotAccount;
             activity.Recipient ??= turnContext.Activity.From;
-            if (activity.ReplyToId is null && turnContext.Activity.Id is { } incomingId && turnContext.Activity.From?.Role != RoleTypes.Bot)
+            if (turnContext.Activity.Name == ActivityEventNames.ContinueConversation)
+            {
+                // Proactive: there is no customer message to reply to, and Web Chat would wait for one.
+                activity.ReplyToId = null;
+            }
+            else if (activity.ReplyToId is null && turnContext.Activity.Id is { } incomingId && turnContext.Activity.From?.Role != RoleTypes.Bot)
             {
                 activity.ReplyToId = incomingId;
             }

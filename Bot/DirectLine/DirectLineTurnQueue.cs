@@ -29,6 +29,50 @@ public sealed class DirectLineTurnQueue : IHostedService
 
     /// <summary>Queues the bot's turn for <paramref name="activity"/>; it starts once <paramref name="startAfter"/> completes (the response is sent) or after a few seconds.</summary>
     public Task Enqueue(string conversationId, Activity activity, Task? startAfter = null)
+        => Chain(conversationId, async () =>
+        {
+            if (startAfter is not null)
+            {
+                try
+                {
+                    await startAfter.WaitAsync(ResponseWait, _stopping.Token).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is TimeoutException or OperationCanceledException or ObjectDisposedException)
+                {
+                    // The response never completed (the client left): run the turn anyway.
+                }
+            }
+
+            await RunAsync(activity).ConfigureAwait(false);
+        });
+
+    /// <summary>
+    /// Queues a proactive turn (an agent's message, the hand-back to the bot) behind the conversation's
+    /// customer turns, so the two never change its state at the same time. Completes when it has run.
+    /// </summary>
+    public Task EnqueueProactive(string conversationId, Func<CancellationToken, Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ = Chain(conversationId, async () =>
+        {
+            try
+            {
+                await work(_stopping.Token).ConfigureAwait(false);
+                completion.TrySetResult();
+            }
+#pragma warning disable CA1031 // Handed to the caller through the task.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                completion.TrySetException(exception);
+            }
+        });
+        return completion.Task;
+    }
+
+    /// <summary>Runs <paramref name="body"/> after everything queued before it for the same conversation.</summary>
+    private Task Chain(string conversationId, Func<Task> body)
     {
         lock (_tails)
         {
@@ -39,19 +83,7 @@ public sealed class DirectLineTurnQueue : IHostedService
                 try
                 {
                     await previous.ConfigureAwait(false);
-                    if (startAfter is not null)
-                    {
-                        try
-                        {
-                            await startAfter.WaitAsync(ResponseWait, _stopping.Token).ConfigureAwait(false);
-                        }
-                        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException or ObjectDisposedException)
-                        {
-                            // The response never completed (the client left): run the turn anyway.
-                        }
-                    }
-
-                    await RunAsync(activity).ConfigureAwait(false);
+                    await body().ConfigureAwait(false);
                 }
                 finally
                 {

@@ -30,4 +30,24 @@ public static class DialogExtensions
 
         return result;
     }
+
+    /// <summary>
+    /// Starts <paramref name="dialog"/> afresh with <paramref name="options"/>, dropping whatever was on the
+    /// stack: for turns the customer did not start (an agent closed their chat) that must open a new step.
+    /// </summary>
+    public static async Task<DialogTurnResult> BeginAsync(this Dialog dialog, ITurnContext turnContext, IStatePropertyAccessor<DialogState> accessor, object? options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dialog);
+        ArgumentNullException.ThrowIfNull(turnContext);
+
+        var dialogSet = new DialogSet(accessor).Add(dialog);
+        var dc = await dialogSet.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (dc.KnowsEveryDialog())
+        {
+            await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        dc.Stack.Clear();
+        return await dc.BeginDialogAsync(dialog.Id, options, cancellationToken).ConfigureAwait(false);
+    }
 }

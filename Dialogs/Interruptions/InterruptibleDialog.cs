@@ -2,6 +2,8 @@ using IqosBot.Cards;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Main;
+using IqosBot.Dialogs.Understanding;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
 using Microsoft.Bot.Builder;
@@ -11,8 +13,7 @@ namespace IqosBot.Dialogs.Interruptions;
 
 /// <summary>
 /// Base of every journey (CoreBot's CancelAndHelpDialog): before a step sees the customer's message,
-/// "help" explains the step and asks again, "cancel" ends the journey, and asking for a person gives
-/// customer care's contact details and then carries on. The customer is never stuck in a step.
+/// "help" explains the step and asks again, "cancel" ends the journey, and asking for a person ends it and goes to a person. The customer is never stuck in a step.
 /// </summary>
 public abstract class InterruptibleDialog : ComponentDialog
 {
@@ -39,6 +40,17 @@ public abstract class InterruptibleDialog : ComponentDialog
         return await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The customer asked for a person mid-journey: the journey ends and hands the request to the main
+    /// dialog, which knows this journey was running and passes that on to the agent.
+    /// </summary>
+    protected virtual async Task<DialogTurnResult> OnPersonRequestedAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        return new DialogTurnResult(DialogTurnStatus.Complete, new RouteRequest(Intents.HumanAgent, null));
+    }
+
     /// <summary>What "help" says in this journey; by default how to answer, cancel or reach a person.</summary>
     protected virtual string HelpText(ITurnContext turnContext) => Texts.Get(turnContext.GetLanguage(), TextKey.InterruptionHelp);
 
@@ -58,11 +70,7 @@ public abstract class InterruptibleDialog : ComponentDialog
                 return await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
 
             case Interruption.HumanAgent:
-                var contact = ContactCard.Create(Support, language, ChannelInfo.From(context.Activity), Texts.Get(language, TextKey.PersonInterim));
-                await context.SendActivityAsync(contact, cancellationToken).ConfigureAwait(false);
-                await context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.InterruptionResume)), cancellationToken).ConfigureAwait(false);
-                await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
-                return EndOfTurn;
+                return await OnPersonRequestedAsync(innerDc, cancellationToken).ConfigureAwait(false);
 
             default:
                 if (_questions is not null && await _questions.TryAnswerAsync(context, cancellationToken).ConfigureAwait(false))

@@ -2,6 +2,7 @@ using IqosBot.Cards;
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Faq;
+using IqosBot.Dialogs.Handoff;
 using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Prompts;
@@ -29,6 +30,10 @@ public sealed class MainDialog : ComponentDialog
     /// <summary>The index of the step that last showed the menu; its answer arrives at the next step.</summary>
     private const string MenuAskedAtKey = "menuAskedAt";
 
+    /// <summary>The intent and dialog of the child now running, so that a request for a person from inside it can say what the customer was doing.</summary>
+    private const string ChildIntentKey = "childIntent";
+    private const string ChildDialogKey = "childDialog";
+
     private readonly SupportOptions _support;
     private readonly IRecognizer _recognizer;
     private readonly FaqKnowledge _knowledge;
@@ -36,13 +41,15 @@ public sealed class MainDialog : ComponentDialog
 
     /// <param name="registration">The registration journey; without it, registering is explained instead.</param>
     /// <param name="warranty">The warranty lookup; without it, customer care's details are given instead.</param>
+    /// <param name="handoff">The way to a person and the rating after; without them, customer care's details are given instead.</param>
     public MainDialog(
         SupportOptions support,
         IRecognizer recognizer,
         FaqKnowledge knowledge,
         double ambiguityMargin,
         RegistrationDialog? registration = null,
-        WarrantyStatusDialog? warranty = null)
+        WarrantyStatusDialog? warranty = null,
+        HandoffDialogs? handoff = null)
         : base(nameof(MainDialog))
     {
         _support = support ?? throw new ArgumentNullException(nameof(support));
@@ -65,6 +72,13 @@ public sealed class MainDialog : ComponentDialog
         {
             AddDialog(warranty);
         }
+
+        if (handoff is not null)
+        {
+            AddDialog(handoff.Handoff);
+            AddDialog(handoff.Rating);
+        }
+
         InitialDialogId = nameof(WaterfallDialog);
     }
 
@@ -80,6 +94,11 @@ public sealed class MainDialog : ComponentDialog
     {
         var context = stepContext.Context;
         var options = stepContext.Options as MainDialogOptions;
+        if (options?.RateCaseId is { } caseId && FindDialog(nameof(RatingDialog)) is not null)
+        {
+            return await stepContext.BeginDialogAsync(nameof(RatingDialog), caseId, cancellationToken).ConfigureAwait(false);
+        }
+
         if (options?.Intent is { } requested)
         {
             return await stepContext.NextAsync(requested, cancellationToken).ConfigureAwait(false);
@@ -137,6 +156,14 @@ public sealed class MainDialog : ComponentDialog
     {
         var context = stepContext.Context;
         var language = context.GetLanguage();
+        if (stepContext.Options is MainDialogOptions { RateCaseId: not null })
+        {
+            // The rating after a chat with a person is done; whatever the customer wrote instead of a rating is routed from the top.
+            return stepContext.Result is RouteRequest next
+                ? await RestartAsync(stepContext, new MainDialogOptions { Intent = next.Intent, Utterance = next.Utterance }, cancellationToken).ConfigureAwait(false)
+                : await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         var intent = stepContext.Result switch
         {
             FoundChoice choice => choice.Value,
@@ -152,7 +179,7 @@ public sealed class MainDialog : ComponentDialog
 
         if (_knowledge.IsFaq(language, intent))
         {
-            return await stepContext.BeginDialogAsync(nameof(FaqDialog), intent, cancellationToken).ConfigureAwait(false);
+            return await BeginChildAsync(stepContext, nameof(FaqDialog), intent, intent, cancellationToken).ConfigureAwait(false);
         }
 
         switch (intent)
@@ -170,9 +197,13 @@ public sealed class MainDialog : ComponentDialog
                 await context.SendActivitiesAsync([MessageFactory.Text(_knowledge.Text(language, intent)), MenuMessage(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
                 break;
             case Intents.RegisterDevice when FindDialog(nameof(RegistrationDialog)) is not null:
-                return await stepContext.BeginDialogAsync(nameof(RegistrationDialog), new RegistrationForm(), cancellationToken).ConfigureAwait(false);
+                return await BeginChildAsync(stepContext, nameof(RegistrationDialog), intent, new RegistrationForm(), cancellationToken).ConfigureAwait(false);
             case Intents.WarrantyStatus when FindDialog(nameof(WarrantyStatusDialog)) is not null:
-                return await stepContext.BeginDialogAsync(nameof(WarrantyStatusDialog), null, cancellationToken).ConfigureAwait(false);
+                return await BeginChildAsync(stepContext, nameof(WarrantyStatusDialog), intent, null, cancellationToken).ConfigureAwait(false);
+            case Intents.HumanAgent when FindDialog(nameof(HandoffDialog)) is not null:
+                var from = stepContext.Options as MainDialogOptions;
+                var handoff = new HandoffOptions(from?.FromIntent ?? Intents.HumanAgent, from?.FromDialog);
+                return await stepContext.BeginDialogAsync(nameof(HandoffDialog), handoff, cancellationToken).ConfigureAwait(false);
             default:
                 await AnswerJourneyAsync(context, intent, cancellationToken).ConfigureAwait(false);
                 break;
@@ -196,10 +227,25 @@ public sealed class MainDialog : ComponentDialog
 
         if (stepContext.Result is RouteRequest request)
         {
-            return await RestartAsync(stepContext, new MainDialogOptions { Intent = request.Intent, Utterance = request.Utterance }, cancellationToken).ConfigureAwait(false);
+            var options = new MainDialogOptions { Intent = request.Intent, Utterance = request.Utterance };
+            if (request.Intent == Intents.HumanAgent)
+            {
+                // The agent should know what the customer was doing when they asked for a person.
+                options.FromIntent = stepContext.Values.TryGetValue(ChildIntentKey, out var childIntent) ? childIntent as string : null;
+                options.FromDialog = stepContext.Values.TryGetValue(ChildDialogKey, out var childDialog) ? childDialog as string : null;
+            }
+
+            return await RestartAsync(stepContext, options, cancellationToken).ConfigureAwait(false);
         }
 
         return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<DialogTurnResult> BeginChildAsync(WaterfallStepContext stepContext, string dialogId, string intent, object? options, CancellationToken cancellationToken)
+    {
+        stepContext.Values[ChildIntentKey] = intent;
+        stepContext.Values[ChildDialogKey] = dialogId;
+        return stepContext.BeginDialogAsync(dialogId, options, cancellationToken);
     }
 
     private static Task<DialogTurnResult> RestartAsync(WaterfallStepContext stepContext, MainDialogOptions options, CancellationToken cancellationToken)

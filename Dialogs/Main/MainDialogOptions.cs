@@ -6,4 +6,13 @@ public sealed class MainDialogOptions
     public string? Intent { get; set; }
 
     public string? Utterance { get; set; }
+
+    /// <summary>With <see cref="Intent"/> HumanAgent: the intent the customer was being helped with when they asked for a person.</summary>
+    public string? FromIntent { get; set; }
+
+    /// <summary>With <see cref="Intent"/> HumanAgent: the journey that ended with the request for a person.</summary>
+    public string? FromDialog { get; set; }
+
+    /// <summary>An agent has just closed this case: ask the customer to rate it.</summary>
+    public string? RateCaseId { get; set; }
 }

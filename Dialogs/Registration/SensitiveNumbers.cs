@@ -36,6 +36,20 @@ public static partial class SensitiveNumbers
         return false;
     }
 
+    /// <summary>The text with every personal identity or card number replaced, for anything that keeps customer text (a transcript).</summary>
+    public static string Redact(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        text = PersonalNumber().Replace(text, match => PassesLuhn(match.Groups["date"].Value[^6..] + match.Groups["tail"].Value) ? Removed : match.Value);
+        return CardNumber().Replace(text, match =>
+        {
+            var digits = new string(match.Value.Where(char.IsAsciiDigit).ToArray());
+            return digits.Length is >= 13 and <= 19 && PassesLuhn(digits) ? Removed : match.Value;
+        });
+    }
+
+    private const string Removed = "[•••]";
+
     /// <summary>The check digit of personnummer and card numbers alike.</summary>
     private static bool PassesLuhn(string digits)
     {

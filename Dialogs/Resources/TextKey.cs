@@ -176,4 +176,78 @@ public static class TextKey
     public const string WarStatusTitle = nameof(WarStatusTitle);
 
     public const string WarTooManyLookups = nameof(WarTooManyLookups);
+
+    public const string NextOpeningToday = nameof(NextOpeningToday);
+
+    public const string NextOpeningTomorrow = nameof(NextOpeningTomorrow);
+
+    public const string NextOpeningWeekday = nameof(NextOpeningWeekday);
+
+    public const string NextOpeningDate = nameof(NextOpeningDate);
+
+    public const string HandoffDescribePrompt = nameof(HandoffDescribePrompt);
+
+    public const string HandoffSkip = nameof(HandoffSkip);
+
+    public const string HandoffDescriptionSensitive = nameof(HandoffDescriptionSensitive);
+
+    public const string HandoffQueued = nameof(HandoffQueued);
+
+    public const string HandoffRequested = nameof(HandoffRequested);
+
+    public const string HandoffLeaveQueue = nameof(HandoffLeaveQueue);
+
+    public const string HandoffQueuePosition = nameof(HandoffQueuePosition);
+
+    public const string HandoffStillWaiting = nameof(HandoffStillWaiting);
+
+    public const string HandoffLeftQueue = nameof(HandoffLeftQueue);
+
+    public const string HandoffAgentJoined = nameof(HandoffAgentJoined);
+
+    public const string HandoffAgentLeft = nameof(HandoffAgentLeft);
+
+    public const string HandoffBackInQueue = nameof(HandoffBackInQueue);
+
+    public const string HandoffTransferred = nameof(HandoffTransferred);
+
+    public const string HandoffFailed = nameof(HandoffFailed);
+
+    public const string HandoffClosed = nameof(HandoffClosed);
+
+    public const string HandoffClosedNoReopening = nameof(HandoffClosedNoReopening);
+
+    public const string HandoffClosedOptions = nameof(HandoffClosedOptions);
+
+    public const string HandoffOptionEmail = nameof(HandoffOptionEmail);
+
+    public const string HandoffOptionCallback = nameof(HandoffOptionCallback);
+
+    public const string HandoffOptionNoThanks = nameof(HandoffOptionNoThanks);
+
+    public const string HandoffEmail = nameof(HandoffEmail);
+
+    public const string HandoffCallbackPhone = nameof(HandoffCallbackPhone);
+
+    public const string HandoffCallbackPhoneRetry = nameof(HandoffCallbackPhoneRetry);
+
+    public const string HandoffCallbackConsent = nameof(HandoffCallbackConsent);
+
+    public const string HandoffCallbackBooked = nameof(HandoffCallbackBooked);
+
+    public const string HandoffCallbackBookedNoTime = nameof(HandoffCallbackBookedNoTime);
+
+    public const string HandoffCallbackNotSaved = nameof(HandoffCallbackNotSaved);
+
+    public const string HandoffHelp = nameof(HandoffHelp);
+
+    public const string RatingPrompt = nameof(RatingPrompt);
+
+    public const string RatingCommentPrompt = nameof(RatingCommentPrompt);
+
+    public const string RatingThanks = nameof(RatingThanks);
+
+    public const string HandoffUnavailable = nameof(HandoffUnavailable);
+
+    public const string CustomerCareName = nameof(CustomerCareName);
 }

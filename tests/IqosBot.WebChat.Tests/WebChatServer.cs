@@ -9,9 +9,10 @@ namespace IqosBot.WebChat.Tests;
 /// <summary>
 /// The real bot (Program) on a real Kestrel at 127.0.0.1 (Chromium cannot reach a TestServer), with
 /// its own state files and Direct Line secret, plus one headless Debian Chromium driven by Playwright.
-/// Shared by every browser test; each test opens its own browser context.
+/// Shared by every browser test; each test opens its own browser context. A derived fixture can pass
+/// extra settings or services to the hosted bot (see <see cref="EscalationServer"/>).
 /// </summary>
-public sealed class WebChatServer : IAsyncLifetime
+public class WebChatServer : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -22,8 +23,20 @@ public sealed class WebChatServer : IAsyncLifetime
     ];
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "iqosbot-webchat-" + Guid.NewGuid().ToString("N"));
+    private readonly Action<IWebHostBuilder>? _configure;
     private BotFactory? _factory;
     private IPlaywright? _playwright;
+
+    public WebChatServer()
+        : this(null)
+    {
+    }
+
+    /// <summary>For derived fixtures: <paramref name="configure"/> runs after the defaults (settings, ConfigureTestServices, …).</summary>
+    protected WebChatServer(Action<IWebHostBuilder>? configure)
+    {
+        _configure = configure;
+    }
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -37,7 +50,7 @@ public sealed class WebChatServer : IAsyncLifetime
         Directory.CreateDirectory(_folder);
         var port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        _factory = new BotFactory(_folder);
+        _factory = new BotFactory(_folder, _configure);
         _factory.UseKestrel(port);
         _factory.StartServer();
 
@@ -84,7 +97,7 @@ public sealed class WebChatServer : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class BotFactory(string folder) : WebApplicationFactory<Program>
+    private sealed class BotFactory(string folder, Action<IWebHostBuilder>? configure) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -92,6 +105,7 @@ public sealed class WebChatServer : IAsyncLifetime
             builder.UseSetting("Storage:Path", Path.Combine(folder, "iqosbot.db"));
             builder.UseSetting("Benefits:Sandbox:DatabasePath", Path.Combine(folder, "benefits-sandbox.db"));
             builder.UseSetting("DirectLine:Secret", "webchat-tests-" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"));
+            configure?.Invoke(builder);
         }
     }
 }

@@ -7,6 +7,7 @@ using IqosBot.Recognition.Training;
 // The knowledge commands:
 //   clu-export [file]  writes the CLU project import file (default deployment/clu/iqosbot.clu.json)
 //   accuracy           prints the embedded recognizer's held-out accuracy, latency and memory
+//   hash-password      reads a password from standard input, prints its hash for AgentConsole:Accounts
 var command = args.FirstOrDefault();
 var corpus = UtteranceCorpus.LoadEmbedded();
 var settings = new RecognizerSettings();
@@ -46,8 +47,25 @@ switch (command)
         Console.WriteLine("The bot's per-turn cost with recognition in the loop: bench/run.sh.");
         return 0;
 
+    case "hash-password":
+        // From standard input, not the command line: arguments end up in shell history and process lists.
+        if (!Console.IsInputRedirected)
+        {
+            Console.Error.Write("Password: ");
+        }
+
+        var password = Console.ReadLine();
+        if (string.IsNullOrEmpty(password) || password.Length < 12)
+        {
+            Console.Error.WriteLine("Give a password of at least 12 characters.");
+            return 2;
+        }
+
+        Console.WriteLine(new Microsoft.AspNetCore.Identity.PasswordHasher<object>().HashPassword(new object(), password));
+        return 0;
+
     default:
-        Console.Error.WriteLine("usage: dotnet run --project tools/IqosBot.Tools -- clu-export [file] | accuracy");
+        Console.Error.WriteLine("usage: dotnet run --project tools/IqosBot.Tools -- clu-export [file] | accuracy | hash-password");
         return 2;
 }
 

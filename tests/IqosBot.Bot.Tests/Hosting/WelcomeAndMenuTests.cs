@@ -108,18 +108,18 @@ public sealed class WelcomeAndMenuTests : IDisposable
     }
 
     [Fact]
-    public async Task Asking_for_a_person_gives_customer_cares_contact_card_from_configuration()
+    public async Task Asking_for_a_person_while_customer_care_is_open_starts_the_handoff_with_a_description_prompt()
     {
-        var client = new EmulatorClient(_host.CreateClient());
+        // Wednesday 10.00 in Stockholm: open, so the bot offers to queue the customer for a person.
+        using var host = new BotHost(_database.Path, services: Handoff.ShiftedClock.At(Handoff.ShiftedClock.Open));
+        var client = new EmulatorClient(host.CreateClient());
 
         var reply = await client.SendTextAsync("jag vill prata med en människa");
 
-        var card = Assert.Single(reply.AdaptiveCards);
-        var json = card.ToString();
-        Assert.Contains("020-25 10 10", json);
-        Assert.Contains("contact.se@iqos.com", json);
-        Assert.Contains("Måndag–fredag 08.00–19.00, lördag–söndag 10.00–18.00", json);
-        Assert.Equal(SwedishMenu, reply.SuggestedActions);
+        var prompt = Assert.Single(reply.Texts);
+        Assert.Equal("Jag kopplar dig till en kollega på kundtjänst. Vill du skriva en rad om vad det gäller? Då kan kollegan förbereda sig. Du kan också hoppa över det.", prompt);
+        Assert.Equal(["Hoppa över"], reply.SuggestedActions);
+        Assert.Empty(reply.AdaptiveCards);
     }
 
     public void Dispose()

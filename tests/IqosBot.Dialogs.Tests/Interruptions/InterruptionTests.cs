@@ -1,9 +1,11 @@
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Tests.Harness;
+using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -73,42 +75,21 @@ public sealed class InterruptionTests
         Assert.Equal(["Journey done: Bo / X1"], (await harness.SendAsync("X1")).Texts());
     }
 
-    [Fact]
-    public async Task Asking_for_a_human_in_swedish_gives_the_contact_card_and_asks_the_same_question_again()
+    [Theory]
+    [InlineData(CustomerLanguage.Swedish, "hej", "jag vill prata med en människa")]
+    [InlineData(CustomerLanguage.English, "hello", "can I talk to a human")]
+    public async Task Asking_for_a_person_ends_the_journey_and_hands_the_request_to_the_parent(string language, string first, string person)
     {
-        var harness = Journey(CustomerLanguage.Swedish);
-        await harness.SendAsync("hej");
-
-        var replies = await harness.SendAsync("jag vill prata med en människa");
-
-        Assert.Equal(3, replies.Count);
-        Assert.Equal("Här i chatten kan jag inte koppla dig vidare till en person, men kundtjänst hjälper dig gärna:", replies[0].Text);
-        var card = replies[0].AdaptiveCard()!;
-        Assert.Equal(TestSupport.Phone, card.Fact("Telefon"));
-        Assert.Contains("tel:+4620251010", card.CardStrings());
-        Assert.Equal("Då fortsätter vi där vi var.", replies[1].Text);
-        Assert.Equal(SvName, replies[2].Text);
-
-        // The journey goes on where it was.
-        Assert.Equal([SvSerial], (await harness.SendAsync("Anna")).Texts());
-        Assert.Equal(["Journey done: Anna / 123"], (await harness.SendAsync("123")).Texts());
-    }
-
-    [Fact]
-    public async Task Asking_for_a_human_in_english_gives_the_english_contact_card_and_asks_the_same_question_again()
-    {
-        var harness = Journey(CustomerLanguage.English);
-        await harness.SendAsync("hello");
+        var harness = Journey(language);
+        await harness.SendAsync(first);
         await harness.SendAsync("Anna");
 
-        var replies = await harness.SendAsync("can I talk to a human");
+        var replies = await harness.SendAsync(person);
 
-        Assert.Equal(3, replies.Count);
-        Assert.Equal("I can't pass you on to a person in this chat, but customer care is happy to help:", replies[0].Text);
-        Assert.Equal(TestSupport.Phone, replies[0].AdaptiveCard()!.Fact("Phone"));
-        Assert.Equal("Let's carry on where we were.", replies[1].Text);
-        Assert.Equal(EnSerial, replies[2].Text);
-        Assert.Equal(["Journey done: Anna / 9"], (await harness.SendAsync("9")).Texts());
+        // The main dialog routes this request to a person; the journey asks nothing more.
+        Assert.Equal(["Journey done: RouteRequest { Intent = HumanAgent, Utterance =  }"], replies.Texts());
+        Assert.Equal(new RouteRequest(Intents.HumanAgent, null), harness.LastResult!.Result);
+        Assert.Empty(await harness.SavedStackAsync());
     }
 
     [Theory]

@@ -1,0 +1,260 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Nodes;
+using IqosBot.Handoff;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+
+namespace IqosBot.AgentConsole;
+
+/// <summary>The agent console's pages, JSON API and hub (see CONTRACT.md beside this file).</summary>
+public static class AgentConsoleEndpoints
+{
+    private const int MessageMaxLength = 2000;
+    private const int NoteMaxLength = 1000;
+
+    /// <summary>Only our own files and this origin: a customer's text can never become script in an agent's browser.</summary>
+    private const string ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    public static IEndpointRouteBuilder MapAgentConsole(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+
+        endpoints.MapGet("/agent/login", (HttpContext context, IAntiforgery antiforgery, Microsoft.Extensions.Options.IOptions<AgentConsoleOptions> options) =>
+            options.Value.OpenIdConnect.IsConfigured
+                ? Results.Challenge(new AuthenticationProperties { RedirectUri = LocalReturnUrl(context.Request.Query["returnUrl"].ToString()) }, [AgentConsoleDefaults.OpenIdConnectScheme])
+                : LoginPage(context, antiforgery, null, StatusCodes.Status200OK));
+        endpoints.MapPost("/agent/login", SignInAsync);
+        endpoints.MapPost("/agent/logout", SignOutAsync).RequireAuthorization(AgentConsoleDefaults.Policy);
+        endpoints.MapGet("/agent", (HttpContext context) => Html(context, AgentPages.Console(), StatusCodes.Status200OK))
+            .RequireAuthorization(AgentConsoleDefaults.Policy);
+
+        var api = endpoints.MapGroup("/agent/api").RequireAuthorization(AgentConsoleDefaults.Policy).AddEndpointFilter(RequireCsrfTokenOnPost);
+        api.MapGet("/me", Me);
+        api.MapGet("/queue", QueueAsync);
+        api.MapGet("/agents", (HttpContext context, AgentDirectory directory) =>
+        {
+            var me = AgentClaims.Identity(context.User);
+            return Results.Ok(directory.All().Where(entry => entry.Agent.UserName != me.UserName)
+                .Select(entry => new { userName = entry.Agent.UserName, displayName = entry.Agent.DisplayName, online = entry.Online }));
+        });
+        api.MapGet("/cases/{id}", CaseAsync);
+        api.MapPost("/cases/{id}/accept", AcceptAsync);
+        api.MapPost("/cases/{id}/messages", MessageAsync);
+        api.MapPost("/cases/{id}/typing", async (string id, HttpContext context, AgentDesk desk) =>
+            Outcome(await desk.TypingAsync(id, AgentClaims.Identity(context.User), context.RequestAborted).ConfigureAwait(false), StatusCodes.Status202Accepted));
+        api.MapPost("/cases/{id}/close", CloseAsync);
+        api.MapPost("/cases/{id}/transfer", TransferAsync);
+        api.MapGet("/callbacks", async (CallbackStore callbacks, CancellationToken cancellationToken) =>
+            Results.Ok((await callbacks.ListOpenAsync(cancellationToken).ConfigureAwait(false)).Select(AgentViews.Ticket)));
+        api.MapPost("/callbacks/{id}/done", async (string id, HttpContext context, CallbackStore callbacks, IAgentNotifier notifier, TimeProvider time) =>
+        {
+            var agent = AgentClaims.Identity(context.User);
+            if (!await callbacks.TryMarkDoneAsync(id, agent.UserName, time.GetUtcNow(), context.RequestAborted).ConfigureAwait(false))
+            {
+                return Results.NotFound();
+            }
+
+            await notifier.CallbacksChangedAsync(context.RequestAborted).ConfigureAwait(false);
+            return Results.Ok();
+        });
+
+        endpoints.MapHub<AgentHub>("/agent/hub");
+        return endpoints;
+    }
+
+    private static IResult LoginPage(HttpContext context, IAntiforgery antiforgery, string? error, int status)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var field = $"<input type=\"hidden\" name=\"{HtmlEncoder.Default.Encode(tokens.FormFieldName)}\" value=\"{HtmlEncoder.Default.Encode(tokens.RequestToken!)}\">";
+        var returnUrl = LocalReturnUrl(context.Request.Query["returnUrl"].ToString());
+        return Html(context, AgentPages.Login(field, returnUrl, error), status);
+    }
+
+    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, AgentDirectory directory, IConfiguration configuration, ILoggerFactory loggers)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return Results.BadRequest();
+        }
+
+        if (!await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false))
+        {
+            return Results.BadRequest();
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        var returnUrl = LocalReturnUrl(form["returnUrl"].ToString());
+        var account = directory.Verify(form["userName"].ToString(), form["password"].ToString());
+        var logger = loggers.CreateLogger("IqosBot.AgentConsole.SignIn");
+        if (account is null)
+        {
+            logger.LogWarning("A sign-in to the agent console failed");
+            var page = LoginPage(context, antiforgery, "Fel användarnamn eller lösenord.", StatusCodes.Status401Unauthorized);
+            return page;
+        }
+
+        await context.SignInAsync(AgentConsoleDefaults.CookieScheme, AgentClaims.Principal(account, AgentConsoleDefaults.CookieScheme)).ConfigureAwait(false);
+        logger.LogInformation("Agent {Agent} signed in", account.UserName);
+        return Results.Redirect(returnUrl);
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false))
+        {
+            return Results.BadRequest();
+        }
+
+        await context.SignOutAsync(AgentConsoleDefaults.CookieScheme).ConfigureAwait(false);
+        return Results.Redirect("/agent/login");
+    }
+
+    private static IResult Me(HttpContext context, IAntiforgery antiforgery)
+    {
+        var agent = AgentClaims.Identity(context.User);
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return Results.Ok(new { userName = agent.UserName, displayName = agent.DisplayName, csrfToken = tokens.RequestToken });
+    }
+
+    private static async Task<IResult> QueueAsync(HttpContext context, CaseStore cases, QueueEstimator estimator, TimeProvider time)
+    {
+        var agent = AgentClaims.Identity(context.User);
+        var now = time.GetUtcNow();
+        var waiting = await cases.ListWaitingAsync(context.RequestAborted).ConfigureAwait(false);
+        var mine = await cases.ListActiveAsync(agent.UserName, context.RequestAborted).ConfigureAwait(false);
+        return Results.Ok(new
+        {
+            waiting = waiting.Select((record, index) => AgentViews.Case(record, index + 1, now)),
+            mine = mine.Select(record => AgentViews.Case(record, null, now)),
+            estimatedMinutesPerCustomer = Math.Round(await estimator.MinutesPerCustomerAsync(context.RequestAborted).ConfigureAwait(false), 1),
+        });
+    }
+
+    private static async Task<IResult> CaseAsync(string id, HttpContext context, AgentDesk desk, CaseStore cases, TranscriptStore transcripts, TimeProvider time)
+    {
+        var (outcome, record) = await desk.ReadAsync(id, AgentClaims.Identity(context.User), context.RequestAborted).ConfigureAwait(false);
+        if (record is null)
+        {
+            return Outcome(outcome, StatusCodes.Status200OK);
+        }
+
+        return Results.Ok(await DetailAsync(record, cases, transcripts, time, context.RequestAborted).ConfigureAwait(false));
+    }
+
+    private static async Task<IResult> AcceptAsync(string id, HttpContext context, AgentDesk desk, CaseStore cases, TranscriptStore transcripts, TimeProvider time)
+    {
+        var agent = AgentClaims.Identity(context.User);
+        var outcome = await desk.AcceptAsync(id, agent, context.RequestAborted).ConfigureAwait(false);
+        if (outcome != DeskOutcome.Ok || await cases.GetAsync(id, context.RequestAborted).ConfigureAwait(false) is not { } record)
+        {
+            return Outcome(outcome, StatusCodes.Status200OK);
+        }
+
+        return Results.Ok(await DetailAsync(record, cases, transcripts, time, context.RequestAborted).ConfigureAwait(false));
+    }
+
+    private static async Task<IResult> MessageAsync(string id, HttpContext context, AgentDesk desk)
+    {
+        var text = (await ReadBodyAsync(context).ConfigureAwait(false))?["text"]?.GetValue<string>()?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > MessageMaxLength)
+        {
+            return Results.BadRequest(new { error = $"The message must have 1–{MessageMaxLength} characters." });
+        }
+
+        return Outcome(await desk.SendAsync(id, AgentClaims.Identity(context.User), text, context.RequestAborted).ConfigureAwait(false), StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<IResult> CloseAsync(string id, HttpContext context, AgentDesk desk)
+    {
+        var note = (await ReadBodyAsync(context).ConfigureAwait(false))?["note"]?.GetValue<string>()?.Trim();
+        if (string.IsNullOrEmpty(note) || note.Length > NoteMaxLength)
+        {
+            return Results.BadRequest(new { error = $"A resolution note of 1–{NoteMaxLength} characters is required." });
+        }
+
+        return Outcome(await desk.CloseAsync(id, AgentClaims.Identity(context.User), note, context.RequestAborted).ConfigureAwait(false), StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> TransferAsync(string id, HttpContext context, AgentDesk desk, AgentDirectory directory)
+    {
+        var me = AgentClaims.Identity(context.User);
+        var to = (await ReadBodyAsync(context).ConfigureAwait(false))?["to"]?.GetValue<string>();
+        AgentIdentity? target = null;
+        if (!string.IsNullOrEmpty(to))
+        {
+            target = directory.Find(to);
+            if (target is null || target.UserName == me.UserName)
+            {
+                return Results.BadRequest(new { error = "Unknown agent." });
+            }
+        }
+
+        return Outcome(await desk.TransferAsync(id, me, target, context.RequestAborted).ConfigureAwait(false), StatusCodes.Status200OK);
+    }
+
+    private static async Task<object> DetailAsync(HandoffCase record, CaseStore cases, TranscriptStore transcripts, TimeProvider time, CancellationToken cancellationToken)
+    {
+        int? position = null;
+        if (record.Status == CaseStatus.Waiting)
+        {
+            var waiting = await cases.ListWaitingAsync(cancellationToken).ConfigureAwait(false);
+            position = waiting.Select((item, index) => (item, index)).FirstOrDefault(pair => pair.item.Id == record.Id).index + 1;
+        }
+
+        var transcript = await transcripts.ReadAsync(record.ConversationKey, cancellationToken).ConfigureAwait(false);
+        return AgentViews.Detail(record, position, transcript, time.GetUtcNow());
+    }
+
+    private static IResult Outcome(DeskOutcome outcome, int success) => outcome switch
+    {
+        DeskOutcome.Ok => Results.StatusCode(success),
+        DeskOutcome.NotFound => Results.NotFound(),
+        DeskOutcome.Forbidden => Results.StatusCode(StatusCodes.Status403Forbidden),
+        _ => Results.Conflict(),
+    };
+
+    /// <summary>A JSON object body, or null when there is none or it is not JSON (the callers then answer 400).</summary>
+    private static async Task<JsonObject?> ReadBodyAsync(HttpContext context)
+    {
+        try
+        {
+            return await context.Request.ReadFromJsonAsync<JsonObject>(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every state-changing API call must carry the token the page got from /agent/api/me.</summary>
+    private static async ValueTask<object?> RequireCsrfTokenOnPost(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var context = invocation.HttpContext;
+        if (HttpMethods.IsPost(context.Request.Method))
+        {
+            var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
+            if (!await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false))
+            {
+                return Results.BadRequest(new { error = "Missing or invalid CSRF token." });
+            }
+        }
+
+        return await next(invocation).ConfigureAwait(false);
+    }
+
+    private static IResult Html(HttpContext context, string html, int status)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
+        return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+    }
+
+    /// <summary>Only paths on this site: "returnUrl=https://evil.example" must not turn the sign-in into an open redirect.</summary>
+    private static string LocalReturnUrl(string? candidate)
+        => !string.IsNullOrEmpty(candidate) && candidate.StartsWith('/') && !candidate.StartsWith("//", StringComparison.Ordinal) && !candidate.StartsWith("/\\", StringComparison.Ordinal)
+            ? candidate
+            : "/agent";
+}

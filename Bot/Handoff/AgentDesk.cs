@@ -1,0 +1,246 @@
+using IqosBot.Dialogs.Resources;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace IqosBot.Handoff;
+
+/// <summary>An agent as the desk knows them: the account name (their identity) and the name customers see.</summary>
+public sealed record AgentIdentity(string UserName, string DisplayName);
+
+public enum DeskOutcome
+{
+    Ok,
+    NotFound,
+
+    /// <summary>Another agent owns the case.</summary>
+    Forbidden,
+
+    /// <summary>The case is not in a state that allows this (taken already, closed, the customer left).</summary>
+    Conflict,
+}
+
+/// <summary>
+/// What agents do with cases: accept, write, type, transfer, close. Each operation checks ownership in
+/// the database (one conditional update), then tells the customer through their channel and the
+/// agents through the console. Customer-facing texts are in the case's language.
+/// </summary>
+public sealed class AgentDesk
+{
+    private readonly CaseStore _cases;
+    private readonly TranscriptStore _transcripts;
+    private readonly CustomerAdapters _adapters;
+    private readonly QueueAnnouncer _announcer;
+    private readonly QueueEstimator _estimator;
+    private readonly IAgentNotifier _agents;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AgentDesk> _logger;
+
+    public AgentDesk(
+        CaseStore cases,
+        TranscriptStore transcripts,
+        CustomerAdapters adapters,
+        QueueAnnouncer announcer,
+        QueueEstimator estimator,
+        IAgentNotifier agents,
+        IServiceScopeFactory scopes,
+        TimeProvider time,
+        ILogger<AgentDesk> logger)
+    {
+        _cases = cases ?? throw new ArgumentNullException(nameof(cases));
+        _transcripts = transcripts ?? throw new ArgumentNullException(nameof(transcripts));
+        _adapters = adapters ?? throw new ArgumentNullException(nameof(adapters));
+        _announcer = announcer ?? throw new ArgumentNullException(nameof(announcer));
+        _estimator = estimator ?? throw new ArgumentNullException(nameof(estimator));
+        _agents = agents ?? throw new ArgumentNullException(nameof(agents));
+        _scopes = scopes ?? throw new ArgumentNullException(nameof(scopes));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>A case the agent may read: unowned (waiting, left) or their own.</summary>
+    public async Task<(DeskOutcome Outcome, HandoffCase? Case)> ReadAsync(string caseId, AgentIdentity agent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        var record = await _cases.GetAsync(caseId, cancellationToken).ConfigureAwait(false);
+        if (record is null || record.Mode != CaseModes.Console)
+        {
+            return (DeskOutcome.NotFound, null);
+        }
+
+        return record.Owner is { } owner && owner != agent.UserName ? (DeskOutcome.Forbidden, null) : (DeskOutcome.Ok, record);
+    }
+
+    public async Task<DeskOutcome> AcceptAsync(string caseId, AgentIdentity agent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        var (outcome, record) = await ReadAsync(caseId, agent, cancellationToken).ConfigureAwait(false);
+        if (outcome == DeskOutcome.Forbidden)
+        {
+            return DeskOutcome.Conflict;
+        }
+
+        if (record is null)
+        {
+            return outcome;
+        }
+
+        if (!await _cases.TryAcceptAsync(caseId, agent.UserName, agent.DisplayName, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            // Accepting one's own active case again (a double click) is fine; anything else was too late.
+            return record.Status == CaseStatus.Active && record.Owner == agent.UserName ? DeskOutcome.Ok : DeskOutcome.Conflict;
+        }
+
+        _logger.LogInformation("Case {CaseId} accepted by {Agent}", caseId, agent.UserName);
+        await _agents.QueueChangedAsync(cancellationToken).ConfigureAwait(false);
+        await SayAsync(record, Texts.Format(record.Language, TextKey.HandoffAgentJoined, agent.DisplayName), cancellationToken).ConfigureAwait(false);
+        await _announcer.AnnounceAsync(cancellationToken).ConfigureAwait(false);
+        return DeskOutcome.Ok;
+    }
+
+    public async Task<DeskOutcome> SendAsync(string caseId, AgentIdentity agent, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        var (outcome, record) = await OwnActiveAsync(caseId, agent, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return outcome;
+        }
+
+        var entry = new TranscriptEntry
+        {
+            ConversationKey = record.ConversationKey,
+            At = _time.GetUtcNow(),
+            Sender = TranscriptSenders.Agent,
+            SenderName = agent.DisplayName,
+            Text = text,
+        };
+        await _transcripts.AppendAsync([entry], cancellationToken).ConfigureAwait(false);
+        await _adapters.ContinueAsync(record, async (turn, token) =>
+        {
+            // Stored above with the agent's name; the transcript recorder must not store it again as the bot's.
+            turn.TurnState.Add(TranscriptRecorder.SkipOutgoingKey, (object)true);
+            await turn.SendActivityAsync(MessageFactory.Text(text), token).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        await _agents.CaseMessageAsync(agent.UserName, record.Id, entry, cancellationToken).ConfigureAwait(false);
+        return DeskOutcome.Ok;
+    }
+
+    public async Task<DeskOutcome> TypingAsync(string caseId, AgentIdentity agent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        var (outcome, record) = await OwnActiveAsync(caseId, agent, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return outcome;
+        }
+
+        await _adapters.ContinueAsync(record, (turn, token) => turn.SendActivityAsync(new Activity(ActivityTypes.Typing), token), cancellationToken).ConfigureAwait(false);
+        return DeskOutcome.Ok;
+    }
+
+    /// <summary>Closes the chat with a note; the bot takes the conversation back and asks the customer for a rating.</summary>
+    public async Task<DeskOutcome> CloseAsync(string caseId, AgentIdentity agent, string note, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        var (outcome, record) = await OwnActiveAsync(caseId, agent, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return outcome;
+        }
+
+        if (!await _cases.TryCloseAsync(caseId, agent.UserName, note, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            return DeskOutcome.Conflict;
+        }
+
+        _logger.LogInformation("Case {CaseId} closed by {Agent}", caseId, agent.UserName);
+        try
+        {
+            await _adapters.ContinueAsync(record, async (turn, token) =>
+            {
+                await using var scope = _scopes.CreateAsyncScope();
+                var bot = scope.ServiceProvider.GetRequiredService<Bots.IqosBot>();
+                await bot.HandBackAsync(turn, record.Id, agent.DisplayName, token).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The case is closed either way; the customer's next message finds it closed and the bot answers.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            _logger.LogWarning(exception, "Could not hand case {CaseId} back to the bot in the customer's channel", caseId);
+        }
+
+        await _agents.CaseChangedAsync(agent.UserName, caseId, CaseStatus.Closed, cancellationToken).ConfigureAwait(false);
+        return DeskOutcome.Ok;
+    }
+
+    /// <summary>To another agent (who becomes the only one who can read it), or back to the queue when <paramref name="to"/> is null.</summary>
+    public async Task<DeskOutcome> TransferAsync(string caseId, AgentIdentity agent, AgentIdentity? to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        var (outcome, record) = await OwnActiveAsync(caseId, agent, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return outcome;
+        }
+
+        if (!await _cases.TryTransferAsync(caseId, agent.UserName, to?.UserName, to?.DisplayName, cancellationToken).ConfigureAwait(false))
+        {
+            return DeskOutcome.Conflict;
+        }
+
+        _logger.LogInformation("Case {CaseId} transferred by {Agent} to {To}", caseId, agent.UserName, to?.UserName ?? "the queue");
+        if (to is null)
+        {
+            var waiting = await _cases.ListWaitingAsync(cancellationToken).ConfigureAwait(false);
+            var position = waiting.Select((item, index) => (item, index)).FirstOrDefault(pair => pair.item.Id == caseId).index + 1;
+            await _cases.SetAnnouncedPositionAsync(caseId, position, cancellationToken).ConfigureAwait(false);
+            await SayAsync(record, Texts.Format(record.Language, TextKey.HandoffBackInQueue, position), cancellationToken).ConfigureAwait(false);
+            await _announcer.AnnounceAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await SayAsync(record, Texts.Format(record.Language, TextKey.HandoffTransferred, to.DisplayName), cancellationToken).ConfigureAwait(false);
+            await _agents.CaseChangedAsync(to.UserName, caseId, CaseStatus.Active, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _agents.CaseChangedAsync(agent.UserName, caseId, to is null ? CaseStatus.Waiting : "transferred", cancellationToken).ConfigureAwait(false);
+        await _agents.QueueChangedAsync(cancellationToken).ConfigureAwait(false);
+        return DeskOutcome.Ok;
+    }
+
+    public async Task<int> EstimateAsync(int position, CancellationToken cancellationToken) => await _estimator.MinutesAsync(position, cancellationToken).ConfigureAwait(false);
+
+    private async Task<(DeskOutcome Outcome, HandoffCase? Case)> OwnActiveAsync(string caseId, AgentIdentity agent, CancellationToken cancellationToken)
+    {
+        var (outcome, record) = await ReadAsync(caseId, agent, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return (outcome, null);
+        }
+
+        if (record.Owner != agent.UserName)
+        {
+            // Waiting or left: nobody owns it, so nobody may write to the customer yet.
+            return (DeskOutcome.Forbidden, null);
+        }
+
+        return record.Status == CaseStatus.Active ? (DeskOutcome.Ok, record) : (DeskOutcome.Conflict, null);
+    }
+
+    /// <summary>A notice from the bot to the customer; a channel that cannot be reached is logged, not fatal for the agent's action.</summary>
+    private async Task SayAsync(HandoffCase record, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _adapters.ContinueAsync(record, (turn, token) => turn.SendActivityAsync(MessageFactory.Text(text), token), cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // See summary.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            _logger.LogWarning(exception, "Could not send a notice to the customer of case {CaseId}", record.Id);
+        }
+    }
+}

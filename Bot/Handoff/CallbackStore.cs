@@ -1,0 +1,45 @@
+using Dapper;
+
+namespace IqosBot.Handoff;
+
+/// <summary>Callback tickets in the state database.</summary>
+public sealed class CallbackStore
+{
+    private const string Columns = "id, conversation_key, created_at, language, phone, intent, last_dialog, status, done_by, done_at";
+
+    private readonly HandoffDatabase _database;
+
+    public CallbackStore(HandoffDatabase database)
+    {
+        _database = database ?? throw new ArgumentNullException(nameof(database));
+        SqliteMapping.EnsureConfigured();
+    }
+
+    public async Task CreateAsync(CallbackTicket ticket, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"INSERT INTO callback_tickets ({Columns}) VALUES (@Id, @ConversationKey, @CreatedAt, @Language, @Phone, @Intent, @LastDialog, @Status, @DoneBy, @DoneAt)",
+            ticket,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Open tickets, oldest first: the order to call back in.</summary>
+    public async Task<IReadOnlyList<CallbackTicket>> ListOpenAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<CallbackTicket>(new CommandDefinition(
+            $"SELECT {Columns} FROM callback_tickets WHERE status = 'open' ORDER BY created_at, id",
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows];
+    }
+
+    public async Task<bool> TryMarkDoneAsync(string id, string agent, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE callback_tickets SET status = 'done', done_by = @agent, done_at = @now WHERE id = @id AND status = 'open'",
+            new { id, agent, now },
+            cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+    }
+}

@@ -1,0 +1,61 @@
+using IqosBot.DirectLine;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace IqosBot.Handoff;
+
+/// <summary>
+/// Reaches a customer outside their own turns (an agent's message, queue updates, the hand-back) through
+/// the adapter their channel runs on: the Bot Connector (Teams, the Emulator, Azure Direct Line) with
+/// the stored conversation reference, or this server's own Direct Line, queued behind the customer's turns.
+/// </summary>
+public sealed class CustomerAdapters
+{
+    public const string BotConnector = "bot-connector";
+    public const string SelfHostedDirectLine = "self-hosted-direct-line";
+
+    private readonly AdapterWithErrorHandler _cloud;
+    private readonly DirectLineAdapter _directLine;
+    private readonly DirectLineTurnQueue _directLineTurns;
+    private readonly string _appId;
+
+    public CustomerAdapters(AdapterWithErrorHandler cloud, DirectLineAdapter directLine, DirectLineTurnQueue directLineTurns, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        _cloud = cloud ?? throw new ArgumentNullException(nameof(cloud));
+        _directLine = directLine ?? throw new ArgumentNullException(nameof(directLine));
+        _directLineTurns = directLineTurns ?? throw new ArgumentNullException(nameof(directLineTurns));
+        _appId = configuration["MicrosoftAppId"] ?? string.Empty;
+    }
+
+    /// <summary>The adapter name to store with a case, from the turn the customer asked in.</summary>
+    public static string Of(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return turnContext.Adapter is DirectLineAdapter ? SelfHostedDirectLine : BotConnector;
+    }
+
+    public static string Reference(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return JsonConvert.SerializeObject(turnContext.Activity.GetConversationReference());
+    }
+
+    /// <summary>Runs <paramref name="callback"/> in a proactive turn of the case's conversation.</summary>
+    public Task ContinueAsync(HandoffCase record, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var reference = JsonConvert.DeserializeObject<ConversationReference>(record.Reference)
+                        ?? throw new InvalidOperationException($"Case {record.Id} has no conversation reference.");
+        var continuation = reference.GetContinuationActivity();
+        if (record.Adapter == SelfHostedDirectLine)
+        {
+            return _directLineTurns.EnqueueProactive(
+                reference.Conversation.Id,
+                token => _directLine.ContinueConversationAsync(_appId, continuation, callback, token));
+        }
+
+        return _cloud.ContinueConversationAsync(_appId, continuation, callback, cancellationToken);
+    }
+}

@@ -1,0 +1,192 @@
+using IqosBot.Bots;
+using IqosBot.Cards;
+using IqosBot.Dialogs.Interruptions;
+using IqosBot.Dialogs.Main;
+using IqosBot.Dialogs.Resources;
+using IqosBot.Dialogs.Support;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+
+namespace IqosBot.Handoff;
+
+/// <summary>
+/// The customer's side of an open case, run before the dialogs: while waiting, their messages get their
+/// place in the queue (and "cancel" leaves it); while an agent has the chat, every message and typing
+/// goes to that agent and the bot stays silent. Contact-centre status events are honoured here too.
+/// </summary>
+public sealed class CustomerRelay
+{
+    private readonly CaseStore _cases;
+    private readonly QueueEstimator _estimator;
+    private readonly QueueAnnouncer _announcer;
+    private readonly IAgentNotifier _agents;
+    private readonly SupportOptions _support;
+    private readonly TimeProvider _time;
+    private readonly ILogger<CustomerRelay> _logger;
+
+    public CustomerRelay(
+        CaseStore cases,
+        QueueEstimator estimator,
+        QueueAnnouncer announcer,
+        IAgentNotifier agents,
+        IOptions<SupportOptions> support,
+        TimeProvider time,
+        ILogger<CustomerRelay> logger)
+    {
+        ArgumentNullException.ThrowIfNull(support);
+        _cases = cases ?? throw new ArgumentNullException(nameof(cases));
+        _estimator = estimator ?? throw new ArgumentNullException(nameof(estimator));
+        _announcer = announcer ?? throw new ArgumentNullException(nameof(announcer));
+        _agents = agents ?? throw new ArgumentNullException(nameof(agents));
+        _support = support.Value;
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>True when the activity belonged to the open case and was handled; false lets the bot answer as usual.</summary>
+    public async Task<bool> TryRelayAsync(ITurnContext turnContext, ConversationData data, string language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(data);
+        var activity = turnContext.Activity;
+        if (data.HandoffCaseId is not { } caseId || activity.Type is not (ActivityTypes.Message or ActivityTypes.Typing))
+        {
+            return false;
+        }
+
+        var record = await _cases.GetAsync(caseId, cancellationToken).ConfigureAwait(false);
+        if (record is null || !record.IsOpen)
+        {
+            // Closed while the customer was away (or the hand-back could not reach them): the bot answers again.
+            data.HandoffCaseId = null;
+            return false;
+        }
+
+        if (activity.Type == ActivityTypes.Typing)
+        {
+            if (record is { Status: CaseStatus.Active, Owner: { } typingOwner })
+            {
+                await _agents.CustomerTypingAsync(typingOwner, record.Id, cancellationToken).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+
+        if (record.Status == CaseStatus.Waiting)
+        {
+            if (IsLeaveRequest(activity.Text, language))
+            {
+                await LeaveQueueAsync(turnContext, data, record, language, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
+            await TellStillWaitingAsync(turnContext, record, language, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        // Active: the agent (or the contact centre) answers; the bot says nothing.
+        if (record.Owner is { } owner && turnContext.TurnState.Get<TranscriptEntry>(TranscriptRecorder.InboundEntryKey) is { } entry)
+        {
+            await _agents.CaseMessageAsync(owner, record.Id, entry, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A contact centre's "handoff.status" event (accepted / failed / completed). Returns the case id when
+    /// the conversation comes back to the bot, so the caller can ask for a rating.
+    /// </summary>
+    public async Task<HandoffStatusOutcome> OnHandoffStatusAsync(ITurnContext turnContext, ConversationData data, string language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.HandoffCaseId is not { } caseId
+            || await _cases.GetAsync(caseId, cancellationToken).ConfigureAwait(false) is not { Mode: CaseModes.ContactCentre } record)
+        {
+            return HandoffStatusOutcome.Ignored;
+        }
+
+        var state = (turnContext.Activity.Value as JObject)?.Value<string>("state");
+        var now = _time.GetUtcNow();
+        switch (state)
+        {
+            case HandoffStatusStates.Accepted:
+                await _cases.TrySetStatusAsync(record.Id, CaseStatus.Waiting, CaseStatus.Active, now, cancellationToken).ConfigureAwait(false);
+                _logger.LogInformation("Case {CaseId} accepted by the contact centre", record.Id);
+                return HandoffStatusOutcome.Ignored;
+
+            case HandoffStatusStates.Failed:
+                await _cases.TrySetStatusAsync(record.Id, CaseStatus.Waiting, CaseStatus.Left, now, cancellationToken).ConfigureAwait(false);
+                data.HandoffCaseId = null;
+                _logger.LogWarning("Case {CaseId}: the contact centre could not take the conversation", record.Id);
+                var contact = ContactCard.Create(_support, language, ChannelInfo.From(turnContext.Activity), Texts.Get(language, TextKey.HandoffFailed));
+                await turnContext.SendActivityAsync(contact, cancellationToken).ConfigureAwait(false);
+                return HandoffStatusOutcome.Ignored;
+
+            case HandoffStatusStates.Completed:
+                var closed = await _cases.TrySetStatusAsync(record.Id, CaseStatus.Active, CaseStatus.Closed, now, cancellationToken).ConfigureAwait(false)
+                             || await _cases.TrySetStatusAsync(record.Id, CaseStatus.Waiting, CaseStatus.Closed, now, cancellationToken).ConfigureAwait(false);
+                _logger.LogInformation("Case {CaseId} completed by the contact centre", record.Id);
+                return closed ? HandoffStatusOutcome.BackToBot : HandoffStatusOutcome.Ignored;
+
+            default:
+                return HandoffStatusOutcome.Ignored;
+        }
+    }
+
+    private async Task LeaveQueueAsync(ITurnContext turnContext, ConversationData data, HandoffCase record, string language, CancellationToken cancellationToken)
+    {
+        data.HandoffCaseId = null;
+        if (await _cases.TryLeaveAsync(record.Id, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            _logger.LogInformation("Case {CaseId}: the customer left the queue", record.Id);
+            await _agents.QueueChangedAsync(cancellationToken).ConfigureAwait(false);
+            _announcer.Kick();
+        }
+
+        await turnContext.SendActivitiesAsync(
+            [MessageFactory.Text(Texts.Get(language, TextKey.HandoffLeftQueue)), MainDialog.MenuMessage(turnContext, TextKey.AnythingElse)],
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task TellStillWaitingAsync(ITurnContext turnContext, HandoffCase record, string language, CancellationToken cancellationToken)
+    {
+        var leave = Texts.Get(language, TextKey.HandoffLeaveQueue);
+        string text;
+        if (record.Mode == CaseModes.ContactCentre)
+        {
+            text = Texts.Get(language, TextKey.HandoffRequested);
+        }
+        else
+        {
+            var waiting = await _cases.ListWaitingAsync(cancellationToken).ConfigureAwait(false);
+            var position = waiting.Select((item, index) => (item, index)).FirstOrDefault(pair => pair.item.Id == record.Id).index + 1;
+            text = Texts.Format(language, TextKey.HandoffStillWaiting, position);
+        }
+
+        var reply = ChoiceMessage.Create(text, [new ChoiceButton(leave, leave)], ChannelInfo.From(turnContext.Activity));
+        await turnContext.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>"avbryt", "cancel", or the "Lämna kön" button.</summary>
+    private static bool IsLeaveRequest(string? text, string language)
+        => InterruptionDetector.Detect(text) == Interruption.Cancel
+           || string.Equals(text?.Trim(), Texts.Get(language, TextKey.HandoffLeaveQueue), StringComparison.OrdinalIgnoreCase);
+}
+
+public enum HandoffStatusOutcome
+{
+    Ignored,
+    BackToBot,
+}
+
+/// <summary>The "state" values of the Bot Framework "handoff.status" event.</summary>
+public static class HandoffStatusStates
+{
+    public const string Accepted = "accepted";
+    public const string Failed = "failed";
+    public const string Completed = "completed";
+}

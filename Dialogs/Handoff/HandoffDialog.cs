@@ -1,0 +1,224 @@
+using IqosBot.Cards;
+using IqosBot.Dialogs.Choices;
+using IqosBot.Dialogs.Engine;
+using IqosBot.Dialogs.Interruptions;
+using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Main;
+using IqosBot.Dialogs.Prompts;
+using IqosBot.Dialogs.Registration;
+using IqosBot.Dialogs.Resources;
+using IqosBot.Dialogs.Support;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace IqosBot.Dialogs.Handoff;
+
+/// <summary>
+/// Hands the customer to a person. While customer care is open: an optional one-line description, then
+/// the queue (the agent side takes over the conversation from there). While closed: when the team is
+/// back, and e-mail or a callback instead — never a promise that someone is coming now.
+/// </summary>
+public sealed class HandoffDialog : InterruptibleDialog
+{
+    private const string OpenFlowId = "handoffOpen";
+    private const string ClosedFlowId = "handoffClosed";
+    private const string DescriptionPromptId = "handoffDescription";
+    private const string ClosedChoicePromptId = "handoffClosedChoice";
+    private const string PhonePromptId = "handoffPhone";
+    private const string ConsentPromptId = "handoffConsent";
+    private const string Email = "email";
+    private const string Callback = "callback";
+    private const string NoThanks = "no";
+    private const string PhoneKey = "phone";
+
+    /// <summary>Enough for the agent to prepare; a longer text is the start of the chat itself.</summary>
+    private const int DescriptionMaxLength = 300;
+
+    private readonly IHumanHandoff _handoff;
+    private readonly BusinessHours _hours;
+    private readonly TimeProvider _time;
+
+    public HandoffDialog(IHumanHandoff handoff, SupportOptions support, BusinessHours hours, TimeProvider time)
+        : base(nameof(HandoffDialog), support)
+    {
+        _handoff = handoff ?? throw new ArgumentNullException(nameof(handoff));
+        _hours = hours ?? throw new ArgumentNullException(nameof(hours));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+
+        AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [ChooseFlowStepAsync]));
+        AddDialog(new WaterfallDialog(OpenFlowId, [DescribeStepAsync, QueueStepAsync]));
+        AddDialog(new WaterfallDialog(ClosedFlowId, [ClosedStepAsync, ClosedChoiceStepAsync, ConsentStepAsync, CallbackStepAsync]));
+        AddDialog(new TextPrompt(DescriptionPromptId, (prompt, _) => Task.FromResult(!SensitiveNumbers.Contains(prompt.Recognized.Value))) );
+        AddDialog(new ChoicePrompt(ClosedChoicePromptId, (_, _) => Task.FromResult(true)));
+        AddDialog(new TextPrompt(PhonePromptId, (prompt, _) => Task.FromResult(PhoneNumber.Normalize(prompt.Recognized.Value) is not null)));
+        AddDialog(new ConfirmPrompt(ConsentPromptId));
+        InitialDialogId = nameof(WaterfallDialog);
+    }
+
+    protected override string HelpText(ITurnContext turnContext) => Texts.Get(turnContext.GetLanguage(), TextKey.HandoffHelp);
+
+    /// <summary>Asking for a person while being handed to one: carry on with the question on screen.</summary>
+    protected override async Task<DialogTurnResult> OnPersonRequestedAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+        return EndOfTurn;
+    }
+
+    private Task<DialogTurnResult> ChooseFlowStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+        => step.ReplaceDialogAsync(_hours.IsOpen(_time.GetUtcNow()) ? OpenFlowId : ClosedFlowId, step.Options, cancellationToken);
+
+    private static Task<DialogTurnResult> DescribeStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var language = step.Context.GetLanguage();
+        return step.PromptAsync(DescriptionPromptId, new PromptOptions
+        {
+            Prompt = WithButton(step.Context, Texts.Get(language, TextKey.HandoffDescribePrompt), Texts.Get(language, TextKey.HandoffSkip)),
+            RetryPrompt = WithButton(step.Context, Texts.Get(language, TextKey.HandoffDescriptionSensitive), Texts.Get(language, TextKey.HandoffSkip)),
+            MaxAttempts = 2,
+        }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> QueueStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var context = step.Context;
+        var language = context.GetLanguage();
+        var options = step.Options as HandoffOptions ?? new HandoffOptions(null, null);
+        var description = Description(step.Result, language);
+
+        HandoffTicket ticket;
+        try
+        {
+            ticket = await _handoff.RequestAgentAsync(context, new HandoffRequest(language, options.Intent, options.LastDialog, description), cancellationToken).ConfigureAwait(false);
+        }
+        catch (HandoffUnavailableException)
+        {
+            var contact = ContactCard.Create(Support, language, ChannelInfo.From(context.Activity), Texts.Get(language, TextKey.HandoffUnavailable));
+            await context.SendActivityAsync(contact, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var reply = ticket.Position is { } position
+            ? WithButton(context, Texts.Format(language, TextKey.HandoffQueued, position, ticket.EstimatedMinutes ?? 1), Texts.Get(language, TextKey.HandoffLeaveQueue))
+            : MessageFactory.Text(Texts.Get(language, TextKey.HandoffRequested));
+        await context.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> ClosedStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var language = step.Context.GetLanguage();
+        await step.Context.SendActivityAsync(MessageFactory.Text(ClosedText(language)), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(ClosedChoicePromptId, new PromptOptions
+        {
+            Prompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.HandoffClosedOptions)),
+            Choices =
+            [
+                new Choice(Email, Texts.Get(language, TextKey.HandoffOptionEmail), ["mejl", "mejla", "mail", "maila", "e-post", "epost", "email", "e-mail"]),
+                new Choice(Callback, Texts.Get(language, TextKey.HandoffOptionCallback), ["ring", "ringa", "ring mig", "uppringd", "telefon", "call", "call me", "phone", "callback"]),
+                new Choice(NoThanks, Texts.Get(language, TextKey.HandoffOptionNoThanks), ["nej", "no", "nope", "inget", "nothing"]),
+            ],
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> ClosedChoiceStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var context = step.Context;
+        var language = context.GetLanguage();
+        switch ((step.Result as FoundChoice)?.Value)
+        {
+            case Email:
+                await context.SendActivitiesAsync(
+                    [MessageFactory.Text(Texts.Format(language, TextKey.HandoffEmail, Support.Email)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                    cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            case Callback:
+                return await step.PromptAsync(PhonePromptId, new PromptOptions
+                {
+                    Prompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.HandoffCallbackPhone)),
+                    RetryPrompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.HandoffCallbackPhoneRetry)),
+                    MaxAttempts = 3,
+                }, cancellationToken).ConfigureAwait(false);
+            case NoThanks:
+                await context.SendActivityAsync(MainDialog.MenuMessage(context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            default:
+                // Something else typed: it is the customer's next question.
+                return await step.EndDialogAsync(new RouteRequest(null, context.Activity.Text), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<DialogTurnResult> ConsentStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var context = step.Context;
+        var language = context.GetLanguage();
+        if (step.Result is not string typed || PhoneNumber.Normalize(typed) is not { } phone)
+        {
+            await context.SendActivitiesAsync(
+                [MessageFactory.Text(Texts.Format(language, TextKey.HandoffEmail, Support.Email)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        step.Values[PhoneKey] = phone;
+        return await step.PromptAsync(ConsentPromptId, new PromptOptions
+        {
+            Prompt = (Activity)MessageFactory.Text(Texts.Format(language, TextKey.HandoffCallbackConsent, typed.Trim())),
+            MaxAttempts = 2,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> CallbackStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var context = step.Context;
+        var language = context.GetLanguage();
+        var options = step.Options as HandoffOptions ?? new HandoffOptions(null, null);
+        string reply;
+        if (step.Result is true)
+        {
+            var phone = (string)step.Values[PhoneKey];
+            await _handoff.RequestCallbackAsync(context, new CallbackRequest(language, phone, options.Intent, options.LastDialog), cancellationToken).ConfigureAwait(false);
+            reply = NextOpening() is { } opening
+                ? Texts.Format(language, TextKey.HandoffCallbackBooked, _hours.DescribeOpening(_time.GetUtcNow(), opening, language))
+                : Texts.Get(language, TextKey.HandoffCallbackBookedNoTime);
+        }
+        else
+        {
+            // No consent, no number kept: it only ever lived in this dialog's state, which ends now.
+            reply = Texts.Format(language, TextKey.HandoffCallbackNotSaved, Support.Email);
+        }
+
+        await context.SendActivitiesAsync([MessageFactory.Text(reply), MainDialog.MenuMessage(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private string ClosedText(string language)
+        => NextOpening() is { } opening
+            ? Texts.Format(language, TextKey.HandoffClosed, _hours.DescribeOpening(_time.GetUtcNow(), opening, language))
+            : Texts.Get(language, TextKey.HandoffClosedNoReopening);
+
+    private DateTimeOffset? NextOpening() => _hours.NextOpening(_time.GetUtcNow());
+
+    /// <summary>The customer's own words, or null when they skipped, gave up or typed something we must not keep.</summary>
+    private static string? Description(object? result, string language)
+    {
+        if (result is not string text || string.IsNullOrWhiteSpace(text) || SensitiveNumbers.Contains(text))
+        {
+            return null;
+        }
+
+        text = text.Trim();
+        // Either language's skip word: "skip" in a Swedish conversation is not a description.
+        if (string.Equals(text, Texts.Get(CustomerLanguage.Swedish, TextKey.HandoffSkip), StringComparison.OrdinalIgnoreCase)
+            || string.Equals(text, Texts.Get(CustomerLanguage.English, TextKey.HandoffSkip), StringComparison.OrdinalIgnoreCase)
+            || InterruptionDetector.Detect(text) == Interruption.HumanAgent)
+        {
+            return null;
+        }
+
+        return text.Length <= DescriptionMaxLength ? text : text[..DescriptionMaxLength] + "…";
+    }
+
+    private static Activity WithButton(ITurnContext context, string text, string button)
+        => ChoiceMessage.Create(text, [new ChoiceButton(button, button)], ChannelInfo.From(context.Activity));
+}
