@@ -130,7 +130,7 @@ public static class AgentConsoleEndpoints
         });
     }
 
-    private static async Task<IResult> CaseAsync(string id, HttpContext context, AgentDesk desk, CaseStore cases, TranscriptStore transcripts, TimeProvider time)
+    private static async Task<IResult> CaseAsync(string id, HttpContext context, AgentDesk desk, CaseStore cases, TranscriptLog transcripts, TimeProvider time)
     {
         var (outcome, record) = await desk.ReadAsync(id, AgentClaims.Identity(context.User), context.RequestAborted).ConfigureAwait(false);
         if (record is null)
@@ -141,7 +141,7 @@ public static class AgentConsoleEndpoints
         return Results.Ok(await DetailAsync(record, cases, transcripts, time, context.RequestAborted).ConfigureAwait(false));
     }
 
-    private static async Task<IResult> AcceptAsync(string id, HttpContext context, AgentDesk desk, CaseStore cases, TranscriptStore transcripts, TimeProvider time)
+    private static async Task<IResult> AcceptAsync(string id, HttpContext context, AgentDesk desk, CaseStore cases, TranscriptLog transcripts, TimeProvider time)
     {
         var agent = AgentClaims.Identity(context.User);
         var outcome = await desk.AcceptAsync(id, agent, context.RequestAborted).ConfigureAwait(false);
@@ -192,13 +192,12 @@ public static class AgentConsoleEndpoints
         return Outcome(await desk.TransferAsync(id, me, target, context.RequestAborted).ConfigureAwait(false), StatusCodes.Status200OK);
     }
 
-    private static async Task<object> DetailAsync(HandoffCase record, CaseStore cases, TranscriptStore transcripts, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<object> DetailAsync(HandoffCase record, CaseStore cases, TranscriptLog transcripts, TimeProvider time, CancellationToken cancellationToken)
     {
         int? position = null;
         if (record.Status == CaseStatus.Waiting)
         {
-            var waiting = await cases.ListWaitingAsync(cancellationToken).ConfigureAwait(false);
-            position = waiting.Select((item, index) => (item, index)).FirstOrDefault(pair => pair.item.Id == record.Id).index + 1;
+            position = await cases.PositionAsync(record.Id, cancellationToken).ConfigureAwait(false);
         }
 
         var transcript = await transcripts.ReadAsync(record.ConversationKey, cancellationToken).ConfigureAwait(false);

@@ -21,7 +21,9 @@ public static class AgentConsoleServiceCollectionExtensions
         services.TryAddEnumerableValidator();
         var oidc = section.GetSection(nameof(AgentConsoleOptions.OpenIdConnect)).Get<AgentOpenIdConnectOptions>() ?? new AgentOpenIdConnectOptions();
 
-        var authentication = services.AddAuthentication(AgentConsoleDefaults.CookieScheme)
+        // No default scheme: only the console's endpoints (whose policy names the cookie scheme) pay for
+        // authentication; the bot's own endpoints authenticate Bot Framework tokens themselves.
+        var authentication = services.AddAuthentication()
             .AddCookie(AgentConsoleDefaults.CookieScheme, options =>
             {
                 options.Cookie.Name = "IqosBot.Agent";

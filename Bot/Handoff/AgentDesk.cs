@@ -27,7 +27,7 @@ public enum DeskOutcome
 public sealed class AgentDesk
 {
     private readonly CaseStore _cases;
-    private readonly TranscriptStore _transcripts;
+    private readonly TranscriptLog _transcripts;
     private readonly CustomerAdapters _adapters;
     private readonly QueueAnnouncer _announcer;
     private readonly QueueEstimator _estimator;
@@ -38,7 +38,7 @@ public sealed class AgentDesk
 
     public AgentDesk(
         CaseStore cases,
-        TranscriptStore transcripts,
+        TranscriptLog transcripts,
         CustomerAdapters adapters,
         QueueAnnouncer announcer,
         QueueEstimator estimator,
@@ -193,8 +193,7 @@ public sealed class AgentDesk
         _logger.LogInformation("Case {CaseId} transferred by {Agent} to {To}", caseId, agent.UserName, to?.UserName ?? "the queue");
         if (to is null)
         {
-            var waiting = await _cases.ListWaitingAsync(cancellationToken).ConfigureAwait(false);
-            var position = waiting.Select((item, index) => (item, index)).FirstOrDefault(pair => pair.item.Id == caseId).index + 1;
+            var position = await _cases.PositionAsync(caseId, cancellationToken).ConfigureAwait(false) ?? 1;
             await _cases.SetAnnouncedPositionAsync(caseId, position, cancellationToken).ConfigureAwait(false);
             await SayAsync(record, Texts.Format(record.Language, TextKey.HandoffBackInQueue, position), cancellationToken).ConfigureAwait(false);
             await _announcer.AnnounceAsync(cancellationToken).ConfigureAwait(false);

@@ -17,11 +17,10 @@ public sealed class CallbackStore
 
     public async Task CreateAsync(CallbackTicket ticket, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await _database.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
             $"INSERT INTO callback_tickets ({Columns}) VALUES (@Id, @ConversationKey, @CreatedAt, @Language, @Phone, @Intent, @LastDialog, @Status, @DoneBy, @DoneAt)",
             ticket,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+            cancellationToken: cancellationToken)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Open tickets, oldest first: the order to call back in.</summary>
@@ -36,10 +35,9 @@ public sealed class CallbackStore
 
     public async Task<bool> TryMarkDoneAsync(string id, string agent, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        return await _database.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
             "UPDATE callback_tickets SET status = 'done', done_by = @agent, done_at = @now WHERE id = @id AND status = 'open'",
             new { id, agent, now },
-            cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+            cancellationToken: cancellationToken)), cancellationToken).ConfigureAwait(false) == 1;
     }
 }

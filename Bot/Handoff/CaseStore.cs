@@ -22,14 +22,32 @@ public sealed class CaseStore
         SqliteMapping.EnsureConfigured();
     }
 
-    public async Task CreateAsync(HandoffCase record, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a new case; a waiting one joins the end of its queue, and its place there is returned (null
+    /// when not waiting). The place is counted before the write, outside the file's write gate: two
+    /// customers joining at the same instant may both hear the same number, and the next change of the
+    /// queue announces the right ones.
+    /// </summary>
+    public async Task<int?> CreateAsync(HandoffCase record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"INSERT INTO handoff_cases ({Columns}) VALUES (@Id, @ConversationKey, @ChannelId, @Reference, @Adapter, @Mode, @Language, @Intent, @LastDialog, @Description, @Status, @Owner, @OwnerName, @CreatedAt, @QueuedAt, @AcceptedAt, @ClosedAt, @ResolutionNote, @Rating, @RatingComment, @AnnouncedPosition)",
-            record,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        int? position = null;
+        if (record.Status == CaseStatus.Waiting)
+        {
+            await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            position = 1 + await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                "SELECT COUNT(*) FROM handoff_cases WHERE status = 'waiting' AND mode = @Mode",
+                new { record.Mode },
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        var parameters = new DynamicParameters(record);
+        parameters.Add("position", position);
+        await _database.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
+            $"INSERT INTO handoff_cases ({Columns}) VALUES (@Id, @ConversationKey, @ChannelId, @Reference, @Adapter, @Mode, @Language, @Intent, @LastDialog, @Description, @Status, @Owner, @OwnerName, @CreatedAt, @QueuedAt, @AcceptedAt, @ClosedAt, @ResolutionNote, @Rating, @RatingComment, @position)",
+            parameters,
+            cancellationToken: cancellationToken)), cancellationToken).ConfigureAwait(false);
+        return position;
     }
 
     public async Task<HandoffCase?> GetAsync(string id, CancellationToken cancellationToken)
@@ -47,6 +65,22 @@ public sealed class CaseStore
             $"SELECT {Columns} FROM handoff_cases WHERE status = 'waiting' AND mode = 'console' ORDER BY queued_at, id",
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows];
+    }
+
+    /// <summary>The case's 1-based place in the queue, or null when it is not waiting. Counts along the index, never loads the queue.</summary>
+    public async Task<int?> PositionAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var position = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            SELECT COUNT(*) FROM handoff_cases AS ahead, handoff_cases AS self
+            WHERE self.id = @id AND self.status = 'waiting'
+              AND ahead.status = 'waiting' AND ahead.mode = self.mode
+              AND (ahead.queued_at < self.queued_at OR (ahead.queued_at = self.queued_at AND ahead.id <= self.id))
+            """,
+            new { id },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return position > 0 ? (int)position : null;
     }
 
     public async Task<IReadOnlyList<HandoffCase>> ListActiveAsync(string owner, CancellationToken cancellationToken)
@@ -128,8 +162,5 @@ public sealed class CaseStore
     }
 
     private async Task<bool> UpdateAsync(string sql, object parameters, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
-    }
+        => await _database.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)), cancellationToken).ConfigureAwait(false) == 1;
 }

@@ -162,8 +162,8 @@ public sealed class CustomerRelay
         }
         else
         {
-            var waiting = await _cases.ListWaitingAsync(cancellationToken).ConfigureAwait(false);
-            var position = waiting.Select((item, index) => (item, index)).FirstOrDefault(pair => pair.item.Id == record.Id).index + 1;
+            // The place last announced is kept current by the announcer; counting the queue on every message would cost a scan per turn.
+            var position = record.AnnouncedPosition ?? await _cases.PositionAsync(record.Id, cancellationToken).ConfigureAwait(false) ?? 1;
             text = Texts.Format(language, TextKey.HandoffStillWaiting, position);
         }
 

@@ -16,7 +16,7 @@ public sealed class HandoffCoordinator : IHumanHandoff
 {
     private readonly CaseStore _cases;
     private readonly CallbackStore _callbacks;
-    private readonly TranscriptStore _transcripts;
+    private readonly TranscriptLog _transcripts;
     private readonly QueueEstimator _estimator;
     private readonly IAgentNotifier _agents;
     private readonly IStatePropertyAccessor<ConversationData> _conversationData;
@@ -27,7 +27,7 @@ public sealed class HandoffCoordinator : IHumanHandoff
     public HandoffCoordinator(
         CaseStore cases,
         CallbackStore callbacks,
-        TranscriptStore transcripts,
+        TranscriptLog transcripts,
         QueueEstimator estimator,
         IAgentNotifier agents,
         ConversationState conversationState,
@@ -72,9 +72,10 @@ public sealed class HandoffCoordinator : IHumanHandoff
             QueuedAt = now,
         };
 
+        int? position;
         try
         {
-            await _cases.CreateAsync(record, cancellationToken).ConfigureAwait(false);
+            position = await _cases.CreateAsync(record, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException exception)
         {
@@ -91,11 +92,9 @@ public sealed class HandoffCoordinator : IHumanHandoff
             return new HandoffTicket(record.Id, null, null);
         }
 
-        var waiting = await _cases.ListWaitingAsync(cancellationToken).ConfigureAwait(false);
-        var position = waiting.Select((item, index) => (item, index)).FirstOrDefault(pair => pair.item.Id == record.Id).index + 1;
-        await _cases.SetAnnouncedPositionAsync(record.Id, position, cancellationToken).ConfigureAwait(false);
+        var place = position ?? 1;
         await _agents.QueueChangedAsync(cancellationToken).ConfigureAwait(false);
-        return new HandoffTicket(record.Id, position, await _estimator.MinutesAsync(position, cancellationToken).ConfigureAwait(false));
+        return new HandoffTicket(record.Id, place, await _estimator.MinutesAsync(place, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task RequestCallbackAsync(ITurnContext turnContext, CallbackRequest request, CancellationToken cancellationToken)

@@ -4,9 +4,9 @@ using Microsoft.Data.Sqlite;
 namespace IqosBot.Handoff;
 
 /// <summary>
-/// The handoff tables in the state database: cases (the queue is the cases still waiting), the
-/// conversation transcripts agents read, and callback tickets. In the same file as conversation state,
-/// so a restart brings back both sides of a chat together.
+/// The handoff tables in the state database: cases (the queue is the cases still waiting) and callback
+/// tickets. In the same file as conversation state, so a restart brings back both sides of a chat
+/// together. Transcripts have a file of their own (<see cref="TranscriptDatabase"/>).
 /// </summary>
 public sealed class HandoffDatabase
 {
@@ -34,16 +34,8 @@ public sealed class HandoffDatabase
             rating INTEGER,
             rating_comment TEXT,
             announced_position INTEGER);
-        CREATE INDEX IF NOT EXISTS handoff_cases_queue ON handoff_cases (status, queued_at);
+        CREATE INDEX IF NOT EXISTS handoff_cases_queue ON handoff_cases (status, mode, queued_at, id);
         CREATE INDEX IF NOT EXISTS handoff_cases_conversation ON handoff_cases (conversation_key);
-        CREATE TABLE IF NOT EXISTS transcript_entries (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            conversation_key TEXT NOT NULL,
-            at TEXT NOT NULL,
-            sender TEXT NOT NULL,
-            sender_name TEXT,
-            text TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS transcript_entries_conversation ON transcript_entries (conversation_key, id);
         CREATE TABLE IF NOT EXISTS callback_tickets (
             id TEXT PRIMARY KEY,
             conversation_key TEXT,
@@ -64,7 +56,26 @@ public sealed class HandoffDatabase
         _file = new SqliteFile(path, Schema);
     }
 
+    public string Path => _file.Path;
+
+    /// <summary>For reads: WAL lets them run beside the writer.</summary>
     internal Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _file.OpenAsync(cancellationToken);
+
+    /// <summary>Every write goes through the file's write gate, shared with the bot's state storage.</summary>
+    internal async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        await _file.WriteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return await write(connection).ConfigureAwait(false);
+        }
+        finally
+        {
+            _file.WriteGate.Release();
+        }
+    }
 
     /// <summary>"channel/conversation": conversation ids are only unique within a channel.</summary>
     public static string ConversationKey(string channelId, string conversationId) => channelId + "/" + conversationId;

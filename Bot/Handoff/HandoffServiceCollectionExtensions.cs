@@ -20,9 +20,12 @@ public static class HandoffServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(provider => new HandoffDatabase(provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.Path));
+        services.AddSingleton(provider => new TranscriptDatabase(provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.Path));
         services.AddSingleton<CaseStore>();
         services.AddSingleton<CallbackStore>();
         services.AddSingleton<TranscriptStore>();
+        services.AddSingleton<TranscriptLog>();
+        services.AddHostedService(provider => provider.GetRequiredService<TranscriptLog>());
         services.AddSingleton<TranscriptRecorder>();
         services.AddSingleton<Microsoft.Bot.Builder.IMiddleware>(provider => provider.GetRequiredService<TranscriptRecorder>());
         services.AddSingleton<CustomerAdapters>();

@@ -8,9 +8,13 @@ namespace IqosBot.Handoff;
 /// </summary>
 public sealed class QueueEstimator
 {
+    /// <summary>The measured average moves slowly; reading it once a minute keeps a query off every queued customer's turn.</summary>
+    private static readonly TimeSpan AverageLifetime = TimeSpan.FromMinutes(1);
+
     private readonly CaseStore _cases;
     private readonly IAgentPresence _presence;
     private readonly HandoffSettings _settings;
+    private Average? _average;
 
     public QueueEstimator(CaseStore cases, IAgentPresence presence, IOptions<HandoffSettings> settings)
     {
@@ -22,11 +26,24 @@ public sealed class QueueEstimator
 
     public async Task<int> MinutesAsync(int position, CancellationToken cancellationToken)
     {
-        var perCustomer = await _cases.AverageHandleMinutesAsync(cancellationToken).ConfigureAwait(false) ?? _settings.MinutesPerCustomer;
+        var perCustomer = await MinutesPerCustomerAsync(cancellationToken).ConfigureAwait(false);
         var agents = Math.Max(1, _presence.OnlineCount);
         return Math.Max(1, (int)Math.Ceiling(position * perCustomer / agents));
     }
 
     public async Task<double> MinutesPerCustomerAsync(CancellationToken cancellationToken)
-        => await _cases.AverageHandleMinutesAsync(cancellationToken).ConfigureAwait(false) ?? _settings.MinutesPerCustomer;
+    {
+        var now = Environment.TickCount64;
+        // A reference swap: concurrent turns see the old or the new average, never half of one.
+        var cached = _average;
+        if (cached is null || now - cached.At > AverageLifetime.TotalMilliseconds)
+        {
+            cached = new Average(await _cases.AverageHandleMinutesAsync(cancellationToken).ConfigureAwait(false), now);
+            _average = cached;
+        }
+
+        return cached.Minutes ?? _settings.MinutesPerCustomer;
+    }
+
+    private sealed record Average(double? Minutes, long At);
 }

@@ -8,7 +8,7 @@ namespace IqosBot.Handoff;
 /// Keeps the transcript an agent reads when taking a case over: every message the customer sends and
 /// the bot answers, on every channel and adapter. Not the SDK's TranscriptLoggerMiddleware: that one
 /// clones each activity through a JSON round trip and writes activity by activity, which the bot's
-/// per-turn budget (bench/) cannot afford; this keeps only the text and writes once per turn.
+/// per-turn budget (bench/) cannot afford; this keeps only the text and queues it for a batched write.
 /// Personal identity and card numbers typed by mistake are removed before anything is written.
 /// </summary>
 public sealed class TranscriptRecorder : Microsoft.Bot.Builder.IMiddleware
@@ -19,15 +19,13 @@ public sealed class TranscriptRecorder : Microsoft.Bot.Builder.IMiddleware
     /// <summary>Set in a turn whose outgoing messages are already in the transcript (an agent's message stored before sending).</summary>
     public const string SkipOutgoingKey = "IqosBot.Transcript.SkipOutgoing";
 
-    private readonly TranscriptStore _store;
+    private readonly TranscriptLog _log;
     private readonly TimeProvider _time;
-    private readonly ILogger<TranscriptRecorder> _logger;
 
-    public TranscriptRecorder(TranscriptStore store, TimeProvider time, ILogger<TranscriptRecorder> logger)
+    public TranscriptRecorder(TranscriptLog log, TimeProvider time)
     {
-        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _log = log ?? throw new ArgumentNullException(nameof(log));
         _time = time ?? throw new ArgumentNullException(nameof(time));
-        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
@@ -69,15 +67,7 @@ public sealed class TranscriptRecorder : Microsoft.Bot.Builder.IMiddleware
 
         await next(cancellationToken).ConfigureAwait(false);
 
-        try
-        {
-            await _store.AppendAsync(entries, cancellationToken).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // A transcript that could not be written must not cost the customer their answer.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            _logger.LogWarning(exception, "Could not store {Count} transcript entries", entries.Count);
-        }
+        // Queued, not written: the turn's answer must not wait for the transcript (see TranscriptLog).
+        _log.Add(entries);
     }
 }

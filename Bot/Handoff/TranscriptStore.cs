@@ -2,17 +2,23 @@ using Dapper;
 
 namespace IqosBot.Handoff;
 
-/// <summary>Conversation transcripts in the state database, for the agent who takes a case over.</summary>
+/// <summary>Conversation transcripts (<see cref="TranscriptDatabase"/>), for the agent who takes a case over. Used through <see cref="TranscriptLog"/>.</summary>
 public sealed class TranscriptStore
 {
     /// <summary>An agent needs the recent story, not a year of it; also bounds what one page load reads.</summary>
     public const int MaxEntries = 300;
 
-    private readonly HandoffDatabase _database;
+    private const int RowsPerStatement = 100;
 
-    public TranscriptStore(HandoffDatabase database)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> InsertStatements = new();
+
+    private readonly TranscriptDatabase _database;
+    private readonly HandoffDatabase _cases;
+
+    public TranscriptStore(TranscriptDatabase database, HandoffDatabase cases)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
+        _cases = cases ?? throw new ArgumentNullException(nameof(cases));
         SqliteMapping.EnsureConfigured();
     }
 
@@ -25,15 +31,37 @@ public sealed class TranscriptStore
             return;
         }
 
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO transcript_entries (conversation_key, at, sender, sender_name, text) VALUES (@ConversationKey, @At, @Sender, @SenderName, @Text)",
-            entries,
-            transaction,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await _database.WriteAsync(async connection =>
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var chunk in entries.Chunk(RowsPerStatement))
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction)transaction;
+                command.CommandText = InsertSql(chunk.Length);
+                for (var row = 0; row < chunk.Length; row++)
+                {
+                    var entry = chunk[row];
+                    command.Parameters.AddWithValue($"$k{row}", entry.ConversationKey);
+                    command.Parameters.AddWithValue($"$a{row}", SqliteMapping.Text(entry.At));
+                    command.Parameters.AddWithValue($"$s{row}", entry.Sender);
+                    command.Parameters.AddWithValue($"$n{row}", (object?)entry.SenderName ?? DBNull.Value);
+                    command.Parameters.AddWithValue($"$t{row}", entry.Text);
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return entries.Count;
+        }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>One multi-row INSERT per chunk: a batch of turns costs a few statements, not one per line.</summary>
+    private static string InsertSql(int rows)
+        => InsertStatements.GetOrAdd(rows, static count =>
+            "INSERT INTO transcript_entries (conversation_key, at, sender, sender_name, text) VALUES "
+            + string.Join(", ", Enumerable.Range(0, count).Select(row => $"($k{row}, $a{row}, $s{row}, $n{row}, $t{row})")));
 
     /// <summary>The latest <see cref="MaxEntries"/> entries, oldest first.</summary>
     public async Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string conversationKey, CancellationToken cancellationToken)
@@ -54,10 +82,21 @@ public sealed class TranscriptStore
     /// <summary>Deletes transcripts older than <paramref name="cutoff"/> unless their conversation has a case (the case keeps its story).</summary>
     public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM transcript_entries WHERE at < @cutoff AND conversation_key NOT IN (SELECT conversation_key FROM handoff_cases)",
-            new { cutoff = SqliteMapping.Text(cutoff) },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return await _database.WriteAsync(async connection =>
+        {
+            // The cases are in the state database: attach it for this one statement.
+            await connection.ExecuteAsync(new CommandDefinition("ATTACH DATABASE @path AS state", new { path = _cases.Path }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            try
+            {
+                return await connection.ExecuteAsync(new CommandDefinition(
+                    "DELETE FROM transcript_entries WHERE at < @cutoff AND conversation_key NOT IN (SELECT conversation_key FROM state.handoff_cases)",
+                    new { cutoff = SqliteMapping.Text(cutoff) },
+                    cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+            finally
+            {
+                await connection.ExecuteAsync(new CommandDefinition("DETACH DATABASE state", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

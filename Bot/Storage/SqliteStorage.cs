@@ -46,11 +46,6 @@ public sealed class SqliteStorage : IStorage, IDisposable
         MaxDepth = null,
     });
 
-    // SQLite allows one writer at a time. Queuing this process's writers here lets them wait
-    // asynchronously instead of blocking thread-pool threads in SQLite's busy handler; BEGIN IMMEDIATE
-    // and busy_timeout still cover writers in other processes (a second instance, the sqlite3 shell).
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
-
     private bool _disposed;
 
     public SqliteStorage(SqliteStorageOptions options)
@@ -181,7 +176,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
             return;
         }
 
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _file.WriteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -229,7 +224,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
         }
         finally
         {
-            _writeGate.Release();
+            _file.WriteGate.Release();
         }
     }
 

@@ -1,0 +1,55 @@
+using IqosBot.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace IqosBot.Handoff;
+
+/// <summary>
+/// Transcripts in a SQLite file beside the state database ("iqosbot.db" → "iqosbot-transcripts.db").
+/// Every turn adds lines; in the state file those writes would queue behind (and in front of) the
+/// conversation-state saves and make WAL checkpoints more frequent, which bench/ measured as a doubled
+/// p99. Their own file has its own writer.
+/// </summary>
+public sealed class TranscriptDatabase
+{
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS transcript_entries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            conversation_key TEXT NOT NULL,
+            at TEXT NOT NULL,
+            sender TEXT NOT NULL,
+            sender_name TEXT,
+            text TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS transcript_entries_conversation ON transcript_entries (conversation_key, id);
+        """;
+
+    private readonly SqliteFile _file;
+
+    /// <param name="statePath">The state database; the transcripts go beside it.</param>
+    public TranscriptDatabase(string statePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(statePath);
+        var full = System.IO.Path.GetFullPath(statePath);
+        var name = System.IO.Path.GetFileNameWithoutExtension(full) + "-transcripts" + System.IO.Path.GetExtension(full);
+        _file = new SqliteFile(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, name), Schema);
+    }
+
+    public string Path => _file.Path;
+
+    internal Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _file.OpenAsync(cancellationToken);
+
+    internal async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        await _file.WriteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return await write(connection).ConfigureAwait(false);
+        }
+        finally
+        {
+            _file.WriteGate.Release();
+        }
+    }
+}
