@@ -155,7 +155,7 @@ public static class AgentConsoleEndpoints
 
     private static async Task<IResult> MessageAsync(string id, HttpContext context, AgentDesk desk)
     {
-        var text = (await ReadBodyAsync(context).ConfigureAwait(false))?["text"]?.GetValue<string>()?.Trim();
+        var text = StringField(await ReadBodyAsync(context).ConfigureAwait(false), "text")?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > MessageMaxLength)
         {
             return Results.BadRequest(new { error = $"The message must have 1–{MessageMaxLength} characters." });
@@ -166,7 +166,7 @@ public static class AgentConsoleEndpoints
 
     private static async Task<IResult> CloseAsync(string id, HttpContext context, AgentDesk desk)
     {
-        var note = (await ReadBodyAsync(context).ConfigureAwait(false))?["note"]?.GetValue<string>()?.Trim();
+        var note = StringField(await ReadBodyAsync(context).ConfigureAwait(false), "note")?.Trim();
         if (string.IsNullOrEmpty(note) || note.Length > NoteMaxLength)
         {
             return Results.BadRequest(new { error = $"A resolution note of 1–{NoteMaxLength} characters is required." });
@@ -178,7 +178,7 @@ public static class AgentConsoleEndpoints
     private static async Task<IResult> TransferAsync(string id, HttpContext context, AgentDesk desk, AgentDirectory directory)
     {
         var me = AgentClaims.Identity(context.User);
-        var to = (await ReadBodyAsync(context).ConfigureAwait(false))?["to"]?.GetValue<string>();
+        var to = StringField(await ReadBodyAsync(context).ConfigureAwait(false), "to");
         AgentIdentity? target = null;
         if (!string.IsNullOrEmpty(to))
         {
@@ -192,7 +192,7 @@ public static class AgentConsoleEndpoints
         return Outcome(await desk.TransferAsync(id, me, target, context.RequestAborted).ConfigureAwait(false), StatusCodes.Status200OK);
     }
 
-    private static async Task<object> DetailAsync(HandoffCase record, CaseStore cases, TranscriptLog transcripts, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<CaseDetailView> DetailAsync(HandoffCase record, CaseStore cases, TranscriptLog transcripts, TimeProvider time, CancellationToken cancellationToken)
     {
         int? position = null;
         if (record.Status == CaseStatus.Waiting)
@@ -209,6 +209,7 @@ public static class AgentConsoleEndpoints
         DeskOutcome.Ok => Results.StatusCode(success),
         DeskOutcome.NotFound => Results.NotFound(),
         DeskOutcome.Forbidden => Results.StatusCode(StatusCodes.Status403Forbidden),
+        DeskOutcome.CustomerUnreachable => Results.Problem("The customer's channel could not be reached; the message was not delivered.", statusCode: StatusCodes.Status502BadGateway),
         _ => Results.Conflict(),
     };
 
@@ -224,6 +225,10 @@ public static class AgentConsoleEndpoints
             return null;
         }
     }
+
+    /// <summary>A string property of the body; null when missing, null or not a string (a number where text belongs is a 400, not a 500).</summary>
+    private static string? StringField(JsonObject? body, string name)
+        => body?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     /// <summary>Every state-changing API call must carry the token the page got from /agent/api/me.</summary>
     private static async ValueTask<object?> RequireCsrfTokenOnPost(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)

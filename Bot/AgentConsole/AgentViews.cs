@@ -2,75 +2,94 @@ using IqosBot.Handoff;
 
 namespace IqosBot.AgentConsole;
 
-/// <summary>What the console's JSON shows of cases, transcripts and tickets: customer text always masked (see CONTRACT.md).</summary>
+/// <summary>What the console's JSON shows of cases, transcripts and tickets (see CONTRACT.md): customer text always masked.</summary>
 public static class AgentViews
 {
-    public static object Case(HandoffCase record, int? position, DateTimeOffset now)
+    public static CaseView Case(HandoffCase record, int? position, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return new
-        {
-            id = record.Id,
-            status = record.Status,
-            language = record.Language,
-            intent = record.Intent,
-            lastDialog = record.LastDialog,
-            channel = record.ChannelId,
-            description = PersonalDataMask.Apply(record.Description),
-            createdAt = record.CreatedAt,
-            acceptedAt = record.AcceptedAt,
-            waitingSeconds = (int)((record.AcceptedAt ?? record.ClosedAt ?? now) - record.QueuedAt).TotalSeconds,
+        return new CaseView(
+            record.Id,
+            record.Status,
+            record.Language,
+            record.Intent,
+            record.LastDialog,
+            record.ChannelId,
+            PersonalDataMask.Apply(record.Description),
+            record.CreatedAt,
+            record.AcceptedAt,
+            WaitingSeconds(record, now),
             position,
-            owner = record.Owner,
-            ownerName = record.OwnerName,
-        };
+            record.Owner,
+            record.OwnerName);
     }
 
-    public static object Detail(HandoffCase record, int? position, IReadOnlyList<TranscriptEntry> transcript, DateTimeOffset now)
+    public static CaseDetailView Detail(HandoffCase record, int? position, IReadOnlyList<TranscriptEntry> transcript, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(transcript);
-        return new
-        {
-            id = record.Id,
-            status = record.Status,
-            language = record.Language,
-            intent = record.Intent,
-            lastDialog = record.LastDialog,
-            channel = record.ChannelId,
-            description = PersonalDataMask.Apply(record.Description),
-            createdAt = record.CreatedAt,
-            acceptedAt = record.AcceptedAt,
-            waitingSeconds = (int)((record.AcceptedAt ?? record.ClosedAt ?? now) - record.QueuedAt).TotalSeconds,
-            position,
-            owner = record.Owner,
-            ownerName = record.OwnerName,
-            transcript = transcript.Select(Entry).ToList(),
-            resolutionNote = record.ResolutionNote,
-            rating = record.Rating,
-            ratingComment = PersonalDataMask.Apply(record.RatingComment),
-        };
+        return new CaseDetailView(
+            Case(record, position, now),
+            [.. transcript.Select(Entry)],
+            record.ResolutionNote,
+            record.Rating,
+            PersonalDataMask.Apply(record.RatingComment));
     }
 
-    /// <summary>Customer lines masked; the bot's and agents' own lines too, since the bot echoes what it was told (a masked e-mail in a summary is already masked).</summary>
-    public static object Entry(TranscriptEntry entry)
+    /// <summary>Every line masked, the bot's and agents' too: the bot repeats what it was told (a summary), agents may paste.</summary>
+    public static EntryView Entry(TranscriptEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return new { sender = entry.Sender, name = entry.SenderName, text = PersonalDataMask.Apply(entry.Text), at = entry.At };
+        return new EntryView(entry.Sender, entry.SenderName, PersonalDataMask.Apply(entry.Text) ?? string.Empty, entry.At);
     }
 
-    public static object Ticket(CallbackTicket ticket)
+    public static TicketView Ticket(CallbackTicket ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        return new
-        {
-            id = ticket.Id,
-            createdAt = ticket.CreatedAt,
-            language = ticket.Language,
-            phone = ticket.Phone,
-            intent = ticket.Intent,
-            lastDialog = ticket.LastDialog,
-            status = ticket.Status,
-        };
+        return new TicketView(ticket.Id, ticket.CreatedAt, ticket.Language, ticket.Phone, ticket.Intent, ticket.LastDialog, ticket.Status);
     }
+
+    /// <summary>From joining the queue to being accepted (or leaving, or now while still waiting).</summary>
+    private static int WaitingSeconds(HandoffCase record, DateTimeOffset now)
+        => (int)((record.AcceptedAt ?? record.ClosedAt ?? now) - record.QueuedAt).TotalSeconds;
 }
+
+public record CaseView(
+    string Id,
+    string Status,
+    string Language,
+    string? Intent,
+    string? LastDialog,
+    string Channel,
+    string? Description,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? AcceptedAt,
+    int WaitingSeconds,
+    int? Position,
+    string? Owner,
+    string? OwnerName);
+
+/// <summary>A case with its transcript and outcome, as one JSON object.</summary>
+public sealed record CaseDetailView : CaseView
+{
+    public CaseDetailView(CaseView summary, IReadOnlyList<EntryView> transcript, string? resolutionNote, int? rating, string? ratingComment)
+        : base(summary)
+    {
+        Transcript = transcript;
+        ResolutionNote = resolutionNote;
+        Rating = rating;
+        RatingComment = ratingComment;
+    }
+
+    public IReadOnlyList<EntryView> Transcript { get; }
+
+    public string? ResolutionNote { get; }
+
+    public int? Rating { get; }
+
+    public string? RatingComment { get; }
+}
+
+public sealed record EntryView(string Sender, string? Name, string Text, DateTimeOffset At);
+
+/// <summary>The phone number is in clear: the agent has to call it.</summary>
+public sealed record TicketView(string Id, DateTimeOffset CreatedAt, string Language, string Phone, string? Intent, string? LastDialog, string Status);

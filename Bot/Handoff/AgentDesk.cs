@@ -17,6 +17,9 @@ public enum DeskOutcome
 
     /// <summary>The case is not in a state that allows this (taken already, closed, the customer left).</summary>
     Conflict,
+
+    /// <summary>The customer's channel refused the message (an Emulator closed, a Teams conversation gone).</summary>
+    CustomerUnreachable,
 }
 
 /// <summary>
@@ -115,13 +118,19 @@ public sealed class AgentDesk
             SenderName = agent.DisplayName,
             Text = text,
         };
-        await _transcripts.AppendAsync([entry], cancellationToken).ConfigureAwait(false);
-        await _adapters.ContinueAsync(record, async (turn, token) =>
+        try
         {
-            // Stored above with the agent's name; the transcript recorder must not store it again as the bot's.
-            turn.TurnState.Add(TranscriptRecorder.SkipOutgoingKey, (object)true);
-            await turn.SendActivityAsync(MessageFactory.Text(text), token).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+            // Stored below with the agent's name, not by the transcript recorder as the bot's.
+            await _adapters.SendAsync(record, [MessageFactory.Text(text)], alreadyInTranscript: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Only what reached the customer goes into the transcript; the agent is told it did not.
+            _logger.LogWarning(exception, "An agent's message on case {CaseId} could not be delivered", record.Id);
+            return DeskOutcome.CustomerUnreachable;
+        }
+
+        await _transcripts.AppendAsync([entry], cancellationToken).ConfigureAwait(false);
         await _agents.CaseMessageAsync(agent.UserName, record.Id, entry, cancellationToken).ConfigureAwait(false);
         return DeskOutcome.Ok;
     }
@@ -135,7 +144,16 @@ public sealed class AgentDesk
             return outcome;
         }
 
-        await _adapters.ContinueAsync(record, (turn, token) => turn.SendActivityAsync(new Activity(ActivityTypes.Typing), token), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _adapters.SendAsync(record, [new Activity(ActivityTypes.Typing)], alreadyInTranscript: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Best effort: the agent's next message says whether the customer can be reached.
+            _logger.LogDebug(exception, "Typing on case {CaseId} could not be shown to the customer", record.Id);
+        }
+
         return DeskOutcome.Ok;
     }
 
@@ -233,7 +251,7 @@ public sealed class AgentDesk
     {
         try
         {
-            await _adapters.ContinueAsync(record, (turn, token) => turn.SendActivityAsync(MessageFactory.Text(text), token), cancellationToken).ConfigureAwait(false);
+            await _adapters.SendAsync(record, [MessageFactory.Text(text)], alreadyInTranscript: false, cancellationToken).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // See summary.
         catch (Exception exception)

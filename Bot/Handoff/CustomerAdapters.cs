@@ -42,6 +42,33 @@ public sealed class CustomerAdapters
         return JsonConvert.SerializeObject(turnContext.Activity.GetConversationReference());
     }
 
+    /// <summary>
+    /// Sends to the customer in a proactive turn. A channel that refuses throws here, to the caller: the
+    /// adapter's turn-error handler would otherwise swallow it and try to send the customer an apology.
+    /// </summary>
+    /// <param name="alreadyInTranscript">The caller stored these lines itself (an agent's message, with the agent's name).</param>
+    public async Task SendAsync(HandoffCase record, IActivity[] activities, bool alreadyInTranscript, CancellationToken cancellationToken)
+    {
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        await ContinueAsync(record, async (turn, token) =>
+        {
+            if (alreadyInTranscript)
+            {
+                turn.TurnState.Add(TranscriptRecorder.SkipOutgoingKey, (object)true);
+            }
+
+            try
+            {
+                await turn.SendActivitiesAsync(activities, token).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        failure?.Throw();
+    }
+
     /// <summary>Runs <paramref name="callback"/> in a proactive turn of the case's conversation.</summary>
     public Task ContinueAsync(HandoffCase record, BotCallbackHandler callback, CancellationToken cancellationToken)
     {

@@ -62,20 +62,7 @@ public sealed class HandoffDatabase
     internal Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _file.OpenAsync(cancellationToken);
 
     /// <summary>Every write goes through the file's write gate, shared with the bot's state storage.</summary>
-    internal async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        await _file.WriteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return await write(connection).ConfigureAwait(false);
-        }
-        finally
-        {
-            _file.WriteGate.Release();
-        }
-    }
+    internal Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken) => _file.WriteAsync(write, cancellationToken);
 
     /// <summary>"channel/conversation": conversation ids are only unique within a channel.</summary>
     public static string ConversationKey(string channelId, string conversationId) => channelId + "/" + conversationId;

@@ -65,7 +65,7 @@ public sealed class QueueAnnouncer
     {
         try
         {
-            await _adapters.ContinueAsync(record, (turn, token) => turn.SendActivityAsync(MessageFactory.Text(text), token), cancellationToken).ConfigureAwait(false);
+            await _adapters.SendAsync(record, [MessageFactory.Text(text)], alreadyInTranscript: false, cancellationToken).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // One unreachable customer must not stop the others hearing their place.
         catch (Exception exception)

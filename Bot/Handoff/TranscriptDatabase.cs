@@ -38,18 +38,5 @@ public sealed class TranscriptDatabase
 
     internal Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _file.OpenAsync(cancellationToken);
 
-    internal async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        await _file.WriteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return await write(connection).ConfigureAwait(false);
-        }
-        finally
-        {
-            _file.WriteGate.Release();
-        }
-    }
+    internal Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken) => _file.WriteAsync(write, cancellationToken);
 }
