@@ -19,10 +19,7 @@ public static class AgentConsoleEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
-        endpoints.MapGet("/agent/login", (HttpContext context, IAntiforgery antiforgery, Microsoft.Extensions.Options.IOptions<AgentConsoleOptions> options) =>
-            options.Value.OpenIdConnect.IsConfigured
-                ? Results.Challenge(new AuthenticationProperties { RedirectUri = LocalReturnUrl(context.Request.Query["returnUrl"].ToString()) }, [AgentConsoleDefaults.OpenIdConnectScheme])
-                : LoginPage(context, antiforgery, null, StatusCodes.Status200OK));
+        endpoints.MapGet("/agent/login", SignInPageAsync);
         endpoints.MapPost("/agent/login", SignInAsync);
         endpoints.MapPost("/agent/logout", SignOutAsync).RequireAuthorization(AgentConsoleDefaults.Policy);
         endpoints.MapGet("/agent", (HttpContext context) => Html(context, AgentPages.Console(), StatusCodes.Status200OK))
@@ -60,6 +57,28 @@ public static class AgentConsoleEndpoints
 
         endpoints.MapHub<AgentHub>("/agent/hub");
         return endpoints;
+    }
+
+    /// <summary>The account form, or with OpenID Connect configured the provider's sign-in (503 with a plain message when it cannot be reached).</summary>
+    private static async Task<IResult> SignInPageAsync(HttpContext context, IAntiforgery antiforgery, Microsoft.Extensions.Options.IOptions<AgentConsoleOptions> options, ILoggerFactory loggers)
+    {
+        if (!options.Value.OpenIdConnect.IsConfigured)
+        {
+            return LoginPage(context, antiforgery, null, StatusCodes.Status200OK);
+        }
+
+        try
+        {
+            var properties = new AuthenticationProperties { RedirectUri = LocalReturnUrl(context.Request.Query["returnUrl"].ToString()) };
+            await context.ChallengeAsync(AgentConsoleDefaults.OpenIdConnectScheme, properties).ConfigureAwait(false);
+            return Results.Empty;
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The provider's metadata could not be fetched (IDX20803): say so instead of a 500.
+            loggers.CreateLogger("IqosBot.AgentConsole.SignIn").LogError(exception, "The OpenID Connect provider could not be reached");
+            return Results.Text("Inloggningstjänsten svarar inte just nu. Försök igen om en stund.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     private static IResult LoginPage(HttpContext context, IAntiforgery antiforgery, string? error, int status)
