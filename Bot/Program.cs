@@ -2,6 +2,7 @@ using IqosBot.AgentConsole;
 using IqosBot.Authentication;
 using IqosBot.Benefits;
 using IqosBot.Dialogs.Benefits;
+using IqosBot.Dialogs.Broken;
 using IqosBot.DirectLine;
 using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Handoff;
@@ -90,6 +91,16 @@ builder.Services.AddSingleton(services => new WarrantyStatusDialog(
     services.GetRequiredService<IOptions<SupportOptions>>().Value,
     services.GetRequiredService<LocalClock>(),
     services.GetRequiredService<MidFlowQuestions>()));
+builder.Services.AddSingleton(services => new BrokenDeviceDialog(
+    TroubleshootingGuide.Shared,
+    services.GetRequiredService<IClaimsApi>(),
+    services.GetRequiredService<IBenefitsApi>(),
+    services.GetRequiredService<ILookupThrottle>(),
+    services.GetRequiredService<IOptions<SupportOptions>>().Value,
+    services.GetRequiredService<LocalClock>(),
+    services.GetRequiredService<MidFlowQuestions>(),
+    // Claims:HandledBy = Agents: the journey troubleshoots, then hands over with its diagnosis instead of filing the claim.
+    claimsToAgents: string.Equals(builder.Configuration["Claims:HandledBy"], "Agents", StringComparison.OrdinalIgnoreCase)));
 builder.Services.AddSingleton(services => new MainDialog(
     services.GetRequiredService<IOptions<SupportOptions>>().Value,
     services.GetRequiredService<IRecognizer>(),
@@ -97,7 +108,8 @@ builder.Services.AddSingleton(services => new MainDialog(
     services.GetRequiredService<IOptions<RecognizerSettings>>().Value.AmbiguityMargin,
     services.GetRequiredService<RegistrationDialog>(),
     services.GetRequiredService<WarrantyStatusDialog>(),
-    services.GetRequiredService<HandoffDialogs>()));
+    services.GetRequiredService<HandoffDialogs>(),
+    services.GetRequiredService<BrokenDeviceDialog>()));
 builder.Services.AddTransient<IqosBot.Bots.IqosBot>();
 builder.Services.AddTransient<IBot>(services => services.GetRequiredService<IqosBot.Bots.IqosBot>());
 

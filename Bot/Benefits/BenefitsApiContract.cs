@@ -43,3 +43,39 @@ internal sealed record ProblemBody(
     [property: JsonPropertyName("status")] int? Status,
     [property: JsonPropertyName("code")] string? Code,
     [property: JsonPropertyName("title")] string? Title);
+
+internal sealed record ClaimCheckBody(
+    [property: JsonPropertyName("serial")] string Serial,
+    [property: JsonPropertyName("email")] string Email,
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("damage")] string Damage);
+
+internal sealed record ClaimAddressBody(
+    [property: JsonPropertyName("street")] string Street,
+    [property: JsonPropertyName("postalCode")] string PostalCode,
+    [property: JsonPropertyName("city")] string City);
+
+internal sealed record ClaimRequestBody(
+    [property: JsonPropertyName("serial")] string Serial,
+    [property: JsonPropertyName("email")] string Email,
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("damage")] string Damage,
+    [property: JsonPropertyName("faultDescription")] string FaultDescription,
+    [property: JsonPropertyName("address")] ClaimAddressBody Address,
+    [property: JsonPropertyName("language")] string Language);
+
+internal sealed record ClaimEligibilityBody(
+    [property: JsonRequired, JsonPropertyName("eligible")] bool Eligible,
+    [property: JsonPropertyName("reason")] string? Reason,
+    [property: JsonRequired, JsonPropertyName("model")] string Model);
+
+internal sealed record ClaimCreatedBody(
+    [property: JsonRequired, JsonPropertyName("caseNumber")] string CaseNumber,
+    [property: JsonPropertyName("kind")] string? Kind,
+    [property: JsonRequired, JsonPropertyName("model")] string Model);
+
+/// <summary>A 422 <c>not-eligible</c> problem's extension members, beside the usual <see cref="ProblemBody"/>.</summary>
+internal sealed record ClaimProblemBody(
+    [property: JsonPropertyName("code")] string? Code,
+    [property: JsonPropertyName("reason")] string? Reason,
+    [property: JsonPropertyName("model")] string? Model);

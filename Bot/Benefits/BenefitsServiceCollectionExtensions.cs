@@ -7,8 +7,8 @@ namespace IqosBot.Benefits;
 public static class BenefitsServiceCollectionExtensions
 {
     /// <summary>
-    /// Both operations are safe to retry: the lookup only reads, and a registration carries an
-    /// Idempotency-Key, so a retried POST cannot register twice. Retries use jittered exponential
+    /// Every operation is safe to retry: the lookup and the claim check only read, and a registration
+    /// or a claim carries an Idempotency-Key, so a retried POST cannot register or claim twice. Retries use jittered exponential
     /// back-off and honour Retry-After; the circuit breaker stops hammering an API that keeps failing,
     /// so customers get the "try later" answer at once instead of after every timeout.
     /// </summary>
@@ -33,6 +33,7 @@ public static class BenefitsServiceCollectionExtensions
         var options = section.Get<BenefitsApiOptions>() ?? new BenefitsApiOptions();
 
         services.AddSingleton<IBenefitsApi, BenefitsApiClient>();
+        services.AddSingleton<IClaimsApi, ClaimsApiClient>();
         var builder = services.AddHttpClient(BenefitsApiClient.HttpClientName);
         builder.AddStandardResilienceHandler(resilience =>
         {

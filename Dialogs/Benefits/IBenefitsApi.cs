@@ -50,3 +50,73 @@ public enum CoverageStatus
 }
 
 public sealed record CoverageResult(CoverageStatus Status, DeviceCoverage? Device = null, string? Model = null);
+
+/// <summary>
+/// Replacement and accidental-damage claims through the benefits API (a port, like <see cref="IBenefitsApi"/>).
+/// The API decides eligibility; the bot only asks and reports. Failures come back as
+/// <see cref="ClaimDecision.Unavailable"/> / <see cref="ClaimStatus.Unavailable"/>, never as exceptions.
+/// </summary>
+public interface IClaimsApi
+{
+    /// <summary>May this device get this kind of claim? Asked before the customer gives an address.</summary>
+    Task<ClaimEligibility> CheckClaimAsync(ClaimCheck check, CancellationToken cancellationToken);
+
+    /// <param name="idempotencyKey">The same key for retries of one claim, so it is never created twice.</param>
+    Task<ClaimResult> CreateClaimAsync(ClaimRequest request, string idempotencyKey, CancellationToken cancellationToken);
+}
+
+public enum ClaimKind
+{
+    /// <summary>A defect covered by the warranty: a new device.</summary>
+    WarrantyReplacement,
+
+    /// <summary>The one accidental-damage claim per device.</summary>
+    AccidentalDamage,
+}
+
+/// <summary>What happened, for an accident; None for a defect.</summary>
+public enum DamageKind
+{
+    None,
+    Dropped,
+    Liquid,
+    Cracked,
+    Other,
+}
+
+public sealed record ClaimCheck(string Serial, string Email, ClaimKind Kind, DamageKind Damage);
+
+public enum ClaimDecision
+{
+    Eligible,
+    NotRegistered,
+
+    /// <summary>Unknown serial, or a serial registered to another e-mail: the API does not say which.</summary>
+    NotFound,
+    WarrantyExpired,
+    AccidentalCoverExpired,
+    AccidentalClaimUsed,
+
+    /// <summary>The terms exclude this damage (liquid, opened, cosmetic only).</summary>
+    DamageExcluded,
+    Unavailable,
+}
+
+public sealed record ClaimEligibility(ClaimDecision Decision, string? Model = null);
+
+/// <summary>A Swedish delivery address: street and number, five-digit postcode, city.</summary>
+public sealed record ShippingAddress(string Street, string PostalCode, string City);
+
+/// <param name="FaultDescription">The diagnosis in words: the symptom, the model, the steps tried.</param>
+public sealed record ClaimRequest(string Serial, string Email, ClaimKind Kind, DamageKind Damage, string FaultDescription, ShippingAddress Address, string Language);
+
+public enum ClaimStatus
+{
+    Created,
+
+    /// <summary>The API refused at creation (eligibility changed since the check); see <see cref="ClaimResult.RefusedBecause"/>.</summary>
+    Refused,
+    Unavailable,
+}
+
+public sealed record ClaimResult(ClaimStatus Status, string? CaseNumber = null, ClaimDecision? RefusedBecause = null, string? Model = null);

@@ -70,6 +70,11 @@ public sealed class HandoffDialog : InterruptibleDialog
 
     private static Task<DialogTurnResult> DescribeStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
+        if (step.Options is HandoffOptions { Description: { } known })
+        {
+            return step.NextAsync(known, cancellationToken);
+        }
+
         var language = step.Context.GetLanguage();
         return step.PromptAsync(DescriptionPromptId, new PromptOptions
         {

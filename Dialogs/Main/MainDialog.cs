@@ -1,4 +1,5 @@
 using IqosBot.Cards;
+using IqosBot.Dialogs.Broken;
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Faq;
@@ -41,6 +42,7 @@ public sealed class MainDialog : ComponentDialog
 
     /// <param name="registration">The registration journey; without it, registering is explained instead.</param>
     /// <param name="warranty">The warranty lookup; without it, customer care's details are given instead.</param>
+    /// <param name="brokenDevice">Troubleshooting and claims for a broken device; without it, the FAQ answers.</param>
     /// <param name="handoff">The way to a person and the rating after; without them, customer care's details are given instead.</param>
     public MainDialog(
         SupportOptions support,
@@ -49,7 +51,8 @@ public sealed class MainDialog : ComponentDialog
         double ambiguityMargin,
         RegistrationDialog? registration = null,
         WarrantyStatusDialog? warranty = null,
-        HandoffDialogs? handoff = null)
+        HandoffDialogs? handoff = null,
+        BrokenDeviceDialog? brokenDevice = null)
         : base(nameof(MainDialog))
     {
         _support = support ?? throw new ArgumentNullException(nameof(support));
@@ -71,6 +74,11 @@ public sealed class MainDialog : ComponentDialog
         if (warranty is not null)
         {
             AddDialog(warranty);
+        }
+
+        if (brokenDevice is not null)
+        {
+            AddDialog(brokenDevice);
         }
 
         if (handoff is not null)
@@ -177,6 +185,15 @@ public sealed class MainDialog : ComponentDialog
             return await RestartAsync(stepContext, new MainDialogOptions { Utterance = context.Activity.Text }, cancellationToken).ConfigureAwait(false);
         }
 
+        // "It's broken" needs a fix or a claim, not a paragraph: the journey, where there is one. A question
+        // about how replacement or a reset works still gets the FAQ answer.
+        var utterance = (stepContext.Options as MainDialogOptions)?.Utterance ?? context.Activity.Text;
+        if (intent is Intents.Troubleshooting or Intents.DeviceReplacement && BrokenSignals.Mentions(utterance) && FindDialog(nameof(BrokenDeviceDialog)) is not null)
+        {
+            var form = new BrokenDeviceForm { Symptom = SymptomDetector.Detect(utterance), ModelName = SymptomDetector.DetectModel(utterance) };
+            return await BeginChildAsync(stepContext, nameof(BrokenDeviceDialog), intent, form, cancellationToken).ConfigureAwait(false);
+        }
+
         if (_knowledge.IsFaq(language, intent))
         {
             return await BeginChildAsync(stepContext, nameof(FaqDialog), intent, intent, cancellationToken).ConfigureAwait(false);
@@ -202,7 +219,7 @@ public sealed class MainDialog : ComponentDialog
                 return await BeginChildAsync(stepContext, nameof(WarrantyStatusDialog), intent, null, cancellationToken).ConfigureAwait(false);
             case Intents.HumanAgent when FindDialog(nameof(HandoffDialog)) is not null:
                 var from = stepContext.Options as MainDialogOptions;
-                var handoff = new HandoffOptions(from?.FromIntent ?? Intents.HumanAgent, from?.FromDialog);
+                var handoff = new HandoffOptions(from?.FromIntent ?? Intents.HumanAgent, from?.FromDialog, from?.Diagnosis);
                 return await stepContext.BeginDialogAsync(nameof(HandoffDialog), handoff, cancellationToken).ConfigureAwait(false);
             default:
                 await AnswerJourneyAsync(context, intent, cancellationToken).ConfigureAwait(false);
@@ -233,6 +250,7 @@ public sealed class MainDialog : ComponentDialog
                 // The agent should know what the customer was doing when they asked for a person.
                 options.FromIntent = stepContext.Values.TryGetValue(ChildIntentKey, out var childIntent) ? childIntent as string : null;
                 options.FromDialog = stepContext.Values.TryGetValue(ChildDialogKey, out var childDialog) ? childDialog as string : null;
+                options.Diagnosis = request.Diagnosis;
             }
 
             return await RestartAsync(stepContext, options, cancellationToken).ConfigureAwait(false);

@@ -13,6 +13,9 @@ public sealed class MainDialogOptions
     /// <summary>With <see cref="Intent"/> HumanAgent: the journey that ended with the request for a person.</summary>
     public string? FromDialog { get; set; }
 
+    /// <summary>With <see cref="Intent"/> HumanAgent: what the journey found out, for the agent (the customer is not asked to describe it again).</summary>
+    public string? Diagnosis { get; set; }
+
     /// <summary>An agent has just closed this case: ask the customer to rate it.</summary>
     public string? RateCaseId { get; set; }
 }

@@ -250,4 +250,122 @@ public static class TextKey
     public const string HandoffUnavailable = nameof(HandoffUnavailable);
 
     public const string CustomerCareName = nameof(CustomerCareName);
+
+    public const string BrokenWhatHappened = nameof(BrokenWhatHappened);
+
+    public const string BrokenRedLight = nameof(BrokenRedLight);
+
+    public const string BrokenWhiteBlinking = nameof(BrokenWhiteBlinking);
+
+    public const string BrokenNotHeating = nameof(BrokenNotHeating);
+
+    public const string BrokenNotCharging = nameof(BrokenNotCharging);
+
+    public const string BrokenStops = nameof(BrokenStops);
+
+    public const string BrokenStickStuck = nameof(BrokenStickStuck);
+
+    public const string BrokenAccident = nameof(BrokenAccident);
+
+    public const string BrokenAccidentKind = nameof(BrokenAccidentKind);
+
+    public const string BrokenDropped = nameof(BrokenDropped);
+
+    public const string BrokenLiquid = nameof(BrokenLiquid);
+
+    public const string BrokenCracked = nameof(BrokenCracked);
+
+    public const string BrokenOtherDamage = nameof(BrokenOtherDamage);
+
+    public const string BrokenWhichModel = nameof(BrokenWhichModel);
+
+    public const string BrokenModelUnknown = nameof(BrokenModelUnknown);
+
+    public const string BrokenStep = nameof(BrokenStep);
+
+    public const string BrokenDidThatHelp = nameof(BrokenDidThatHelp);
+
+    public const string BrokenSolved = nameof(BrokenSolved);
+
+    public const string BrokenNotSolved = nameof(BrokenNotSolved);
+
+    public const string BrokenNoSteps = nameof(BrokenNoSteps);
+
+    public const string BrokenAccidentClaim = nameof(BrokenAccidentClaim);
+
+    public const string BrokenClaimSerialPrompt = nameof(BrokenClaimSerialPrompt);
+
+    public const string BrokenClaimEmailPrompt = nameof(BrokenClaimEmailPrompt);
+
+    public const string BrokenNotRegistered = nameof(BrokenNotRegistered);
+
+    public const string BrokenWarrantyExpired = nameof(BrokenWarrantyExpired);
+
+    public const string BrokenCoverExpired = nameof(BrokenCoverExpired);
+
+    public const string BrokenClaimUsed = nameof(BrokenClaimUsed);
+
+    public const string BrokenDamageExcluded = nameof(BrokenDamageExcluded);
+
+    public const string BrokenEligible = nameof(BrokenEligible);
+
+    public const string BrokenStreetInvalid = nameof(BrokenStreetInvalid);
+
+    public const string BrokenPostcodePrompt = nameof(BrokenPostcodePrompt);
+
+    public const string BrokenPostcodeInvalid = nameof(BrokenPostcodeInvalid);
+
+    public const string BrokenCityPrompt = nameof(BrokenCityPrompt);
+
+    public const string BrokenCityInvalid = nameof(BrokenCityInvalid);
+
+    public const string BrokenConfirmAddress = nameof(BrokenConfirmAddress);
+
+    public const string BrokenAddressAgain = nameof(BrokenAddressAgain);
+
+    public const string BrokenClaimFailed = nameof(BrokenClaimFailed);
+
+    public const string BrokenReceiptTitle = nameof(BrokenReceiptTitle);
+
+    public const string BrokenReceiptDevice = nameof(BrokenReceiptDevice);
+
+    public const string BrokenReceiptKind = nameof(BrokenReceiptKind);
+
+    public const string BrokenReceiptFault = nameof(BrokenReceiptFault);
+
+    public const string BrokenReceiptAddress = nameof(BrokenReceiptAddress);
+
+    public const string BrokenKindWarranty = nameof(BrokenKindWarranty);
+
+    public const string BrokenKindAccident = nameof(BrokenKindAccident);
+
+    public const string BrokenReceiptNext = nameof(BrokenReceiptNext);
+
+    public const string BrokenToAgents = nameof(BrokenToAgents);
+
+    public const string BrokenHelp = nameof(BrokenHelp);
+
+    public const string BrokenSymptomRedLight = nameof(BrokenSymptomRedLight);
+
+    public const string BrokenSymptomWhiteBlinking = nameof(BrokenSymptomWhiteBlinking);
+
+    public const string BrokenSymptomNotHeating = nameof(BrokenSymptomNotHeating);
+
+    public const string BrokenSymptomNotCharging = nameof(BrokenSymptomNotCharging);
+
+    public const string BrokenSymptomStops = nameof(BrokenSymptomStops);
+
+    public const string BrokenSymptomStickStuck = nameof(BrokenSymptomStickStuck);
+
+    public const string BrokenSymptomDropped = nameof(BrokenSymptomDropped);
+
+    public const string BrokenSymptomLiquid = nameof(BrokenSymptomLiquid);
+
+    public const string BrokenSymptomCracked = nameof(BrokenSymptomCracked);
+
+    public const string BrokenSymptomOther = nameof(BrokenSymptomOther);
+
+    public const string BrokenStepsTried = nameof(BrokenStepsTried);
+
+    public const string BrokenIntro = nameof(BrokenIntro);
 }

@@ -44,13 +44,19 @@ public static class BenefitsSandboxExtensions
         services.TryAddSingleton<CoveragePolicy>();
         services.TryAddSingleton<DeviceRegistrar>();
         services.TryAddSingleton<CoverageLookup>();
+        services.TryAddSingleton<ClaimPolicy>();
+        services.TryAddSingleton<ClaimsDesk>();
         services.TryAddSingleton<ApiKeyFilter>();
         services.TryAddSingleton<SandboxRateLimiter>();
         services.AddHostedService<DemoDataSeeder>();
         return services;
     }
 
-    /// <summary>Maps the contract's endpoints under <see cref="RoutePrefix"/>: <c>POST /sandbox/benefits/v1/registrations</c> and <c>POST /sandbox/benefits/v1/coverage/lookup</c>.</summary>
+    /// <summary>
+    /// Maps the contract's endpoints under <see cref="RoutePrefix"/>: <c>POST /sandbox/benefits/v1/registrations</c>,
+    /// <c>POST /sandbox/benefits/v1/coverage/lookup</c>, <c>POST /sandbox/benefits/v1/claims/eligibility</c> and
+    /// <c>POST /sandbox/benefits/v1/claims</c>.
+    /// </summary>
     public static IEndpointRouteBuilder MapBenefitsSandbox(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -72,6 +78,8 @@ public static class BenefitsSandboxExtensions
 
         v1.MapPost("/registrations", RegistrationsEndpoint.HandleAsync);
         v1.MapPost("/coverage/lookup", CoverageLookupEndpoint.HandleAsync);
+        v1.MapPost("/claims/eligibility", ClaimsEndpoints.CheckAsync);
+        v1.MapPost("/claims", ClaimsEndpoints.CreateAsync);
         return endpoints;
     }
 }

@@ -41,8 +41,19 @@ internal static class Problems
     public static ApiResponse RateLimited() =>
         Create(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests", "Too many requests for this API key. Retry after the time given in Retry-After.");
 
+    /// <summary>
+    /// A claim the CRM refuses for this device: <c>reason</c> is one of the eligibility reasons and <c>model</c>
+    /// the device's, which this caller may know (the device is theirs or registered to nobody).
+    /// </summary>
+    public static ApiResponse NotEligible(string reason, string model) =>
+        new(StatusCodes.Status422UnprocessableEntity, ContentType, WireJson.Serialize(new ClaimProblem(
+            TypeBase + "not-eligible", "Not eligible", StatusCodes.Status422UnprocessableEntity,
+            "This device is not eligible for this claim; see reason.", "not-eligible", reason, model)));
+
     private static ApiResponse Create(int status, string code, string title, string detail) =>
         new(status, ContentType, WireJson.Serialize(new Problem(TypeBase + code, title, status, detail, code)));
 
     private sealed record Problem(string Type, string Title, int Status, string Detail, string Code);
+
+    private sealed record ClaimProblem(string Type, string Title, int Status, string Detail, string Code, string Reason, string Model);
 }

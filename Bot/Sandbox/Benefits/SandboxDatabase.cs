@@ -45,6 +45,20 @@ internal sealed class SandboxDatabase : IDisposable
             created_at  TEXT NOT NULL,
             PRIMARY KEY (client, key)
         );
+        CREATE TABLE IF NOT EXISTS claims (
+            case_number       TEXT PRIMARY KEY NOT NULL,
+            serial            TEXT NOT NULL REFERENCES devices (serial),
+            account_id        INTEGER NOT NULL REFERENCES accounts (id),
+            kind              TEXT NOT NULL CHECK (kind IN ('warranty-replacement', 'accidental-damage')),
+            damage            TEXT NOT NULL CHECK (damage IN ('none', 'dropped', 'liquid', 'cracked', 'other')),
+            fault_description TEXT NOT NULL,
+            street            TEXT NOT NULL,
+            postal_code       TEXT NOT NULL,
+            city              TEXT NOT NULL,
+            language          TEXT NOT NULL,
+            created_at        TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS claims_by_serial ON claims (serial);
         """;
 
     private readonly SqliteFile _file;

@@ -34,6 +34,15 @@ internal sealed record NotRegisteredLookupResult(string Model)
     public string Status => "notRegistered";
 }
 
+/// <summary>The answer of <c>POST /v1/claims/eligibility</c>; <c>reason</c> only when not eligible.</summary>
+internal sealed record ClaimEligibilityResult(
+    bool Eligible,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason,
+    string Model);
+
+/// <summary>The 201 of <c>POST /v1/claims</c>.</summary>
+internal sealed record ClaimCreatedResult(string CaseNumber, string Kind, string Model, DateTimeOffset CreatedAt);
+
 internal static class AccountStatus
 {
     public const string Active = "active";

@@ -46,9 +46,9 @@ public sealed class SeedFaqTests : IClassFixture<SeedFaqTests.Host>
     // The 60-day money-back guarantee.
     [InlineData("sv", "kan jag lämna tillbaka enheten om jag inte gillar den", "60 dagars pengarna tillbaka-garanti")]
     [InlineData("en", "can I get a refund if I don't like my iqos", "60-day money-back guarantee")]
-    // A new device if it breaks down and the defect is covered by the warranty.
-    [InlineData("sv", "min iqos är trasig, får jag en ny?", "ny enhet", "garantin")]
-    [InlineData("en", "my device is defective, can I get a new one?", "new device", "warranty")]
+    // A new device if it breaks down and the defect is covered by the warranty, asked as a question.
+    [InlineData("sv", "byte av enhet", "ny enhet", "garantin")]
+    [InlineData("en", "device replacement", "new device", "warranty")]
     public async Task A_seed_fact_is_answered_in_the_language_it_was_asked_in(string language, string question, params string[] expected)
     {
         var client = new EmulatorClient(_host.CreateClient(), locale: "sv-SE");
@@ -63,6 +63,22 @@ public sealed class SeedFaqTests : IClassFixture<SeedFaqTests.Host>
         }
 
         Assert.Equal(language == "sv" ? "Hjälpte det här?" : "Did this help?", reply.Texts.Last());
+    }
+
+    /// <summary>Reported, not asked: the same promise, then the broken-device journey instead of a paragraph.</summary>
+    [Theory]
+    [InlineData("sv", "min iqos är trasig, får jag en ny?", "ny enhet", "garantin", "Vad är det som händer med den?")]
+    [InlineData("en", "my device is defective, can I get a new one?", "new device", "warranty", "What's happening with it?")]
+    public async Task A_broken_device_hears_the_replacement_promise_and_is_asked_what_happened(string language, string report, string device, string warranty, string question)
+    {
+        var client = new EmulatorClient(_host.CreateClient(), locale: language == "sv" ? "sv-SE" : "en-US");
+
+        var reply = await client.SendTextAsync(report);
+
+        Assert.Contains(device, reply.Texts[0], StringComparison.Ordinal);
+        Assert.Contains(warranty, reply.Texts[0], StringComparison.Ordinal);
+        Assert.Equal(question, reply.Texts[1]);
+        Assert.Empty(reply.AdaptiveCards);
     }
 
     public sealed class Host : IDisposable

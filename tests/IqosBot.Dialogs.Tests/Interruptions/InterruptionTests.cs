@@ -87,7 +87,7 @@ public sealed class InterruptionTests
         var replies = await harness.SendAsync(person);
 
         // The main dialog routes this request to a person; the journey asks nothing more.
-        Assert.Equal(["Journey done: RouteRequest { Intent = HumanAgent, Utterance =  }"], replies.Texts());
+        Assert.Equal(["Journey done: RouteRequest { Intent = HumanAgent, Utterance = , Diagnosis =  }"], replies.Texts());
         Assert.Equal(new RouteRequest(Intents.HumanAgent, null), harness.LastResult!.Result);
         Assert.Empty(await harness.SavedStackAsync());
     }

@@ -1,0 +1,472 @@
+using IqosBot.Cards;
+using IqosBot.Dialogs.Benefits;
+using IqosBot.Dialogs.Choices;
+using IqosBot.Dialogs.Engine;
+using IqosBot.Dialogs.Faq;
+using IqosBot.Dialogs.Interruptions;
+using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Main;
+using IqosBot.Dialogs.Prompts;
+using IqosBot.Dialogs.Registration;
+using IqosBot.Dialogs.Resources;
+using IqosBot.Dialogs.Support;
+using IqosBot.Dialogs.Understanding;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace IqosBot.Dialogs.Broken;
+
+/// <summary>
+/// "It's broken": what happened and which model (unless the message said), then the model's
+/// troubleshooting steps one at a time, and when they do not help, or after an accident, a claim:
+/// serial and e-mail → the API's eligibility → a Swedish address → the claim and its receipt. Every
+/// refusal is the API's, told honestly with the next best path; nothing is half-created.
+/// </summary>
+public sealed class BrokenDeviceDialog : InterruptibleDialog
+{
+    /// <summary>The customer chose "an accident" without saying which.</summary>
+    public const string Accident = "accident";
+
+    public const string OtherDamage = "other-damage";
+
+    public const string UnknownModel = "unknown";
+
+    private const string TroubleshootFlowId = "brokenTroubleshoot";
+    private const string ClaimFlowId = "brokenClaim";
+    private const string AddressFlowId = "brokenAddress";
+    private const string RegisterFirstFlowId = "brokenRegisterFirst";
+    private const string SymptomPromptId = "brokenSymptom";
+    private const string AccidentPromptId = "brokenAccident";
+    private const string ModelPromptId = "brokenModel";
+    private const string HelpedPromptId = "brokenHelped";
+    private const string SerialPromptId = "brokenSerial";
+    private const string EmailPromptId = "brokenEmail";
+    private const string StreetPromptId = "brokenStreet";
+    private const string PostcodePromptId = "brokenPostcode";
+    private const string CityPromptId = "brokenCity";
+    private const string ConfirmAddressPromptId = "brokenConfirmAddress";
+    private const string RegisterNowPromptId = "brokenRegisterNow";
+    private const int MaxAttempts = 2;
+
+    private readonly TroubleshootingGuide _guide;
+    private readonly IClaimsApi _claims;
+    private readonly ILookupThrottle _throttle;
+    private readonly bool _claimsToAgents;
+
+    /// <param name="claimsToAgents">Configuration: claims are made by agents, so the journey hands over with its diagnosis instead of calling the API.</param>
+    public BrokenDeviceDialog(
+        TroubleshootingGuide guide,
+        IClaimsApi claims,
+        IBenefitsApi benefits,
+        ILookupThrottle throttle,
+        SupportOptions support,
+        LocalClock clock,
+        MidFlowQuestions? questions,
+        bool claimsToAgents = false)
+        : base(nameof(BrokenDeviceDialog), support, questions)
+    {
+        _guide = guide ?? throw new ArgumentNullException(nameof(guide));
+        _claims = claims ?? throw new ArgumentNullException(nameof(claims));
+        _throttle = throttle ?? throw new ArgumentNullException(nameof(throttle));
+        _claimsToAgents = claimsToAgents;
+
+        AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [SymptomStepAsync, AccidentKindStepAsync, ModelStepAsync, DecideStepAsync]));
+        AddDialog(new WaterfallDialog(TroubleshootFlowId, [ShowStepAsync, StepAnsweredAsync]));
+        AddDialog(new WaterfallDialog(ClaimFlowId, [ClaimStartStepAsync, EmailStepAsync, EligibilityStepAsync]));
+        AddDialog(new WaterfallDialog(AddressFlowId, [StreetStepAsync, PostcodeStepAsync, CityStepAsync, ConfirmAddressStepAsync, CreateClaimStepAsync]));
+        AddDialog(new WaterfallDialog(RegisterFirstFlowId, [AskRegisterStepAsync, RegisterAnsweredStepAsync]));
+        AddDialog(new ChoicePrompt(SymptomPromptId, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || SymptomDetector.Detect(prompt.Context.Activity.Text) is not null)));
+        AddDialog(new ChoicePrompt(AccidentPromptId, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || AccidentOf(SymptomDetector.Detect(prompt.Context.Activity.Text)) is not null)));
+        AddDialog(new ChoicePrompt(ModelPromptId, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || SymptomDetector.DetectModel(prompt.Context.Activity.Text) is not null)));
+        AddDialog(new ConfirmPrompt(HelpedPromptId));
+        AddDialog(new TextPrompt(SerialPromptId, RegistrationValidators.SerialAsync));
+        AddDialog(new TextPrompt(EmailPromptId, RegistrationValidators.EmailAsync));
+        AddDialog(new TextPrompt(StreetPromptId, (prompt, _) => Task.FromResult(SwedishAddress.Street(prompt.Recognized.Value) is not null)));
+        AddDialog(new TextPrompt(PostcodePromptId, (prompt, _) => Task.FromResult(SwedishAddress.PostalCode(prompt.Recognized.Value) is not null)));
+        AddDialog(new TextPrompt(CityPromptId, (prompt, _) => Task.FromResult(SwedishAddress.City(prompt.Recognized.Value) is not null)));
+        AddDialog(new ConfirmPrompt(ConfirmAddressPromptId));
+        AddDialog(new ConfirmPrompt(RegisterNowPromptId));
+        AddDialog(new OfferPersonDialog());
+        AddDialog(new RegistrationDialog(benefits, support, clock, questions));
+        InitialDialogId = nameof(WaterfallDialog);
+    }
+
+    protected override string HelpText(ITurnContext turnContext) => Texts.Get(turnContext.GetLanguage(), TextKey.BrokenHelp);
+
+    private static BrokenDeviceForm Form(WaterfallStepContext step) => (BrokenDeviceForm)step.Options!;
+
+    private static async Task<DialogTurnResult> SymptomStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        var language = step.Context.GetLanguage();
+        if (!form.IsAccident)
+        {
+            // What registering promises (the seed's "a new device if it breaks down"), before trying to fix it.
+            await step.Context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.BrokenIntro)), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (form.Symptom is not null)
+        {
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.PromptAsync(SymptomPromptId, Ask(language, TextKey.BrokenWhatHappened,
+        [
+            new Choice(Symptoms.RedLight, Texts.Get(language, TextKey.BrokenRedLight)),
+            new Choice(Symptoms.WhiteBlinking, Texts.Get(language, TextKey.BrokenWhiteBlinking)),
+            new Choice(Symptoms.NotHeating, Texts.Get(language, TextKey.BrokenNotHeating)),
+            new Choice(Symptoms.NotCharging, Texts.Get(language, TextKey.BrokenNotCharging)),
+            new Choice(Symptoms.Stops, Texts.Get(language, TextKey.BrokenStops)),
+            new Choice(Symptoms.StickStuck, Texts.Get(language, TextKey.BrokenStickStuck)),
+            new Choice(Accident, Texts.Get(language, TextKey.BrokenAccident)),
+        ]), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<DialogTurnResult> AccidentKindStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        if (step.Result is PromptAttemptsExhausted)
+        {
+            return await OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
+        }
+
+        // Asked this turn: a button, or words the validator already recognised ("den blinkar rött").
+        form.Symptom ??= (step.Result as FoundChoice)?.Value ?? SymptomDetector.Detect(step.Context.Activity.Text);
+        if (form.Symptom != Accident)
+        {
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var language = step.Context.GetLanguage();
+        return await step.PromptAsync(AccidentPromptId, Ask(language, TextKey.BrokenAccidentKind,
+        [
+            new Choice(Accidents.Dropped, Texts.Get(language, TextKey.BrokenDropped)),
+            new Choice(Accidents.Liquid, Texts.Get(language, TextKey.BrokenLiquid)),
+            new Choice(Accidents.Cracked, Texts.Get(language, TextKey.BrokenCracked)),
+            new Choice(OtherDamage, Texts.Get(language, TextKey.BrokenOtherDamage)),
+        ]), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> ModelStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        if (step.Result is PromptAttemptsExhausted)
+        {
+            return await OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (form.Symptom == Accident)
+        {
+            form.Symptom = (step.Result as FoundChoice)?.Value ?? AccidentOf(SymptomDetector.Detect(step.Context.Activity.Text)) ?? OtherDamage;
+        }
+
+        if (form.ModelName is not null)
+        {
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var language = step.Context.GetLanguage();
+        List<Choice> models =
+        [
+            .. _guide.Models(language).Select(model => new Choice(model.Name, model.Name)),
+            new Choice(UnknownModel, Texts.Get(language, TextKey.BrokenModelUnknown)),
+        ];
+        return await step.PromptAsync(ModelPromptId, Ask(language, TextKey.BrokenWhichModel, models), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> DecideStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        var language = step.Context.GetLanguage();
+        if (step.Result is PromptAttemptsExhausted)
+        {
+            return await OfferPersonAsync(step, Texts.Get(language, TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
+        }
+
+        form.ModelName ??= (step.Result as FoundChoice)?.Value ?? SymptomDetector.DetectModel(step.Context.Activity.Text) ?? UnknownModel;
+        if (form.IsAccident)
+        {
+            form.ClaimKind = ClaimKind.AccidentalDamage;
+            form.Damage = form.Symptom switch
+            {
+                Accidents.Dropped => DamageKind.Dropped,
+                Accidents.Liquid => DamageKind.Liquid,
+                Accidents.Cracked => DamageKind.Cracked,
+                _ => DamageKind.Other,
+            };
+            await step.Context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.BrokenAccidentClaim)), cancellationToken).ConfigureAwait(false);
+            return await step.ReplaceDialogAsync(ClaimFlowId, form, cancellationToken).ConfigureAwait(false);
+        }
+
+        form.ClaimKind = ClaimKind.WarrantyReplacement;
+        if (StepsFor(form, language).Count > form.StepsTried)
+        {
+            return await step.ReplaceDialogAsync(TroubleshootFlowId, form, cancellationToken).ConfigureAwait(false);
+        }
+
+        await step.Context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.BrokenNoSteps)), cancellationToken).ConfigureAwait(false);
+        return await step.ReplaceDialogAsync(ClaimFlowId, form, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> ShowStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        var language = step.Context.GetLanguage();
+        var steps = StepsFor(form, language);
+        var text = Texts.Format(language, TextKey.BrokenStep, form.StepsTried + 1, steps.Count, steps[form.StepsTried]);
+        await step.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(HelpedPromptId, new PromptOptions
+        {
+            Prompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.BrokenDidThatHelp)),
+            MaxAttempts = MaxAttempts,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> StepAnsweredAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        var context = step.Context;
+        var language = context.GetLanguage();
+        if (step.Result is PromptAttemptsExhausted)
+        {
+            return await OfferPersonAsync(step, Texts.Get(language, TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
+        }
+
+        form.StepsTried++;
+        if (step.Result is true)
+        {
+            await context.SendActivitiesAsync(
+                [MessageFactory.Text(Texts.Get(language, TextKey.BrokenSolved)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (StepsFor(form, language).Count > form.StepsTried)
+        {
+            return await step.ReplaceDialogAsync(TroubleshootFlowId, form, cancellationToken).ConfigureAwait(false);
+        }
+
+        await context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.BrokenNotSolved)), cancellationToken).ConfigureAwait(false);
+        return await step.ReplaceDialogAsync(ClaimFlowId, form, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> ClaimStartStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        var language = step.Context.GetLanguage();
+        if (_claimsToAgents)
+        {
+            // Agents make the claims here: hand over with what the journey found out.
+            await step.Context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.BrokenToAgents)), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(new RouteRequest(Intents.HumanAgent, null, Diagnosis.Describe(form, language)), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.PromptAsync(SerialPromptId, SerialQuestion.Ask(language, Texts.Get(language, TextKey.BrokenClaimSerialPrompt)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<DialogTurnResult> EmailStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not string serial)
+        {
+            return await OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
+        }
+
+        Form(step).Serial = SerialNumber.Normalize(serial);
+        var language = step.Context.GetLanguage();
+        return await step.PromptAsync(EmailPromptId, new PromptOptions
+        {
+            Prompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.BrokenClaimEmailPrompt)),
+            RetryPrompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.RegEmailInvalid)),
+            MaxAttempts = MaxAttempts,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> EligibilityStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        var context = step.Context;
+        var language = context.GetLanguage();
+        if (step.Result is not string typedEmail)
+        {
+            return await OfferPersonAsync(step, Texts.Get(language, TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
+        }
+
+        form.Email = EmailAddress.Normalize(typedEmail)!;
+        if (!await _throttle.TryAcquireAsync(context, cancellationToken).ConfigureAwait(false))
+        {
+            var contact = ContactCard.Create(Support, language, ChannelInfo.From(context.Activity), Texts.Get(language, TextKey.WarTooManyLookups));
+            await context.SendActivityAsync(contact, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        await context.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken).ConfigureAwait(false);
+        var eligibility = await _claims.CheckClaimAsync(new ClaimCheck(form.Serial!, form.Email, form.ClaimKind, form.Damage), cancellationToken).ConfigureAwait(false);
+        if (eligibility.Model is { } model)
+        {
+            form.ModelName = model;
+        }
+
+        return eligibility.Decision switch
+        {
+            ClaimDecision.Eligible => await step.ReplaceDialogAsync(AddressFlowId, form, cancellationToken).ConfigureAwait(false),
+            ClaimDecision.NotRegistered => await step.ReplaceDialogAsync(RegisterFirstFlowId, form, cancellationToken).ConfigureAwait(false),
+            ClaimDecision.NotFound => await NotFoundAsync(step, cancellationToken).ConfigureAwait(false),
+            _ => await OfferPersonAsync(step, RefusalText(eligibility.Decision, form, language), cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    private static Task<DialogTurnResult> StreetStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        var language = step.Context.GetLanguage();
+        var text = form.Street is null
+            ? Texts.Format(language, TextKey.BrokenEligible, ModelOrIqos(form))
+            : Texts.Get(language, TextKey.BrokenAddressAgain);
+        return step.PromptAsync(StreetPromptId, Ask(language, text, TextKey.BrokenStreetInvalid), cancellationToken);
+    }
+
+    private static async Task<DialogTurnResult> PostcodeStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not string street)
+        {
+            return await OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
+        }
+
+        Form(step).Street = SwedishAddress.Street(street);
+        var language = step.Context.GetLanguage();
+        return await step.PromptAsync(PostcodePromptId, Ask(language, Texts.Get(language, TextKey.BrokenPostcodePrompt), TextKey.BrokenPostcodeInvalid), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<DialogTurnResult> CityStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not string postcode)
+        {
+            return await OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
+        }
+
+        Form(step).PostalCode = SwedishAddress.PostalCode(postcode);
+        var language = step.Context.GetLanguage();
+        return await step.PromptAsync(CityPromptId, Ask(language, Texts.Get(language, TextKey.BrokenCityPrompt), TextKey.BrokenCityInvalid), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<DialogTurnResult> ConfirmAddressStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        if (step.Result is not string city)
+        {
+            return await OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
+        }
+
+        form.City = SwedishAddress.City(city);
+        var language = step.Context.GetLanguage();
+        return await step.PromptAsync(ConfirmAddressPromptId, new PromptOptions
+        {
+            Prompt = (Activity)MessageFactory.Text(Texts.Format(language, TextKey.BrokenConfirmAddress, form.Street!, form.PostalCode!, form.City!)),
+            MaxAttempts = MaxAttempts,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> CreateClaimStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        var context = step.Context;
+        var language = context.GetLanguage();
+        if (step.Result is PromptAttemptsExhausted)
+        {
+            return await OfferPersonAsync(step, Texts.Get(language, TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (step.Result is not true)
+        {
+            return await step.ReplaceDialogAsync(AddressFlowId, form, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Made once and kept in state: a retry, or the customer's "yes" sent twice, never makes a second claim.
+        form.IdempotencyKey ??= Guid.NewGuid().ToString("N");
+        await context.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken).ConfigureAwait(false);
+        var request = new ClaimRequest(
+            form.Serial!, form.Email!, form.ClaimKind, form.Damage, Diagnosis.Describe(form, language),
+            new ShippingAddress(form.Street!, form.PostalCode!, form.City!), language);
+        var result = await _claims.CreateClaimAsync(request, form.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+        switch (result.Status)
+        {
+            case ClaimStatus.Created:
+                form.ModelName = result.Model ?? form.ModelName;
+                await context.SendActivitiesAsync(
+                    [ClaimReceiptCard.Create(result.CaseNumber!, form, language, ChannelInfo.From(context.Activity)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                    cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            case ClaimStatus.Refused:
+                return await OfferPersonAsync(step, RefusalText(result.RefusedBecause ?? ClaimDecision.Unavailable, form, language), cancellationToken).ConfigureAwait(false);
+            default:
+                var apology = Texts.Format(language, TextKey.BrokenClaimFailed, Support.Phone, OpeningHoursText.Describe(Support, language));
+                return await OfferPersonAsync(step, apology, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static Task<DialogTurnResult> AskRegisterStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var language = step.Context.GetLanguage();
+        return step.PromptAsync(RegisterNowPromptId, new PromptOptions
+        {
+            Prompt = (Activity)MessageFactory.Text(Texts.Format(language, TextKey.BrokenNotRegistered, ModelOrIqos(Form(step)))),
+            MaxAttempts = MaxAttempts,
+        }, cancellationToken);
+    }
+
+    private static async Task<DialogTurnResult> RegisterAnsweredStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        if (step.Result is true)
+        {
+            return await step.ReplaceDialogAsync(nameof(RegistrationDialog), new RegistrationForm { Serial = form.Serial, Email = form.Email }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await step.Context.SendActivityAsync(MainDialog.MenuMessage(step.Context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<DialogTurnResult> NotFoundAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        await step.Context.SendActivitiesAsync(
+            [MessageFactory.Text(Texts.Get(step.Context.GetLanguage(), TextKey.WarNotFound)), MainDialog.MenuMessage(step.Context, TextKey.AnythingElse)],
+            cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private string RefusalText(ClaimDecision decision, BrokenDeviceForm form, string language) => decision switch
+    {
+        ClaimDecision.WarrantyExpired => Texts.Format(language, TextKey.BrokenWarrantyExpired, ModelOrIqos(form)),
+        ClaimDecision.AccidentalCoverExpired => Texts.Format(language, TextKey.BrokenCoverExpired, ModelOrIqos(form)),
+        ClaimDecision.AccidentalClaimUsed => Texts.Format(language, TextKey.BrokenClaimUsed, ModelOrIqos(form)),
+        ClaimDecision.DamageExcluded => Texts.Get(language, TextKey.BrokenDamageExcluded),
+        _ => Texts.Format(language, TextKey.ApiUnavailable, Support.Phone, OpeningHoursText.Describe(Support, language)),
+    };
+
+    private IReadOnlyList<string> StepsFor(BrokenDeviceForm form, string language)
+        => form.ModelName is { } name && _guide.FamilyOf(name) is { } family && form.Symptom is { } symptom
+            ? _guide.Steps(language, symptom, family)
+            : [];
+
+    private static string ModelOrIqos(BrokenDeviceForm form) => form.ModelName is null or UnknownModel ? "IQOS" : form.ModelName;
+
+    /// <summary>The accident keys only: "it got wet" answers "what happened to it?", "it's not charging" does not.</summary>
+    private static string? AccidentOf(string? detected) => detected is Accidents.Dropped or Accidents.Liquid or Accidents.Cracked ? detected : null;
+
+    private static Task<DialogTurnResult> OfferPersonAsync(WaterfallStepContext step, string reason, CancellationToken cancellationToken)
+        => step.ReplaceDialogAsync(nameof(OfferPersonDialog), reason, cancellationToken);
+
+    private static PromptOptions Ask(string language, string textKey, List<Choice> choices) => new()
+    {
+        Prompt = (Activity)MessageFactory.Text(Texts.Get(language, textKey)),
+        Choices = choices,
+        MaxAttempts = MaxAttempts,
+    };
+
+    private static PromptOptions Ask(string language, string text, string retryKey) => new()
+    {
+        Prompt = (Activity)MessageFactory.Text(text),
+        RetryPrompt = (Activity)MessageFactory.Text(Texts.Get(language, retryKey)),
+        MaxAttempts = 3,
+    };
+}

@@ -1,0 +1,35 @@
+using IqosBot.Dialogs.Benefits;
+
+namespace IqosBot.Dialogs.Broken;
+
+/// <summary>What the broken-device journey has learnt so far; kept in dialog state, so a restart resumes it.</summary>
+public sealed class BrokenDeviceForm
+{
+    /// <summary>A <see cref="Symptoms"/> key, an <see cref="Accidents"/> key, <see cref="BrokenDeviceDialog.Accident"/> (kind still to ask), or null (still to ask).</summary>
+    public string? Symptom { get; set; }
+
+    /// <summary>The model's display name, or <see cref="BrokenDeviceDialog.UnknownModel"/>.</summary>
+    public string? ModelName { get; set; }
+
+    /// <summary>The troubleshooting steps already shown.</summary>
+    public int StepsTried { get; set; }
+
+    public string? Serial { get; set; }
+
+    public string? Email { get; set; }
+
+    public ClaimKind ClaimKind { get; set; }
+
+    public DamageKind Damage { get; set; }
+
+    public string? Street { get; set; }
+
+    public string? PostalCode { get; set; }
+
+    public string? City { get; set; }
+
+    /// <summary>One key per claim, made once: a retried create never makes a second claim.</summary>
+    public string? IdempotencyKey { get; set; }
+
+    public bool IsAccident => Symptom is Accidents.Dropped or Accidents.Liquid or Accidents.Cracked or BrokenDeviceDialog.OtherDamage;
+}
