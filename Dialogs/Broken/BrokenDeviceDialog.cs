@@ -358,6 +358,11 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         }
 
         form.City = SwedishAddress.City(city);
+
+        // The claim's key is made and saved with the question, not with the answer: if the API creates
+        // the claim and the process dies before this turn is saved, the customer's second "yes" carries
+        // the same key and the API answers with the same claim instead of a second one.
+        form.IdempotencyKey ??= Guid.NewGuid().ToString("N");
         var language = step.Context.GetLanguage();
         return await step.PromptAsync(ConfirmAddressPromptId, new PromptOptions
         {
@@ -378,16 +383,16 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
 
         if (step.Result is not true)
         {
+            // Another address is another claim body: it gets its own key when confirmed.
+            form.IdempotencyKey = null;
             return await step.ReplaceDialogAsync(AddressFlowId, form, cancellationToken).ConfigureAwait(false);
         }
 
-        // Made once and kept in state: a retry, or the customer's "yes" sent twice, never makes a second claim.
-        form.IdempotencyKey ??= Guid.NewGuid().ToString("N");
         await context.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken).ConfigureAwait(false);
         var request = new ClaimRequest(
             form.Serial!, form.Email!, form.ClaimKind, form.Damage, Diagnosis.Describe(form, language),
             new ShippingAddress(form.Street!, form.PostalCode!, form.City!), language);
-        var result = await _claims.CreateClaimAsync(request, form.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+        var result = await _claims.CreateClaimAsync(request, form.IdempotencyKey!, cancellationToken).ConfigureAwait(false);
         switch (result.Status)
         {
             case ClaimStatus.Created:

@@ -13,7 +13,7 @@ public static class BrokenSignals
     private static readonly string[] Phrases =
     [
         "trasig", "trasigt", "trasiga", "sonder", "pajat", "paj", "defekt", "defekta", "dod", "funkar inte", "fungerar inte", "slutat fungera", "slutat funka", "gar inte att",
-        "broken", "broke", "doesn t work", "does not work", "doesnt work", "stopped working", "not working", "won t work", "wont work", "faulty", "defect", "dead",
+        "broken", "broke", "doesn t work", "does not work", "doesnt work", "stopped working", "not working", "won t work", "wont work", "faulty", "defect", "defective", "malfunctioning", "dead",
     ];
 
     public static bool Mentions(string? text)

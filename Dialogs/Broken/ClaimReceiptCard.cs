@@ -15,7 +15,7 @@ public static class ClaimReceiptCard
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(channel);
         var title = Texts.Format(language, TextKey.BrokenReceiptTitle, caseNumber);
-        var device = $"{form.ModelName ?? "IQOS"} ({SerialNumber.Mask(form.Serial ?? string.Empty)})";
+        var device = $"{(form.ModelName is null or BrokenDeviceDialog.UnknownModel ? "IQOS" : form.ModelName)} ({SerialNumber.Mask(form.Serial ?? string.Empty)})";
         var kind = Texts.Get(language, form.ClaimKind == ClaimKind.AccidentalDamage ? TextKey.BrokenKindAccident : TextKey.BrokenKindWarranty);
         var fault = Diagnosis.Symptom(form.Symptom, language);
         var address = $"{form.Street}, {form.PostalCode} {form.City}";
