@@ -1,19 +1,13 @@
 using System.Net;
-using System.Net.Http.Json;
 using IqosBot.Dialogs.Benefits;
-using Microsoft.Extensions.Options;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace IqosBot.Benefits;
 
 /// <summary>
-/// The HTTP client of the benefits API. It is a singleton (the dialogs that use it are), so it takes a
-/// fresh HttpClient from the factory for each call instead of capturing one: pooled handlers still
-/// rotate, and DNS changes are seen. Retries, time limits and the circuit breaker come from
-/// the resilience pipeline it is registered with (<see cref="BenefitsServiceCollectionExtensions"/>);
-/// this class turns each answer into an outcome the dialogs understand. No personal data is logged:
-/// only status codes, problem codes and the API's request id.
+/// The registration and coverage operations of the benefits API, over <see cref="BenefitsApiTransport"/>
+/// (retries, time limits and the circuit breaker come from the pipeline the named client is registered
+/// with, <see cref="BenefitsServiceCollectionExtensions"/>); this class turns each answer into an outcome
+/// the dialogs understand. No personal data is logged: only status codes, problem codes and request ids.
 /// </summary>
 public sealed class BenefitsApiClient : IBenefitsApi
 {
@@ -23,14 +17,12 @@ public sealed class BenefitsApiClient : IBenefitsApi
     public const string ApiKeyHeader = "X-Api-Key";
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    private readonly IHttpClientFactory _clients;
-    private readonly IOptions<BenefitsApiOptions> _options;
+    private readonly BenefitsApiTransport _transport;
     private readonly ILogger<BenefitsApiClient> _logger;
 
-    public BenefitsApiClient(IHttpClientFactory clients, IOptions<BenefitsApiOptions> options, ILogger<BenefitsApiClient> logger)
+    public BenefitsApiClient(BenefitsApiTransport transport, ILogger<BenefitsApiClient> logger)
     {
-        _clients = clients ?? throw new ArgumentNullException(nameof(clients));
-        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _transport = transport ?? throw new ArgumentNullException(nameof(transport));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -38,10 +30,10 @@ public sealed class BenefitsApiClient : IBenefitsApi
     {
         ArgumentNullException.ThrowIfNull(registration);
         var body = new RegistrationRequestBody(registration.Serial, registration.Email, registration.PurchaseDate, AgeConfirmed: true, registration.MarketingConsent, registration.Language);
-        using var request = NewRequest("v1/registrations", body);
+        using var request = _transport.NewRequest("v1/registrations", body);
         request.Headers.Add(IdempotencyKeyHeader, idempotencyKey);
 
-        using var response = await SendAsync(request, "registration", cancellationToken).ConfigureAwait(false);
+        using var response = await _transport.SendAsync(request, "registration", cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
             return new RegistrationResult(RegistrationStatus.Unavailable);
@@ -49,7 +41,7 @@ public sealed class BenefitsApiClient : IBenefitsApi
 
         if (response.IsSuccessStatusCode)
         {
-            var parsed = await ReadAsync<RegistrationResponseBody>(response, cancellationToken).ConfigureAwait(false);
+            var parsed = await BenefitsApiTransport.ReadAsync<RegistrationResponseBody>(response, cancellationToken).ConfigureAwait(false);
             if (parsed?.Device is null)
             {
                 return new RegistrationResult(RegistrationStatus.Unavailable);
@@ -71,8 +63,8 @@ public sealed class BenefitsApiClient : IBenefitsApi
 
     public async Task<CoverageResult> LookUpCoverageAsync(string serial, string email, CancellationToken cancellationToken)
     {
-        using var request = NewRequest("v1/coverage/lookup", new LookupRequestBody(serial, email));
-        using var response = await SendAsync(request, "coverage lookup", cancellationToken).ConfigureAwait(false);
+        using var request = _transport.NewRequest("v1/coverage/lookup", new LookupRequestBody(serial, email));
+        using var response = await _transport.SendAsync(request, "coverage lookup", cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
             return new CoverageResult(CoverageStatus.Unavailable);
@@ -80,7 +72,7 @@ public sealed class BenefitsApiClient : IBenefitsApi
 
         if (response.IsSuccessStatusCode)
         {
-            var parsed = await ReadAsync<LookupResponseBody>(response, cancellationToken).ConfigureAwait(false);
+            var parsed = await BenefitsApiTransport.ReadAsync<LookupResponseBody>(response, cancellationToken).ConfigureAwait(false);
             return parsed switch
             {
                 { Status: "registered", Device: { } device } => new CoverageResult(CoverageStatus.Registered, ToCoverage(device)),
@@ -93,61 +85,9 @@ public sealed class BenefitsApiClient : IBenefitsApi
         return problem == "not-found" ? new CoverageResult(CoverageStatus.NotFound) : new CoverageResult(CoverageStatus.Unavailable);
     }
 
-    private HttpRequestMessage NewRequest(string path, object body)
-    {
-        // Read at the first call, not at start-up: the sandbox's address is known only once the server listens.
-        var options = _options.Value;
-        var baseUrl = options.BaseUrl ?? throw new InvalidOperationException("Benefits:BaseUrl is not configured and no sandbox address is known.");
-
-        // Personal data travels only in the body, never in the URL (URLs end up in proxy and server logs).
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, path)) { Content = JsonContent.Create(body) };
-        request.Headers.Add(ApiKeyHeader, options.ApiKey);
-        return request;
-    }
-
-    /// <returns>The response, or null when none usable arrived (timeout, network failure, circuit open).</returns>
-    private async Task<HttpResponseMessage?> SendAsync(HttpRequestMessage request, string operation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (BrokenCircuitException)
-        {
-            _logger.LogWarning("Benefits API {Operation} not attempted: the circuit is open after repeated failures", operation);
-        }
-        catch (TimeoutRejectedException)
-        {
-            _logger.LogWarning("Benefits API {Operation} timed out", operation);
-        }
-        catch (HttpRequestException exception)
-        {
-            _logger.LogWarning("Benefits API {Operation} could not be reached: {Error}", operation, exception.HttpRequestError);
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            _logger.LogWarning("Benefits API {Operation} timed out", operation);
-        }
-
-        return null;
-    }
-
-    private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
-        where T : class
-    {
-        try
-        {
-            return await response.Content.ReadFromJsonAsync<T>(cancellationToken).ConfigureAwait(false);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
-
     private async Task<string?> ProblemCodeAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken)
     {
-        var problem = await ReadAsync<ProblemBody>(response, cancellationToken).ConfigureAwait(false);
+        var problem = await BenefitsApiTransport.ReadAsync<ProblemBody>(response, cancellationToken).ConfigureAwait(false);
         var requestId = response.Headers.TryGetValues("X-Request-Id", out var values) ? values.FirstOrDefault() : null;
         var expected = problem?.Code is "unknown-serial" or "registered-to-another-account" or "invalid-purchase-date" or "not-found";
         _logger.Log(

@@ -32,6 +32,7 @@ public static class BenefitsServiceCollectionExtensions
             });
         var options = section.Get<BenefitsApiOptions>() ?? new BenefitsApiOptions();
 
+        services.AddSingleton<BenefitsApiTransport>();
         services.AddSingleton<IBenefitsApi, BenefitsApiClient>();
         services.AddSingleton<IClaimsApi, ClaimsApiClient>();
         var builder = services.AddHttpClient(BenefitsApiClient.HttpClientName);

@@ -1,9 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using IqosBot.Dialogs.Benefits;
-using Microsoft.Extensions.Options;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace IqosBot.Benefits;
 
@@ -20,14 +16,12 @@ public sealed class ClaimsApiClient : IClaimsApi
     private const string CheckOperation = "claim check";
     private const string CreateOperation = "claim creation";
 
-    private readonly IHttpClientFactory _clients;
-    private readonly IOptions<BenefitsApiOptions> _options;
+    private readonly BenefitsApiTransport _transport;
     private readonly ILogger<ClaimsApiClient> _logger;
 
-    public ClaimsApiClient(IHttpClientFactory clients, IOptions<BenefitsApiOptions> options, ILogger<ClaimsApiClient> logger)
+    public ClaimsApiClient(BenefitsApiTransport transport, ILogger<ClaimsApiClient> logger)
     {
-        _clients = clients ?? throw new ArgumentNullException(nameof(clients));
-        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _transport = transport ?? throw new ArgumentNullException(nameof(transport));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -35,8 +29,8 @@ public sealed class ClaimsApiClient : IClaimsApi
     {
         ArgumentNullException.ThrowIfNull(check);
         var body = new ClaimCheckBody(check.Serial, check.Email, KindOf(check.Kind), DamageOf(check.Damage));
-        using var request = NewRequest("v1/claims/eligibility", body);
-        using var response = await SendAsync(request, CheckOperation, cancellationToken).ConfigureAwait(false);
+        using var request = _transport.NewRequest("v1/claims/eligibility", body);
+        using var response = await _transport.SendAsync(request, CheckOperation, cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
             return new ClaimEligibility(ClaimDecision.Unavailable);
@@ -44,7 +38,7 @@ public sealed class ClaimsApiClient : IClaimsApi
 
         if (response.StatusCode == HttpStatusCode.OK)
         {
-            var parsed = await ReadAsync<ClaimEligibilityBody>(response, cancellationToken).ConfigureAwait(false);
+            var parsed = await BenefitsApiTransport.ReadAsync<ClaimEligibilityBody>(response, cancellationToken).ConfigureAwait(false);
             if (parsed is null)
             {
                 return Malformed<ClaimEligibility>(response, CheckOperation, new ClaimEligibility(ClaimDecision.Unavailable));
@@ -80,12 +74,12 @@ public sealed class ClaimsApiClient : IClaimsApi
             request.FaultDescription,
             new ClaimAddressBody(request.Address.Street, request.Address.PostalCode, request.Address.City),
             request.Language);
-        using var message = NewRequest("v1/claims", body);
+        using var message = _transport.NewRequest("v1/claims", body);
 
         // The same key on every attempt the pipeline makes: a retried POST is recognised, never a second claim.
         message.Headers.Add(BenefitsApiClient.IdempotencyKeyHeader, idempotencyKey);
 
-        using var response = await SendAsync(message, CreateOperation, cancellationToken).ConfigureAwait(false);
+        using var response = await _transport.SendAsync(message, CreateOperation, cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
             return new ClaimResult(ClaimStatus.Unavailable);
@@ -93,7 +87,7 @@ public sealed class ClaimsApiClient : IClaimsApi
 
         if (response.StatusCode == HttpStatusCode.Created)
         {
-            var created = await ReadAsync<ClaimCreatedBody>(response, cancellationToken).ConfigureAwait(false);
+            var created = await BenefitsApiTransport.ReadAsync<ClaimCreatedBody>(response, cancellationToken).ConfigureAwait(false);
             return created is { CaseNumber.Length: > 0 }
                 ? new ClaimResult(ClaimStatus.Created, created.CaseNumber, Model: created.Model)
                 : Malformed<ClaimResult>(response, CreateOperation, new ClaimResult(ClaimStatus.Unavailable));
@@ -139,83 +133,24 @@ public sealed class ClaimsApiClient : IClaimsApi
         _ => null,
     };
 
-    private HttpRequestMessage NewRequest(string path, object body)
-    {
-        // Read at the first call, not at start-up: the sandbox's address is known only once the server listens.
-        var options = _options.Value;
-        var baseUrl = options.BaseUrl ?? throw new InvalidOperationException("Benefits:BaseUrl is not configured and no sandbox address is known.");
-
-        // Personal data travels only in the body, never in the URL (URLs end up in proxy and server logs).
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, path)) { Content = JsonContent.Create(body) };
-        request.Headers.Add(BenefitsApiClient.ApiKeyHeader, options.ApiKey);
-        return request;
-    }
-
-    /// <returns>The response, or null when none usable arrived (timeout, network failure, circuit open).</returns>
-    private async Task<HttpResponseMessage?> SendAsync(HttpRequestMessage request, string operation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _clients.CreateClient(BenefitsApiClient.HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (BrokenCircuitException)
-        {
-            _logger.LogWarning("Benefits API {Operation} not attempted: the circuit is open after repeated failures", operation);
-        }
-        catch (TimeoutRejectedException)
-        {
-            _logger.LogWarning("Benefits API {Operation} timed out", operation);
-        }
-        catch (HttpRequestException exception)
-        {
-            _logger.LogWarning("Benefits API {Operation} could not be reached: {Error}", operation, exception.HttpRequestError);
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            _logger.LogWarning("Benefits API {Operation} timed out", operation);
-        }
-
-        return null;
-    }
-
-    private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
-        where T : class
-    {
-        try
-        {
-            return await response.Content.ReadFromJsonAsync<T>(cancellationToken).ConfigureAwait(false);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-        catch (NotSupportedException)
-        {
-            // A media type the JSON reader does not take (an HTML error page with a 2xx).
-            return null;
-        }
-    }
-
     private T Malformed<T>(HttpResponseMessage response, string operation, T result)
     {
         _logger.LogWarning(
             "Benefits API {Operation} answered {StatusCode} with a body outside the contract (request id {RequestId})",
-            operation, (int)response.StatusCode, RequestIdOf(response) ?? "none");
+            operation, (int)response.StatusCode, BenefitsApiTransport.RequestIdOf(response) ?? "none");
         return result;
     }
 
     private async Task<ClaimProblemBody?> ProblemAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken)
     {
-        var problem = await ReadAsync<ClaimProblemBody>(response, cancellationToken).ConfigureAwait(false);
+        var problem = await BenefitsApiTransport.ReadAsync<ClaimProblemBody>(response, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         var expected = (status, problem?.Code) is (404, "not-found") or (422, "not-eligible") or (422, "validation-failed");
         _logger.Log(
             expected ? LogLevel.Information : LogLevel.Warning,
             "Benefits API {Operation} answered {StatusCode} {ProblemCode} {Reason} (request id {RequestId})",
-            operation, status, problem?.Code ?? "none", problem?.Reason ?? string.Empty, RequestIdOf(response) ?? "none");
+            operation, status, problem?.Code ?? "none", problem?.Reason ?? string.Empty, BenefitsApiTransport.RequestIdOf(response) ?? "none");
         return problem;
     }
 
-    private static string? RequestIdOf(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("X-Request-Id", out var values) ? values.FirstOrDefault() : null;
 }
