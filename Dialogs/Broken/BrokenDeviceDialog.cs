@@ -35,6 +35,11 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
     private const string ClaimFlowId = "brokenClaim";
     private const string AddressFlowId = "brokenAddress";
     private const string RegisterFirstFlowId = "brokenRegisterFirst";
+    private const string RetryFlowId = "brokenRetry";
+    private const string RetryPromptId = "brokenRetryChoice";
+    private const string Retry = "retry";
+    private const string Person = "person";
+    private const string NoThanksChoice = "not-now";
     private const string SymptomPromptId = "brokenSymptom";
     private const string AccidentPromptId = "brokenAccident";
     private const string ModelPromptId = "brokenModel";
@@ -75,6 +80,8 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         AddDialog(new WaterfallDialog(ClaimFlowId, [ClaimStartStepAsync, EmailStepAsync, EligibilityStepAsync]));
         AddDialog(new WaterfallDialog(AddressFlowId, [StreetStepAsync, PostcodeStepAsync, CityStepAsync, ConfirmAddressStepAsync, CreateClaimStepAsync]));
         AddDialog(new WaterfallDialog(RegisterFirstFlowId, [AskRegisterStepAsync, RegisterAnsweredStepAsync]));
+        AddDialog(new WaterfallDialog(RetryFlowId, [AskRetryStepAsync, RetryAnsweredStepAsync]));
+        AddDialog(new ChoicePrompt(RetryPromptId, (_, _) => Task.FromResult(true)));
         AddDialog(new ChoicePrompt(SymptomPromptId, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || SymptomDetector.Detect(prompt.Context.Activity.Text) is not null)));
         AddDialog(new ChoicePrompt(AccidentPromptId, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || AccidentOf(SymptomDetector.Detect(prompt.Context.Activity.Text)) is not null)));
         AddDialog(new ChoicePrompt(ModelPromptId, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || SymptomDetector.DetectModel(prompt.Context.Activity.Text) is not null)));
@@ -92,6 +99,25 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
     }
 
     protected override string HelpText(ITurnContext turnContext) => Texts.Get(turnContext.GetLanguage(), TextKey.BrokenHelp);
+
+    /// <summary>Asking for a person mid-journey: the agent gets what the journey found out so far.</summary>
+    protected override async Task<DialogTurnResult> OnPersonRequestedAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        // The form is the running waterfall's options; a prompt may be on top of it.
+        var form = innerDc.Stack
+            .Select(instance => instance.State.TryGetValue(WaterfallDialog.OptionsKey, out var options) ? options : null)
+            .OfType<BrokenDeviceForm>()
+            .FirstOrDefault();
+        if (form?.Symptom is null)
+        {
+            return await base.OnPersonRequestedAsync(innerDc, cancellationToken).ConfigureAwait(false);
+        }
+
+        var diagnosis = Diagnosis.Describe(form, innerDc.Context.GetLanguage());
+        await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        return new DialogTurnResult(DialogTurnStatus.Complete, new RouteRequest(Intents.HumanAgent, null, diagnosis));
+    }
 
     private static BrokenDeviceForm Form(WaterfallStepContext step) => (BrokenDeviceForm)step.Options!;
 
@@ -311,7 +337,7 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
             ClaimDecision.Eligible => await step.ReplaceDialogAsync(AddressFlowId, form, cancellationToken).ConfigureAwait(false),
             ClaimDecision.NotRegistered => await step.ReplaceDialogAsync(RegisterFirstFlowId, form, cancellationToken).ConfigureAwait(false),
             ClaimDecision.NotFound => await NotFoundAsync(step, cancellationToken).ConfigureAwait(false),
-            _ => await OfferPersonAsync(step, RefusalText(eligibility.Decision, form, language), cancellationToken).ConfigureAwait(false),
+            _ => await OfferPersonAsync(step, RefusalText(eligibility.Decision, form, language), cancellationToken, form).ConfigureAwait(false),
         };
     }
 
@@ -388,6 +414,14 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
             return await step.ReplaceDialogAsync(AddressFlowId, form, cancellationToken).ConfigureAwait(false);
         }
 
+        return await SubmitClaimAsync(step, form, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Files the claim with the key made at the confirm question; on failure the answers are kept for a retry.</summary>
+    private async Task<DialogTurnResult> SubmitClaimAsync(WaterfallStepContext step, BrokenDeviceForm form, CancellationToken cancellationToken)
+    {
+        var context = step.Context;
+        var language = context.GetLanguage();
         await context.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken).ConfigureAwait(false);
         var request = new ClaimRequest(
             form.Serial!, form.Email!, form.ClaimKind, form.Damage, Diagnosis.Describe(form, language),
@@ -402,10 +436,43 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
                     cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
             case ClaimStatus.Refused:
-                return await OfferPersonAsync(step, RefusalText(result.RefusedBecause ?? ClaimDecision.Unavailable, form, language), cancellationToken).ConfigureAwait(false);
+                return await OfferPersonAsync(step, RefusalText(result.RefusedBecause ?? ClaimDecision.Unavailable, form, language), cancellationToken, form).ConfigureAwait(false);
             default:
-                var apology = Texts.Format(language, TextKey.BrokenClaimFailed, Support.Phone, OpeningHoursText.Describe(Support, language));
-                return await OfferPersonAsync(step, apology, cancellationToken).ConfigureAwait(false);
+                // The same answers and the same key: a retry cannot make a second claim, even if this one got through.
+                return await step.ReplaceDialogAsync(RetryFlowId, form, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static Task<DialogTurnResult> AskRetryStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var language = step.Context.GetLanguage();
+        return step.PromptAsync(RetryPromptId, Ask(language, TextKey.BrokenRetryPrompt,
+        [
+            new Choice(Retry, Texts.Get(language, TextKey.BrokenRetry), ["igen", "again", "retry", "ja", "yes"]),
+            new Choice(Person, Texts.Get(language, TextKey.BrokenRetryPerson), ["person", "kundtjänst", "customer care"]),
+            new Choice(NoThanksChoice, Texts.Get(language, TextKey.BrokenRetryCancel), ["nej", "no", "avbryt", "cancel"]),
+        ]), cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> RetryAnsweredStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        var context = step.Context;
+        var language = context.GetLanguage();
+        switch ((step.Result as FoundChoice)?.Value)
+        {
+            case Retry:
+                return await SubmitClaimAsync(step, form, cancellationToken).ConfigureAwait(false);
+            case Person:
+                return await step.EndDialogAsync(new RouteRequest(Intents.HumanAgent, null, Diagnosis.Describe(form, language)), cancellationToken).ConfigureAwait(false);
+            case NoThanksChoice:
+                await context.SendActivitiesAsync(
+                    [MessageFactory.Text(Texts.Get(language, TextKey.BrokenRetryLater)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                    cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            default:
+                // Something else typed: it is the customer's next question.
+                return await step.EndDialogAsync(new RouteRequest(null, context.Activity.Text), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -458,8 +525,12 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
     /// <summary>The accident keys only: "it got wet" answers "what happened to it?", "it's not charging" does not.</summary>
     private static string? AccidentOf(string? detected) => detected is Accidents.Dropped or Accidents.Liquid or Accidents.Cracked ? detected : null;
 
-    private static Task<DialogTurnResult> OfferPersonAsync(WaterfallStepContext step, string reason, CancellationToken cancellationToken)
-        => step.ReplaceDialogAsync(nameof(OfferPersonDialog), reason, cancellationToken);
+    /// <param name="form">When the journey got far enough to have a diagnosis, it goes with the request for a person.</param>
+    private static Task<DialogTurnResult> OfferPersonAsync(WaterfallStepContext step, string reason, CancellationToken cancellationToken, BrokenDeviceForm? form = null)
+        => step.ReplaceDialogAsync(
+            nameof(OfferPersonDialog),
+            form is null ? reason : new OfferPersonOptions(reason, Diagnosis.Describe(form, step.Context.GetLanguage())),
+            cancellationToken);
 
     private static PromptOptions Ask(string language, string textKey, List<Choice> choices) => new()
     {

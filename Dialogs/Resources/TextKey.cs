@@ -323,7 +323,6 @@ public static class TextKey
 
     public const string BrokenAddressAgain = nameof(BrokenAddressAgain);
 
-    public const string BrokenClaimFailed = nameof(BrokenClaimFailed);
 
     public const string BrokenReceiptTitle = nameof(BrokenReceiptTitle);
 
@@ -368,4 +367,14 @@ public static class TextKey
     public const string BrokenStepsTried = nameof(BrokenStepsTried);
 
     public const string BrokenIntro = nameof(BrokenIntro);
+
+    public const string BrokenRetryPrompt = nameof(BrokenRetryPrompt);
+
+    public const string BrokenRetry = nameof(BrokenRetry);
+
+    public const string BrokenRetryPerson = nameof(BrokenRetryPerson);
+
+    public const string BrokenRetryCancel = nameof(BrokenRetryCancel);
+
+    public const string BrokenRetryLater = nameof(BrokenRetryLater);
 }

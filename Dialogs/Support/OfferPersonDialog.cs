@@ -12,7 +12,8 @@ namespace IqosBot.Dialogs.Support;
 /// <summary>
 /// "Would you like to talk to a person?" after a journey could not go on (the API failed, the customer
 /// could not give a usable answer twice). Yes hands the conversation on to the main dialog's person
-/// route; no leaves the menu on screen. Started with the text that explains why, or null.
+/// route; no leaves the menu on screen. Started with the text that explains why (a string, or
+/// <see cref="OfferPersonOptions"/> when the journey has a diagnosis for the agent), or null.
 /// </summary>
 public sealed class OfferPersonDialog : ComponentDialog
 {
@@ -29,7 +30,13 @@ public sealed class OfferPersonDialog : ComponentDialog
     private static async Task<DialogTurnResult> AskStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
     {
         var language = stepContext.Context.GetLanguage();
-        if (stepContext.Options is string reason && reason.Length > 0)
+        var reason = stepContext.Options switch
+        {
+            string text => text,
+            OfferPersonOptions options => options.Reason,
+            _ => null,
+        };
+        if (!string.IsNullOrEmpty(reason))
         {
             await stepContext.Context.SendActivityAsync(MessageFactory.Text(reason), cancellationToken).ConfigureAwait(false);
         }
@@ -45,10 +52,14 @@ public sealed class OfferPersonDialog : ComponentDialog
     {
         if (stepContext.Result is true)
         {
-            return await stepContext.EndDialogAsync(new RouteRequest(Intents.HumanAgent, null), cancellationToken).ConfigureAwait(false);
+            var diagnosis = (stepContext.Options as OfferPersonOptions)?.Diagnosis;
+            return await stepContext.EndDialogAsync(new RouteRequest(Intents.HumanAgent, null, diagnosis), cancellationToken).ConfigureAwait(false);
         }
 
         await stepContext.Context.SendActivityAsync(MainDialog.MenuMessage(stepContext.Context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
         return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 }
+
+/// <summary>Why a person is offered, and what the journey found out for the agent (so the customer is not asked again).</summary>
+public sealed record OfferPersonOptions(string? Reason, string? Diagnosis);

@@ -155,7 +155,7 @@ public sealed class BrokenDeviceEndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task A_benefits_API_that_answers_503_to_the_claim_gets_an_apology_and_the_offer_of_a_person_and_nothing_is_saved()
+    public async Task A_benefits_API_that_answers_503_to_the_claim_keeps_the_answers_offers_to_try_again_and_stores_nothing()
     {
         BotHost host = null!;
         host = Host(new BotHost(_database.Path, services: services => services
@@ -174,8 +174,14 @@ public sealed class BrokenDeviceEndToEndTests : IDisposable
 
         OkWithoutServerError(failed);
         Assert.Empty(failed.AdaptiveCards);
-        Assert.Contains(failed.Texts, text => text.Contains("inget har sparats", StringComparison.Ordinal));
-        Assert.Equal("Vill du prata med en person på kundtjänst?", Last(failed));
+        Assert.Equal("Förlåt, jag kunde inte skapa ärendet just nu. Dina uppgifter finns kvar – ska jag försöka igen?", Last(failed));
+        Assert.Equal(["Försök igen", "Prata med en person", "Inte nu"], failed.SuggestedActions);
+        Assert.Empty(await ClaimsAsync(Iluma));
+
+        // Still failing: the same offer again, the answers still kept, and still nothing stored.
+        var again = await client.SendTextAsync("Försök igen");
+        OkWithoutServerError(again);
+        Assert.Equal("Förlåt, jag kunde inte skapa ärendet just nu. Dina uppgifter finns kvar – ska jag försöka igen?", Last(again));
         Assert.Empty(await ClaimsAsync(Iluma));
     }
 

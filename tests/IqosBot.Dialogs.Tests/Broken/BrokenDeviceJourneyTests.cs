@@ -248,10 +248,11 @@ public sealed class BrokenDeviceJourneyTests
 
         var handoff = Assert.Single(await bot.SayAsync(Yes(language)));
 
-        // The main dialog starts the way to a person (customer care is open on Thursday at 11).
-        Assert.Equal(bot.T(TextKey.HandoffDescribePrompt), handoff.Text);
-        await bot.SayAsync(bot.T(TextKey.HandoffSkip));
+        // The main dialog starts the way to a person (customer care is open on Thursday at 11); the agent
+        // gets the journey's diagnosis, so the customer is not asked to describe it again.
+        Assert.StartsWith(bot.F(TextKey.HandoffQueued, 3, 6)[..20], handoff.Text, StringComparison.Ordinal);
         var queued = Assert.Single(bot.People.AgentRequests);
+        Assert.Equal(language == "sv" ? "IQOS ILUMA PRIME: tappad" : "IQOS ILUMA PRIME: dropped", queued.Description);
         Assert.Equal(Intents.DeviceReplacement, queued.Intent);
         Assert.Equal(nameof(BrokenDeviceDialog), queued.LastDialog);
         Assert.Empty(bot.Claims.Creates);
@@ -327,9 +328,9 @@ public sealed class BrokenDeviceJourneyTests
     // ---- 9. The API fails ---------------------------------------------------------------------------------
 
     [Theory]
-    [InlineData("sv", "Förlåt, jag kunde inte skapa ärendet just nu, och inget har sparats. Försök igen om en stund, eller prata med kundtjänst på 020-25 10 10 ({0}).")]
-    [InlineData("en", "Sorry, I couldn't create the claim just now, and nothing has been saved. Please try again in a while, or talk to customer care on 020-25 10 10 ({0}).")]
-    public async Task A_create_that_fails_says_nothing_was_saved_and_offers_a_person(string language, string apology)
+    [InlineData("sv", "Förlåt, jag kunde inte skapa ärendet just nu. Dina uppgifter finns kvar – ska jag försöka igen?", "Försök igen", "Prata med en person", "Inte nu")]
+    [InlineData("en", "Sorry, I couldn't create the claim just now. Your answers are kept – shall I try again?", "Try again", "Talk to a person", "Not now")]
+    public async Task A_create_that_fails_keeps_the_answers_and_offers_to_try_again(string language, string apology, string retry, string person, string notNow)
     {
         var bot = BrokenBot.Build(language);
         bot.Claims.Decide(Iluma, ClaimDecision.Eligible, "IQOS ILUMA");
@@ -337,7 +338,8 @@ public sealed class BrokenDeviceJourneyTests
 
         var replies = await FillClaimAsync(bot, language);
 
-        Assert.Equal([string.Format(System.Globalization.CultureInfo.InvariantCulture, apology, Hours(language)), bot.T(TextKey.OfferPersonPrompt)], replies.Texts());
+        Assert.Equal([apology], replies.Texts());
+        Assert.Equal([retry, person, notNow], replies.Last().SuggestedActions.Actions.Select(action => action.Title));
         Assert.All(replies, reply => Assert.Null(reply.AdaptiveCard()));
         Assert.Single(bot.Claims.Creates);
     }
@@ -416,21 +418,49 @@ public sealed class BrokenDeviceJourneyTests
     }
 
     [Fact]
-    public async Task After_a_failed_create_the_claim_is_not_kept_so_a_new_attempt_starts_over()
+    public async Task Trying_again_after_a_failed_create_sends_the_same_claim_with_the_same_key_and_ends_in_the_receipt()
     {
         var bot = BrokenBot.Build();
         bot.Claims.Decide(Iluma, ClaimDecision.Eligible, "IQOS ILUMA");
         bot.Claims.CreateResults.Enqueue(new ClaimResult(ClaimStatus.Unavailable));
         await FillClaimAsync(bot, "sv");
-        await bot.SayAsync("Nej");
 
-        // The flow has no retry of the same claim: the form (and its key) is gone with the journey.
-        Assert.Empty(await bot.Harness.SavedStackAsync());
-        var receipt = await FillClaimAsync(bot, "sv");
+        var receipt = await bot.SayAsync("Försök igen");
 
         Assert.NotNull(receipt[0].AdaptiveCard());
         Assert.Equal(2, bot.Claims.Creates.Count);
-        Assert.Equal(bot.Claims.Creates[0].Request, bot.Claims.Creates[1].Request);
+        Assert.Equal(bot.Claims.Creates[0], bot.Claims.Creates[1]);
+    }
+
+    [Fact]
+    public async Task A_failed_create_can_go_to_a_person_with_the_diagnosis()
+    {
+        var bot = BrokenBot.Build();
+        bot.Claims.Decide(Iluma, ClaimDecision.Eligible, "IQOS ILUMA");
+        bot.Claims.CreateResults.Enqueue(new ClaimResult(ClaimStatus.Unavailable));
+        await FillClaimAsync(bot, "sv");
+
+        await bot.SayAsync("Prata med en person");
+
+        var request = Assert.Single(bot.People.AgentRequests);
+        Assert.StartsWith("IQOS ILUMA: röd lampa", request.Description, StringComparison.Ordinal);
+        Assert.Equal(nameof(BrokenDeviceDialog), request.LastDialog);
+        Assert.Single(bot.Claims.Creates);
+    }
+
+    [Fact]
+    public async Task Not_now_after_a_failed_create_ends_with_the_menu_and_nothing_more_is_sent()
+    {
+        var bot = BrokenBot.Build();
+        bot.Claims.Decide(Iluma, ClaimDecision.Eligible, "IQOS ILUMA");
+        bot.Claims.CreateResults.Enqueue(new ClaimResult(ClaimStatus.Unavailable));
+        await FillClaimAsync(bot, "sv");
+
+        var replies = await bot.SayAsync("Inte nu");
+
+        Assert.Equal("Okej. Inget mer har skickats. Välkommen att försöka igen senare.", replies[0].Text);
+        Assert.Single(bot.Claims.Creates);
+        Assert.Empty(await bot.Harness.SavedStackAsync());
     }
 
     // ---- 11. Claims made by agents -----------------------------------------------------------------------
