@@ -1,3 +1,4 @@
+using IqosBot.Dialogs.Registration;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
@@ -71,7 +72,7 @@ public sealed class DirectLineHub
             activity.ChannelId = DirectLineEndpoints.ChannelId;
             activity.Conversation ??= new ConversationAccount();
             activity.Conversation.Id = conversationId;
-            var json = Serialize(activity);
+            var json = ShownJson(activity);
             await _store.AppendAsync(conversationId, sequence, id, persist ? json : null, CancellationToken.None).ConfigureAwait(false);
             live.NextSequence = sequence + 1;
             Broadcast(live, ActivitySet([json], live.NextSequence));
@@ -82,6 +83,23 @@ public sealed class DirectLineHub
         {
             live.Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The activity as the log keeps and clients see it: a customer's message with a personal identity or
+    /// card number typed by mistake is kept without it (the bot's own turn still reads the original, to
+    /// tell the customer it was not kept).
+    /// </summary>
+    private static string ShownJson(Activity activity)
+    {
+        if (activity.Type == ActivityTypes.Message && activity.From?.Role != RoleTypes.Bot && SensitiveNumbers.Contains(activity.Text))
+        {
+            var shown = Deserialize(Serialize(activity))!;
+            shown.Text = SensitiveNumbers.Redact(shown.Text);
+            return Serialize(shown);
+        }
+
+        return Serialize(activity);
     }
 
     /// <summary>The bot changed an activity it sent: store and push the new version under the same id.</summary>
