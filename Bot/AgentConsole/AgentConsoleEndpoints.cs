@@ -25,7 +25,7 @@ public static class AgentConsoleEndpoints
         endpoints.MapGet("/agent", (HttpContext context) => Html(context, AgentPages.Console(), StatusCodes.Status200OK))
             .RequireAuthorization(AgentConsoleDefaults.Policy);
 
-        var api = endpoints.MapGroup("/agent/api").RequireAuthorization(AgentConsoleDefaults.Policy).AddEndpointFilter(RequireCsrfTokenOnPost);
+        var api = endpoints.MapGroup("/agent/api").RequireAuthorization(AgentConsoleDefaults.Policy).AddEndpointFilter(RequireCsrfTokenOnPost).AddEndpointFilter(NoteAgentSeen);
         api.MapGet("/me", Me);
         api.MapGet("/queue", QueueAsync);
         api.MapGet("/agents", (HttpContext context, AgentDirectory directory) =>
@@ -248,6 +248,14 @@ public static class AgentConsoleEndpoints
     /// <summary>A string property of the body; null when missing, null or not a string (a number where text belongs is a 400, not a 500).</summary>
     private static string? StringField(JsonObject? body, string name)
         => body?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>An agent using the API is at their console (see <see cref="AgentPresence"/>).</summary>
+    private static ValueTask<object?> NoteAgentSeen(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var context = invocation.HttpContext;
+        context.RequestServices.GetRequiredService<AgentPresence>().Seen(AgentClaims.Identity(context.User));
+        return next(invocation);
+    }
 
     /// <summary>Every state-changing API call must carry the token the page got from /agent/api/me.</summary>
     private static async ValueTask<object?> RequireCsrfTokenOnPost(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)

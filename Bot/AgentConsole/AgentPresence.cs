@@ -2,64 +2,74 @@ using IqosBot.Handoff;
 
 namespace IqosBot.AgentConsole;
 
-/// <summary>Agents with the console open, counted by their live SignalR connections (an agent may have two tabs).</summary>
-public sealed class AgentPresence : IAgentPresence
+/// <summary>
+/// Which agents are at their console: a live SignalR connection (an agent may have two tabs), or a call
+/// to the console's API within the last two minutes (the page polls the queue every 30 s, so an agent
+/// whose socket is reconnecting still counts).
+/// </summary>
+public sealed class AgentPresence(TimeProvider time) : IAgentPresence
 {
-    private readonly Dictionary<string, (string DisplayName, int Connections)> _online = new(StringComparer.Ordinal);
+    private static readonly TimeSpan RecentlySeen = TimeSpan.FromMinutes(2);
+
+    private readonly Dictionary<string, Agent> _agents = new(StringComparer.Ordinal);
 
     public int OnlineCount
     {
         get
         {
-            lock (_online)
+            lock (_agents)
             {
-                return _online.Count;
+                return _agents.Values.Count(IsPresent);
             }
         }
     }
 
     public bool IsOnline(string userName)
     {
-        lock (_online)
+        lock (_agents)
         {
-            return _online.ContainsKey(userName);
+            return _agents.TryGetValue(userName, out var agent) && IsPresent(agent);
         }
     }
 
     public IReadOnlyList<AgentIdentity> Online()
     {
-        lock (_online)
+        lock (_agents)
         {
-            return [.. _online.Select(pair => new AgentIdentity(pair.Key, pair.Value.DisplayName))];
+            return [.. _agents.Where(pair => IsPresent(pair.Value)).Select(pair => new AgentIdentity(pair.Key, pair.Value.DisplayName))];
         }
     }
 
-    public void Connected(AgentIdentity agent)
-    {
-        ArgumentNullException.ThrowIfNull(agent);
-        lock (_online)
-        {
-            var connections = _online.TryGetValue(agent.UserName, out var existing) ? existing.Connections : 0;
-            _online[agent.UserName] = (agent.DisplayName, connections + 1);
-        }
-    }
+    public void Connected(AgentIdentity agent) => Update(agent, entry => entry.Connections++);
 
-    public void Disconnected(AgentIdentity agent)
+    public void Disconnected(AgentIdentity agent) => Update(agent, entry => entry.Connections = Math.Max(0, entry.Connections - 1));
+
+    /// <summary>The agent used the console's API just now.</summary>
+    public void Seen(AgentIdentity agent) => Update(agent, entry => entry.LastSeen = time.GetUtcNow());
+
+    private void Update(AgentIdentity agent, Action<Agent> change)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        lock (_online)
+        lock (_agents)
         {
-            if (_online.TryGetValue(agent.UserName, out var existing))
+            if (!_agents.TryGetValue(agent.UserName, out var entry))
             {
-                if (existing.Connections <= 1)
-                {
-                    _online.Remove(agent.UserName);
-                }
-                else
-                {
-                    _online[agent.UserName] = (existing.DisplayName, existing.Connections - 1);
-                }
+                entry = new Agent(agent.DisplayName);
+                _agents[agent.UserName] = entry;
             }
+
+            change(entry);
         }
+    }
+
+    private bool IsPresent(Agent agent) => agent.Connections > 0 || time.GetUtcNow() - agent.LastSeen < RecentlySeen;
+
+    private sealed class Agent(string displayName)
+    {
+        public string DisplayName { get; } = displayName;
+
+        public int Connections { get; set; }
+
+        public DateTimeOffset LastSeen { get; set; } = DateTimeOffset.MinValue;
     }
 }

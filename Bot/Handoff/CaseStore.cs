@@ -14,6 +14,9 @@ public sealed class CaseStore
     private const int MeasuredSample = 20;
     private const int MinimumSample = 5;
 
+    /// <summary>The resolution note of a chat the customer ended; agents read it in the console.</summary>
+    public const string EndedByCustomerNote = "Kunden avslutade chatten.";
+
     private readonly HandoffDatabase _database;
 
     public CaseStore(HandoffDatabase database)
@@ -103,6 +106,13 @@ public sealed class CaseStore
         => UpdateAsync(
             "UPDATE handoff_cases SET status = 'closed', resolution_note = @note, closed_at = @now WHERE id = @id AND status = 'active' AND owner = @owner",
             new { id, owner, note, now },
+            cancellationToken);
+
+    /// <summary>The customer ended a chat an agent had accepted (the agent was away, or they were done).</summary>
+    public Task<bool> TryEndByCustomerAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
+        => UpdateAsync(
+            "UPDATE handoff_cases SET status = 'closed', closed_at = @now, resolution_note = COALESCE(resolution_note, @note) WHERE id = @id AND status = 'active'",
+            new { id, now, note = EndedByCustomerNote },
             cancellationToken);
 
     /// <summary>The customer left before anyone accepted (or the contact centre could not take them).</summary>

@@ -22,6 +22,7 @@ public sealed class CustomerRelay
     private readonly QueueEstimator _estimator;
     private readonly QueueAnnouncer _announcer;
     private readonly IAgentNotifier _agents;
+    private readonly IAgentPresence _presence;
     private readonly SupportOptions _support;
     private readonly TimeProvider _time;
     private readonly ILogger<CustomerRelay> _logger;
@@ -31,6 +32,7 @@ public sealed class CustomerRelay
         QueueEstimator estimator,
         QueueAnnouncer announcer,
         IAgentNotifier agents,
+        IAgentPresence presence,
         IOptions<SupportOptions> support,
         TimeProvider time,
         ILogger<CustomerRelay> logger)
@@ -40,6 +42,7 @@ public sealed class CustomerRelay
         _estimator = estimator ?? throw new ArgumentNullException(nameof(estimator));
         _announcer = announcer ?? throw new ArgumentNullException(nameof(announcer));
         _agents = agents ?? throw new ArgumentNullException(nameof(agents));
+        _presence = presence ?? throw new ArgumentNullException(nameof(presence));
         _support = support.Value;
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -86,12 +89,28 @@ public sealed class CustomerRelay
             return true;
         }
 
-        // Active: the agent (or the contact centre) answers; the bot says nothing.
-        if (record.Owner is { } owner && turnContext.TurnState.Get<TranscriptEntry>(TranscriptRecorder.InboundEntryKey) is { } entry)
+        if (record is { Mode: CaseModes.Console, Owner: { } owner })
         {
-            await _agents.CaseMessageAsync(owner, record.Id, entry, cancellationToken).ConfigureAwait(false);
+            // The customer can always end the chat: "avbryt" alone is never a message for the agent.
+            if (IsLeaveRequest(activity.Text, language))
+            {
+                await EndChatAsync(turnContext, data, record, owner, language, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
+            if (turnContext.TurnState.Get<TranscriptEntry>(TranscriptRecorder.InboundEntryKey) is { } entry)
+            {
+                await _agents.CaseMessageAsync(owner, record.Id, entry, cancellationToken).ConfigureAwait(false);
+            }
+
+            // An agent who closed the console without closing the case must not leave the customer talking to no one.
+            if (!_presence.IsOnline(owner))
+            {
+                await turnContext.SendActivityAsync(MessageFactory.Text(Texts.Format(language, TextKey.HandoffAgentAway, record.OwnerName ?? owner)), cancellationToken).ConfigureAwait(false);
+            }
         }
 
+        // Otherwise the agent (or the contact centre) answers; the bot says nothing.
         return true;
     }
 
@@ -149,6 +168,20 @@ public sealed class CustomerRelay
 
         await turnContext.SendActivitiesAsync(
             [MessageFactory.Text(Texts.Get(language, TextKey.HandoffLeftQueue)), MainDialog.MenuMessage(turnContext, TextKey.AnythingElse)],
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task EndChatAsync(ITurnContext turnContext, ConversationData data, HandoffCase record, string owner, string language, CancellationToken cancellationToken)
+    {
+        data.HandoffCaseId = null;
+        if (await _cases.TryEndByCustomerAsync(record.Id, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            _logger.LogInformation("Case {CaseId}: the customer ended the chat", record.Id);
+            await _agents.CaseChangedAsync(owner, record.Id, CaseStatus.Closed, cancellationToken).ConfigureAwait(false);
+        }
+
+        await turnContext.SendActivitiesAsync(
+            [MessageFactory.Text(Texts.Get(language, TextKey.HandoffCustomerEnded)), MainDialog.MenuMessage(turnContext, TextKey.AnythingElse)],
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -377,4 +377,8 @@ public static class TextKey
     public const string BrokenRetryCancel = nameof(BrokenRetryCancel);
 
     public const string BrokenRetryLater = nameof(BrokenRetryLater);
+
+    public const string HandoffAgentAway = nameof(HandoffAgentAway);
+
+    public const string HandoffCustomerEnded = nameof(HandoffCustomerEnded);
 }
