@@ -33,7 +33,6 @@ public sealed class AgentDesk
     private readonly TranscriptLog _transcripts;
     private readonly CustomerAdapters _adapters;
     private readonly QueueAnnouncer _announcer;
-    private readonly QueueEstimator _estimator;
     private readonly IAgentNotifier _agents;
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _time;
@@ -44,7 +43,6 @@ public sealed class AgentDesk
         TranscriptLog transcripts,
         CustomerAdapters adapters,
         QueueAnnouncer announcer,
-        QueueEstimator estimator,
         IAgentNotifier agents,
         IServiceScopeFactory scopes,
         TimeProvider time,
@@ -54,7 +52,6 @@ public sealed class AgentDesk
         _transcripts = transcripts ?? throw new ArgumentNullException(nameof(transcripts));
         _adapters = adapters ?? throw new ArgumentNullException(nameof(adapters));
         _announcer = announcer ?? throw new ArgumentNullException(nameof(announcer));
-        _estimator = estimator ?? throw new ArgumentNullException(nameof(estimator));
         _agents = agents ?? throw new ArgumentNullException(nameof(agents));
         _scopes = scopes ?? throw new ArgumentNullException(nameof(scopes));
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -226,8 +223,6 @@ public sealed class AgentDesk
         await _agents.QueueChangedAsync(cancellationToken).ConfigureAwait(false);
         return DeskOutcome.Ok;
     }
-
-    public async Task<int> EstimateAsync(int position, CancellationToken cancellationToken) => await _estimator.MinutesAsync(position, cancellationToken).ConfigureAwait(false);
 
     private async Task<(DeskOutcome Outcome, HandoffCase? Case)> OwnActiveAsync(string caseId, AgentIdentity agent, CancellationToken cancellationToken)
     {

@@ -26,16 +26,16 @@ public sealed class CaseStore
     }
 
     /// <summary>
-    /// Stores a new case; a waiting one joins the end of its queue, and its place there is returned (null
-    /// when not waiting). The place is counted before the write, outside the file's write gate: two
-    /// customers joining at the same instant may both hear the same number, and the next change of the
-    /// queue announces the right ones.
+    /// Stores a new case; a waiting console case joins the end of the queue, and its place there is
+    /// returned (null otherwise: a contact centre keeps its own queue). The place is counted before the
+    /// write, outside the file's write gate: two customers joining at the same instant may both hear the
+    /// same number, and the next change of the queue announces the right ones.
     /// </summary>
     public async Task<int?> CreateAsync(HandoffCase record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         int? position = null;
-        if (record.Status == CaseStatus.Waiting)
+        if (record is { Status: CaseStatus.Waiting, Mode: CaseModes.Console })
         {
             await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
             position = 1 + await connection.ExecuteScalarAsync<int>(new CommandDefinition(

@@ -299,12 +299,7 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
 
         Form(step).Serial = SerialNumber.Normalize(serial);
         var language = step.Context.GetLanguage();
-        return await step.PromptAsync(EmailPromptId, new PromptOptions
-        {
-            Prompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.BrokenClaimEmailPrompt)),
-            RetryPrompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.RegEmailInvalid)),
-            MaxAttempts = MaxAttempts,
-        }, cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(EmailPromptId, EmailQuestion.Ask(language, Texts.Get(language, TextKey.BrokenClaimEmailPrompt)), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> EligibilityStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)

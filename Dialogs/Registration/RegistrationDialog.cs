@@ -124,7 +124,7 @@ public sealed class RegistrationDialog : InterruptibleDialog
         }
 
         var language = step.Context.GetLanguage();
-        return await step.PromptAsync(EmailPromptId, Ask(Texts.Get(language, TextKey.RegEmailPrompt), Texts.Get(language, TextKey.RegEmailInvalid)), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(EmailPromptId, EmailQuestion.Ask(language, Texts.Get(language, TextKey.RegEmailPrompt)), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AgeStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)

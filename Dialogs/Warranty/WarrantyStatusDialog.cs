@@ -67,12 +67,7 @@ public sealed class WarrantyStatusDialog : InterruptibleDialog
 
         step.Values[SerialKey] = SerialNumber.Normalize(serial);
         var language = step.Context.GetLanguage();
-        return await step.PromptAsync(EmailPromptId, new PromptOptions
-        {
-            Prompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.WarEmailPrompt)),
-            RetryPrompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.RegEmailInvalid)),
-            MaxAttempts = MaxAttempts,
-        }, cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(EmailPromptId, EmailQuestion.Ask(language, Texts.Get(language, TextKey.WarEmailPrompt)), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> LookupStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
