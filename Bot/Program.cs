@@ -78,19 +78,16 @@ builder.Services.AddSingleton(services => new HandoffDialogs(
 builder.Services.AddSingleton(services => new FaqKnowledge(
     services.GetRequiredService<IOptions<SupportOptions>>().Value,
     services.GetRequiredService<IOptions<PolicyOptions>>().Value));
-builder.Services.AddSingleton(services => new MidFlowQuestions(services.GetRequiredService<IRecognizer>(), services.GetRequiredService<FaqKnowledge>()));
 builder.Services.AddSingleton<ILookupThrottle>(services => new StorageLookupThrottle(services.GetRequiredService<IStorage>(), services.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton(services => new RegistrationDialog(
     services.GetRequiredService<IBenefitsApi>(),
     services.GetRequiredService<IOptions<SupportOptions>>().Value,
-    services.GetRequiredService<LocalClock>(),
-    services.GetRequiredService<MidFlowQuestions>()));
+    services.GetRequiredService<LocalClock>()));
 builder.Services.AddSingleton(services => new WarrantyStatusDialog(
     services.GetRequiredService<IBenefitsApi>(),
     services.GetRequiredService<ILookupThrottle>(),
     services.GetRequiredService<IOptions<SupportOptions>>().Value,
-    services.GetRequiredService<LocalClock>(),
-    services.GetRequiredService<MidFlowQuestions>()));
+    services.GetRequiredService<LocalClock>()));
 builder.Services.AddSingleton(services => new BrokenDeviceDialog(
     TroubleshootingGuide.Shared,
     services.GetRequiredService<IClaimsApi>(),
@@ -98,7 +95,6 @@ builder.Services.AddSingleton(services => new BrokenDeviceDialog(
     services.GetRequiredService<ILookupThrottle>(),
     services.GetRequiredService<IOptions<SupportOptions>>().Value,
     services.GetRequiredService<LocalClock>(),
-    services.GetRequiredService<MidFlowQuestions>(),
     // Claims:HandledBy = Agents: the journey troubleshoots, then hands over with its diagnosis instead of filing the claim.
     claimsToAgents: string.Equals(builder.Configuration["Claims:HandledBy"], "Agents", StringComparison.OrdinalIgnoreCase)));
 builder.Services.AddSingleton(services => new MainDialog(

@@ -1,3 +1,5 @@
+using IqosBot.Dialogs.Listening;
+
 namespace IqosBot.Bots;
 
 /// <summary>What the bot remembers about a conversation besides its dialog stack.</summary>
@@ -11,4 +13,7 @@ public sealed class ConversationData
 
     /// <summary>The open case while a person has (or is about to take) this conversation: its messages go to them, not to the dialogs.</summary>
     public string? HandoffCaseId { get; set; }
+
+    /// <summary>What the conversation has established for the dialogs (under 18 said, the last answer card).</summary>
+    public ConversationFacts Facts { get; set; } = new();
 }

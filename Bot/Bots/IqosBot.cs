@@ -1,5 +1,6 @@
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Listening;
 using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Handoff;
@@ -77,6 +78,12 @@ public sealed class IqosBot : ActivityHandler
         var text = activity.Type == ActivityTypes.Message ? activity.Text : null;
         data.Language = LanguagePolicy.Resolve(data.Language, RequestedLocale(activity), text);
         turnContext.SetLanguage(data.Language);
+        if (text is not null)
+        {
+            data.Facts.Turn++;
+        }
+
+        turnContext.SetFacts(data.Facts);
 
         await turn(data).ConfigureAwait(false);
 

@@ -11,7 +11,24 @@ public interface IBenefitsApi
     Task<RegistrationResult> RegisterAsync(DeviceRegistration registration, string idempotencyKey, CancellationToken cancellationToken);
 
     Task<CoverageResult> LookUpCoverageAsync(string serial, string email, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether a device with this serial exists (and its model), asked as soon as a customer gives a serial so
+    /// that a typo is caught before any other question. It says nothing about whether or to whom it is registered.
+    /// </summary>
+    Task<SerialCheckResult> CheckSerialAsync(string serial, CancellationToken cancellationToken);
 }
+
+public enum SerialCheckStatus
+{
+    Known,
+    Unknown,
+
+    /// <summary>The API could not be asked: the journey goes on, and the later call has the last word.</summary>
+    Unavailable,
+}
+
+public sealed record SerialCheckResult(SerialCheckStatus Status, string? Model = null);
 
 /// <summary>What the customer gave in the registration dialog. Age 18+ is confirmed before this is ever built.</summary>
 public sealed record DeviceRegistration(string Serial, string Email, DateOnly PurchaseDate, bool MarketingConsent, string Language);

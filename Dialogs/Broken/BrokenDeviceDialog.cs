@@ -2,9 +2,9 @@ using IqosBot.Cards;
 using IqosBot.Dialogs.Benefits;
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
-using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Listening;
 using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Registration;
@@ -46,9 +46,6 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
     private const string HelpedPromptId = "brokenHelped";
     private const string SerialPromptId = "brokenSerial";
     private const string EmailPromptId = "brokenEmail";
-    private const string StreetPromptId = "brokenStreet";
-    private const string PostcodePromptId = "brokenPostcode";
-    private const string CityPromptId = "brokenCity";
     private const string ConfirmAddressPromptId = "brokenConfirmAddress";
     private const string RegisterNowPromptId = "brokenRegisterNow";
     private const int MaxAttempts = 2;
@@ -66,9 +63,8 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         ILookupThrottle throttle,
         SupportOptions support,
         LocalClock clock,
-        MidFlowQuestions? questions,
         bool claimsToAgents = false)
-        : base(nameof(BrokenDeviceDialog), support, questions)
+        : base(nameof(BrokenDeviceDialog), support)
     {
         _guide = guide ?? throw new ArgumentNullException(nameof(guide));
         _claims = claims ?? throw new ArgumentNullException(nameof(claims));
@@ -78,7 +74,7 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [SymptomStepAsync, AccidentKindStepAsync, ModelStepAsync, DecideStepAsync]));
         AddDialog(new WaterfallDialog(TroubleshootFlowId, [ShowStepAsync, StepAnsweredAsync]));
         AddDialog(new WaterfallDialog(ClaimFlowId, [ClaimStartStepAsync, EmailStepAsync, EligibilityStepAsync]));
-        AddDialog(new WaterfallDialog(AddressFlowId, [StreetStepAsync, PostcodeStepAsync, CityStepAsync, ConfirmAddressStepAsync, CreateClaimStepAsync]));
+        AddDialog(new WaterfallDialog(AddressFlowId, [AddressStepAsync, ConfirmAddressStepAsync, CreateClaimStepAsync]));
         AddDialog(new WaterfallDialog(RegisterFirstFlowId, [AskRegisterStepAsync, RegisterAnsweredStepAsync]));
         AddDialog(new WaterfallDialog(RetryFlowId, [AskRetryStepAsync, RetryAnsweredStepAsync]));
         AddDialog(new ChoicePrompt(RetryPromptId, (_, _) => Task.FromResult(true)));
@@ -86,38 +82,38 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         AddDialog(new ChoicePrompt(AccidentPromptId, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || AccidentOf(SymptomDetector.Detect(prompt.Context.Activity.Text)) is not null)));
         AddDialog(new ChoicePrompt(ModelPromptId, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || SymptomDetector.DetectModel(prompt.Context.Activity.Text) is not null)));
         AddDialog(new ConfirmPrompt(HelpedPromptId));
-        AddDialog(new TextPrompt(SerialPromptId, RegistrationValidators.SerialAsync));
+        AddDialog(new SerialPrompt(SerialPromptId, benefits));
         AddDialog(new TextPrompt(EmailPromptId, RegistrationValidators.EmailAsync));
-        AddDialog(new TextPrompt(StreetPromptId, (prompt, _) => Task.FromResult(SwedishAddress.Street(prompt.Recognized.Value) is not null)));
-        AddDialog(new TextPrompt(PostcodePromptId, (prompt, _) => Task.FromResult(SwedishAddress.PostalCode(prompt.Recognized.Value) is not null)));
-        AddDialog(new TextPrompt(CityPromptId, (prompt, _) => Task.FromResult(SwedishAddress.City(prompt.Recognized.Value) is not null)));
+        AddDialog(new DeliveryAddressDialog());
         AddDialog(new ConfirmPrompt(ConfirmAddressPromptId));
         AddDialog(new ConfirmPrompt(RegisterNowPromptId));
         AddDialog(new OfferPersonDialog());
-        AddDialog(new RegistrationDialog(benefits, support, clock, questions));
+        AddDialog(new RegistrationDialog(benefits, support, clock));
         InitialDialogId = nameof(WaterfallDialog);
     }
 
-    protected override string HelpText(ITurnContext turnContext) => Texts.Get(turnContext.GetLanguage(), TextKey.BrokenHelp);
+    public override bool ListensForSolved => true;
+
+    public override bool Serves(string intent) => intent is Intents.Troubleshooting or Intents.DeviceReplacement;
+
+    /// <summary>The serial and e-mail carry over; what happened and what was tried would be lost.</summary>
+    public override JourneyProgress Progress(DialogContext innerDc)
+        => FindForm<BrokenDeviceForm>(innerDc) is { } form ? new JourneyProgress(form.Serial, form.Email, form.Symptom is not null) : JourneyProgress.Nothing;
+
+    public override string HelpText(ITurnContext turnContext) => Texts.Get(turnContext.GetLanguage(), TextKey.BrokenHelp);
 
     /// <summary>Asking for a person mid-journey: the agent gets what the journey found out so far.</summary>
-    protected override async Task<DialogTurnResult> OnPersonRequestedAsync(DialogContext innerDc, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(innerDc);
-        // The form is the running waterfall's options; a prompt may be on top of it.
-        var form = innerDc.Stack
-            .Select(instance => instance.State.TryGetValue(WaterfallDialog.OptionsKey, out var options) ? options : null)
-            .OfType<BrokenDeviceForm>()
-            .FirstOrDefault();
-        if (form?.Symptom is null)
-        {
-            return await base.OnPersonRequestedAsync(innerDc, cancellationToken).ConfigureAwait(false);
-        }
+    public override RouteRequest? PersonRequest(DialogContext innerDc)
+        => FindForm<BrokenDeviceForm>(innerDc) is { Symptom: not null } form
+            ? new RouteRequest(Intents.HumanAgent, null, Diagnosis.Describe(form, innerDc.Context.GetLanguage()))
+            : base.PersonRequest(innerDc);
 
-        var diagnosis = Diagnosis.Describe(form, innerDc.Context.GetLanguage());
-        await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-        return new DialogTurnResult(DialogTurnStatus.Complete, new RouteRequest(Intents.HumanAgent, null, diagnosis));
-    }
+    public override string? LeaveNote(string language, LeaveKind kind) => kind switch
+    {
+        LeaveKind.Solved => Texts.Get(language, TextKey.BrokenSolved),
+        LeaveKind.Cancel or LeaveKind.Thanks or LeaveKind.Goodbye => Texts.Get(language, TextKey.LeaveClaim),
+        _ => null,
+    };
 
     private static BrokenDeviceForm Form(WaterfallStepContext step) => (BrokenDeviceForm)step.Options!;
 
@@ -158,6 +154,9 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
 
         // Asked this turn: a button, or words the validator already recognised ("den blinkar rött").
         form.Symptom ??= (step.Result as FoundChoice)?.Value ?? SymptomDetector.Detect(step.Context.Activity.Text);
+
+        // "It's an ILUMA ONE and it stopped heating": the model came with the symptom, so it is not asked.
+        form.ModelName ??= SymptomDetector.DetectModel(step.Context.Activity.Text);
         if (form.Symptom != Accident)
         {
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
@@ -184,6 +183,7 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         if (form.Symptom == Accident)
         {
             form.Symptom = (step.Result as FoundChoice)?.Value ?? AccidentOf(SymptomDetector.Detect(step.Context.Activity.Text)) ?? OtherDamage;
+            form.ModelName ??= SymptomDetector.DetectModel(step.Context.Activity.Text);
         }
 
         if (form.ModelName is not null)
@@ -287,18 +287,29 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
             return await step.EndDialogAsync(new RouteRequest(Intents.HumanAgent, null, Diagnosis.Describe(form, language)), cancellationToken).ConfigureAwait(false);
         }
 
+        if (form.Serial is not null)
+        {
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         return await step.PromptAsync(SerialPromptId, SerialQuestion.Ask(language, Texts.Get(language, TextKey.BrokenClaimSerialPrompt)), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<DialogTurnResult> EmailStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        if (step.Result is not string serial)
+        var form = Form(step);
+        var language = step.Context.GetLanguage();
+        if (step.Result is PromptAttemptsExhausted)
         {
-            return await OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
+            return await OfferPersonAsync(step, SerialQuestion.GiveUp(language), cancellationToken, form).ConfigureAwait(false);
         }
 
-        Form(step).Serial = SerialNumber.Normalize(serial);
-        var language = step.Context.GetLanguage();
+        form.Serial ??= step.Result as string;
+        if (form.Email is not null)
+        {
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         return await step.PromptAsync(EmailPromptId, EmailQuestion.Ask(language, Texts.Get(language, TextKey.BrokenClaimEmailPrompt)), cancellationToken).ConfigureAwait(false);
     }
 
@@ -307,12 +318,12 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         var form = Form(step);
         var context = step.Context;
         var language = context.GetLanguage();
-        if (step.Result is not string typedEmail)
+        form.Email ??= EmailAddress.Find(step.Result as string);
+        if (form.Email is null)
         {
-            return await OfferPersonAsync(step, Texts.Get(language, TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
+            return await OfferPersonAsync(step, Texts.Get(language, TextKey.TooManyAttempts), cancellationToken, form).ConfigureAwait(false);
         }
 
-        form.Email = EmailAddress.Normalize(typedEmail)!;
         if (!await _throttle.TryAcquireAsync(context, cancellationToken).ConfigureAwait(false))
         {
             var contact = ContactCard.Create(Support, language, ChannelInfo.From(context.Activity), Texts.Get(language, TextKey.WarTooManyLookups));
@@ -336,49 +347,25 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         };
     }
 
-    private static Task<DialogTurnResult> StreetStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private static Task<DialogTurnResult> AddressStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var form = Form(step);
         var language = step.Context.GetLanguage();
         var text = form.Street is null
             ? Texts.Format(language, TextKey.BrokenEligible, ModelOrIqos(form))
             : Texts.Get(language, TextKey.BrokenAddressAgain);
-        return step.PromptAsync(StreetPromptId, Ask(language, text, TextKey.BrokenStreetInvalid), cancellationToken);
-    }
-
-    private static async Task<DialogTurnResult> PostcodeStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        if (step.Result is not string street)
-        {
-            return await OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
-        }
-
-        Form(step).Street = SwedishAddress.Street(street);
-        var language = step.Context.GetLanguage();
-        return await step.PromptAsync(PostcodePromptId, Ask(language, Texts.Get(language, TextKey.BrokenPostcodePrompt), TextKey.BrokenPostcodeInvalid), cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<DialogTurnResult> CityStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        if (step.Result is not string postcode)
-        {
-            return await OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
-        }
-
-        Form(step).PostalCode = SwedishAddress.PostalCode(postcode);
-        var language = step.Context.GetLanguage();
-        return await step.PromptAsync(CityPromptId, Ask(language, Texts.Get(language, TextKey.BrokenCityPrompt), TextKey.BrokenCityInvalid), cancellationToken).ConfigureAwait(false);
+        return step.BeginDialogAsync(nameof(DeliveryAddressDialog), text, cancellationToken);
     }
 
     private static async Task<DialogTurnResult> ConfirmAddressStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var form = Form(step);
-        if (step.Result is not string city)
+        if (step.Result is not AddressParts address)
         {
-            return await OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
+            return await OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken, form).ConfigureAwait(false);
         }
 
-        form.City = SwedishAddress.City(city);
+        (form.Street, form.PostalCode, form.City) = (address.Street, address.PostalCode, address.City);
 
         // The claim's key is made and saved with the question, not with the answer: if the API creates
         // the claim and the process dies before this turn is saved, the customer's second "yes" carries
@@ -534,10 +521,4 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         MaxAttempts = MaxAttempts,
     };
 
-    private static PromptOptions Ask(string language, string text, string retryKey) => new()
-    {
-        Prompt = (Activity)MessageFactory.Text(text),
-        RetryPrompt = (Activity)MessageFactory.Text(Texts.Get(language, retryKey)),
-        MaxAttempts = 3,
-    };
 }

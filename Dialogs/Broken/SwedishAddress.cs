@@ -40,11 +40,54 @@ public static partial class SwedishAddress
         return string.Join(' ', city.Split(' ').Select(word => char.ToUpperInvariant(word[0]) + word[1..]));
     }
 
+    /// <summary>
+    /// Every part of an address a line holds: "Storgatan 1, 111 22 Stockholm" gives all three, "111 22 Malmö" the
+    /// postcode and town, "Storgatan 1" the street. What is before a postcode is the street, what follows it the
+    /// town; without a postcode a comma separates them.
+    /// </summary>
+    public static AddressParts Read(string? text)
+    {
+        var line = Collapse(text);
+        if (line.Length is 0 or > MaximumLine)
+        {
+            return new AddressParts(null, null, null);
+        }
+
+        var match = PostalCodeInLine().Match(line);
+        if (match.Success)
+        {
+            var before = line[..match.Index].Trim(' ', ',');
+            var after = line[(match.Index + match.Length)..].Trim(' ', ',');
+            return new AddressParts(
+                before.Length == 0 ? null : Street(before),
+                $"{match.Groups["first"].Value} {match.Groups["last"].Value}",
+                after.Length == 0 ? null : City(after));
+        }
+
+        var comma = line.LastIndexOf(',');
+        if (comma > 0 && City(line[(comma + 1)..]) is { } city && Street(line[..comma]) is { } street && street.Any(char.IsDigit))
+        {
+            return new AddressParts(street, null, city);
+        }
+
+        return new AddressParts(Street(line), null, null);
+    }
+
+    /// <summary>An address line is short; a longer message is not one.</summary>
+    private const int MaximumLine = 200;
+
     private static string Collapse(string? text) => WhiteSpace().Replace((text ?? string.Empty).Trim(), " ");
 
     [GeneratedRegex(@"^(?:SE-?\s?)?(?<first>[1-9]\d{2})\s?(?<last>\d{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex PostalCodeShape();
 
+    /// <summary>A postcode inside a line: five digits, or three and two, not part of a longer number.</summary>
+    [GeneratedRegex(@"(?<![\d-])(?:SE-?\s?)?(?<first>[1-9]\d{2})\s?(?<last>\d{2})(?!\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex PostalCodeInLine();
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
 }
+
+/// <summary>The parts of a delivery address found in one message; null where the message did not hold that part.</summary>
+public sealed record AddressParts(string? Street, string? PostalCode, string? City);

@@ -9,9 +9,9 @@ public static class ConfirmRecognizer
     private static readonly HashSet<string> YesWords =
     [
         "yes", "yeah", "yea", "yep", "yup", "ya", "y", "sure", "ok", "okay", "k", "correct", "right", "absolutely",
-        "definitely", "certainly", "yess", "yesss",
+        "definitely", "certainly", "yess", "yesss", "yah", "jep", "yes please", "alright",
         "ja", "jaa", "japp", "jepp", "jo", "joo", "jajamen", "javisst", "visst", "absolut", "okej", "okey", "garna",
-        "precis", "stammer", "sjalvklart", "kor", "jadå", "jada", "ja tack",
+        "precis", "stammer", "sjalvklart", "kor", "jadå", "jada", "ja tack", "jajjemen", "jadu", "aa", "ja ja",
     ];
 
     private static readonly HashSet<string> NoWords =
@@ -20,9 +20,18 @@ public static class ConfirmRecognizer
         "nej", "na", "naa", "nae", "nix", "icke", "ej", "inte", "nej tack", "nejtack",
     ];
 
-    private static readonly string[] YesPhrases = ["of course", "go ahead", "sounds good", "that s right", "det stammer", "sa klart", "javisst"];
+    private static readonly string[] YesPhrases =
+    [
+        "of course", "go ahead", "sounds good", "that s right", "det stammer", "sa klart", "javisst", "why not", "varfor inte", "i think so",
+        "tror det", "go for it", "please do", "gor det", "kor pa", "let s do it", "lets do it", "i am", "i m over", "jag ar over",
+    ];
 
-    private static readonly string[] NoPhrases = ["not really", "no thanks", "no thank you", "inte nu", "helst inte", "inte riktigt", "absolut inte", "not now"];
+    private static readonly string[] NoPhrases =
+    [
+        "not really", "no thanks", "no thank you", "inte nu", "helst inte", "inte riktigt", "absolut inte", "not now", "not yet", "inte an",
+        "inte annu", "inte just nu", "don t think so", "dont think so", "tror inte det", "tror inte", "i m not", "im not", "i am not", "jag ar inte",
+        "inte alls", "not at all", "rather not", "no way", "nej da",
+    ];
 
     /// <returns>true for yes, false for no, null when the text says neither.</returns>
     public static bool? Recognize(string? utterance)

@@ -33,23 +33,24 @@ public class ComponentDialog : Dialog
     {
         var innerDc = CreateInnerContext(outerDc, outerDc.ActiveDialog!);
         var turnResult = await OnBeginDialogAsync(innerDc, options, cancellationToken).ConfigureAwait(false);
-        return turnResult.Status == DialogTurnStatus.Waiting
-            ? EndOfTurn
-            : await EndComponentAsync(outerDc, turnResult.Result, cancellationToken).ConfigureAwait(false);
+        return await AfterInnerTurnAsync(outerDc, innerDc, turnResult, cancellationToken).ConfigureAwait(false);
     }
 
     public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext outerDc, CancellationToken cancellationToken = default)
     {
         var innerDc = CreateInnerContext(outerDc, outerDc.ActiveDialog!);
         var turnResult = await OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false);
-        return turnResult.Status == DialogTurnStatus.Waiting
-            ? EndOfTurn
-            : await EndComponentAsync(outerDc, turnResult.Result, cancellationToken).ConfigureAwait(false);
+        return await AfterInnerTurnAsync(outerDc, innerDc, turnResult, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Something pushed on the outer stack above this component ended: ask our question again.</summary>
     public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext outerDc, DialogReason reason, object? result = null, CancellationToken cancellationToken = default)
     {
+        if (result is DialogInterruption)
+        {
+            return await outerDc.EndDialogAsync(result, cancellationToken).ConfigureAwait(false);
+        }
+
         await RepromptDialogAsync(outerDc.Context, outerDc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
@@ -81,8 +82,28 @@ public class ComponentDialog : Dialog
     protected virtual Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
         => innerDc.ContinueDialogAsync(cancellationToken);
 
+    /// <summary>
+    /// A dialog inside this component ended with an interruption meant for a dialog further up. By default
+    /// the component ends with it too; a component that can act on it (the root, a journey with something
+    /// to say about leaving) overrides this, and may start a dialog on <paramref name="innerDc"/> instead.
+    /// </summary>
+    protected virtual Task<DialogTurnResult> OnInterruptionAsync(DialogContext innerDc, DialogInterruption interruption, CancellationToken cancellationToken)
+        => Task.FromResult(new DialogTurnResult(DialogTurnStatus.Complete, interruption));
+
     protected virtual Task<DialogTurnResult> EndComponentAsync(DialogContext outerDc, object? result, CancellationToken cancellationToken)
         => outerDc.EndDialogAsync(result, cancellationToken);
+
+    private async Task<DialogTurnResult> AfterInnerTurnAsync(DialogContext outerDc, DialogContext innerDc, DialogTurnResult turnResult, CancellationToken cancellationToken)
+    {
+        if (turnResult.Status != DialogTurnStatus.Waiting && turnResult.Result is DialogInterruption interruption)
+        {
+            turnResult = await OnInterruptionAsync(innerDc, interruption, cancellationToken).ConfigureAwait(false);
+        }
+
+        return turnResult.Status == DialogTurnStatus.Waiting
+            ? EndOfTurn
+            : await EndComponentAsync(outerDc, turnResult.Result, cancellationToken).ConfigureAwait(false);
+    }
 
     private DialogContext CreateInnerContext(DialogContext outerDc, DialogInstance instance)
         => CreateInnerContext(outerDc.Context, instance, outerDc);

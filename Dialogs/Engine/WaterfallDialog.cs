@@ -19,7 +19,11 @@ public class WaterfallDialog : Dialog
         _steps = steps?.ToList() ?? throw new ArgumentNullException(nameof(steps));
     }
 
-    public int StepCount => _steps.Count;
+    /// <summary>
+    /// Whether a <see cref="DialogInterruption"/> that a child ends with is handed to the next step (which can act
+    /// on it with the waterfall's values at hand) instead of ending the waterfall with it.
+    /// </summary>
+    public bool HandlesInterruptions { get; init; }
 
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
     {
@@ -46,6 +50,13 @@ public class WaterfallDialog : Dialog
 
     public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result = null, CancellationToken cancellationToken = default)
     {
+        // The customer's message was for a dialog further up: no step of ours runs on it, unless the
+        // waterfall handles interruptions itself (its next step gets the interruption as its result).
+        if (result is DialogInterruption && !HandlesInterruptions)
+        {
+            return dc.EndDialogAsync(result, cancellationToken);
+        }
+
         var index = dc.ActiveDialog!.State.GetInt(StepIndexKey);
         return RunStepAsync(dc, index + 1, reason, result, cancellationToken);
     }

@@ -5,6 +5,8 @@ using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Resources;
+using IqosBot.Dialogs.Support;
+using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -22,11 +24,13 @@ public sealed class FaqDialog : ComponentDialog
     private const string OfferPersonPromptId = "faqOfferPerson";
 
     private readonly FaqKnowledge _knowledge;
+    private readonly SupportOptions _support;
 
-    public FaqDialog(FaqKnowledge knowledge)
+    public FaqDialog(FaqKnowledge knowledge, SupportOptions support)
         : base(nameof(FaqDialog))
     {
         _knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
+        _support = support ?? throw new ArgumentNullException(nameof(support));
 
         AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [AnswerStepAsync, FeedbackStepAsync, OfferPersonStepAsync]));
 
@@ -44,7 +48,12 @@ public sealed class FaqDialog : ComponentDialog
         var answer = _knowledge.Find(language, intent)
                      ?? throw new InvalidOperationException($"There is no {language} FAQ answer for {intent}.");
 
-        await context.SendActivityAsync(FaqCard.Create(answer, ChannelInfo.From(context.Activity)), cancellationToken).ConfigureAwait(false);
+        if (!await AnswerCards.SendAsync(context, intent, answer, _support, cancellationToken).ConfigureAwait(false))
+        {
+            // The same card again would not help: customer care's details went out instead, and the menu with a person follows.
+            await context.SendActivityAsync(MainDialog.MenuMessage(context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
+            return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
 
         return await stepContext.PromptAsync(FeedbackPromptId, new PromptOptions
         {
@@ -81,6 +90,10 @@ public sealed class FaqDialog : ComponentDialog
                     MaxAttempts = 2,
                 }, cancellationToken).ConfigureAwait(false);
 
+            case null when OwnDevice.Asks((string)stepContext.Options!, text):
+                // "And what about mine?" after a general answer about cover: look the customer's own device up.
+                return await stepContext.EndDialogAsync(new RouteRequest(Intents.WarrantyStatus, null), cancellationToken).ConfigureAwait(false);
+
             case null:
                 return await stepContext.EndDialogAsync(new RouteRequest(null, text), cancellationToken).ConfigureAwait(false);
 
@@ -93,7 +106,7 @@ public sealed class FaqDialog : ComponentDialog
     {
         if (stepContext.Result is true)
         {
-            return await stepContext.EndDialogAsync(new RouteRequest(Understanding.Intents.HumanAgent, null), cancellationToken).ConfigureAwait(false);
+            return await stepContext.EndDialogAsync(new RouteRequest(Intents.HumanAgent, null), cancellationToken).ConfigureAwait(false);
         }
 
         var context = stepContext.Context;

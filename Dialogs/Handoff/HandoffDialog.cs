@@ -3,11 +3,13 @@ using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Listening;
 using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
+using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -48,22 +50,22 @@ public sealed class HandoffDialog : InterruptibleDialog
         AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [ChooseFlowStepAsync]));
         AddDialog(new WaterfallDialog(OpenFlowId, [DescribeStepAsync, QueueStepAsync]));
         AddDialog(new WaterfallDialog(ClosedFlowId, [ClosedStepAsync, ClosedChoiceStepAsync, ConsentStepAsync, CallbackStepAsync]));
-        AddDialog(new TextPrompt(DescriptionPromptId, (prompt, _) => Task.FromResult(!SensitiveNumbers.Contains(prompt.Recognized.Value))) );
+        // Any text describes the case; a personal or card number never reaches it (the listening policy answers it first).
+        AddDialog(new TextPrompt(DescriptionPromptId));
         AddDialog(new ChoicePrompt(ClosedChoicePromptId, (_, _) => Task.FromResult(true)));
-        AddDialog(new TextPrompt(PhonePromptId, (prompt, _) => Task.FromResult(PhoneNumber.Normalize(prompt.Recognized.Value) is not null)));
+        AddDialog(new TextPrompt(PhonePromptId, (prompt, _) => Task.FromResult(PhoneNumber.Find(prompt.Recognized.Value) is not null)));
         AddDialog(new ConfirmPrompt(ConsentPromptId));
         InitialDialogId = nameof(WaterfallDialog);
     }
 
-    protected override string HelpText(ITurnContext turnContext) => Texts.Get(turnContext.GetLanguage(), TextKey.HandoffHelp);
+    protected override string? LeaveNoteKey => TextKey.LeaveHandoff;
+
+    public override bool Serves(string intent) => intent == Intents.HumanAgent;
+
+    public override string HelpText(ITurnContext turnContext) => Texts.Get(turnContext.GetLanguage(), TextKey.HandoffHelp);
 
     /// <summary>Asking for a person while being handed to one: carry on with the question on screen.</summary>
-    protected override async Task<DialogTurnResult> OnPersonRequestedAsync(DialogContext innerDc, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(innerDc);
-        await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
-        return EndOfTurn;
-    }
+    public override RouteRequest? PersonRequest(DialogContext innerDc) => null;
 
     private Task<DialogTurnResult> ChooseFlowStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
         => step.ReplaceDialogAsync(_hours.IsOpen(_time.GetUtcNow()) ? OpenFlowId : ClosedFlowId, step.Options, cancellationToken);
@@ -79,7 +81,6 @@ public sealed class HandoffDialog : InterruptibleDialog
         return step.PromptAsync(DescriptionPromptId, new PromptOptions
         {
             Prompt = WithButton(step.Context, Texts.Get(language, TextKey.HandoffDescribePrompt), Texts.Get(language, TextKey.HandoffSkip)),
-            RetryPrompt = WithButton(step.Context, Texts.Get(language, TextKey.HandoffDescriptionSensitive), Texts.Get(language, TextKey.HandoffSkip)),
             MaxAttempts = 2,
         }, cancellationToken);
     }
@@ -142,7 +143,7 @@ public sealed class HandoffDialog : InterruptibleDialog
                 {
                     Prompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.HandoffCallbackPhone)),
                     RetryPrompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.HandoffCallbackPhoneRetry)),
-                    MaxAttempts = 3,
+                    MaxAttempts = 2,
                 }, cancellationToken).ConfigureAwait(false);
             case NoThanks:
                 await context.SendActivityAsync(MainDialog.MenuMessage(context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
@@ -157,7 +158,7 @@ public sealed class HandoffDialog : InterruptibleDialog
     {
         var context = step.Context;
         var language = context.GetLanguage();
-        if (step.Result is not string typed || PhoneNumber.Normalize(typed) is not { } phone)
+        if (PhoneNumber.Find(step.Result as string) is not { } typed || PhoneNumber.Normalize(typed) is not { } phone)
         {
             await context.SendActivitiesAsync(
                 [MessageFactory.Text(Texts.Format(language, TextKey.HandoffEmail, Support.Email)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],

@@ -7,6 +7,45 @@ namespace IqosBot.Dialogs.Handoff;
 /// <summary>Swedish phone numbers as customers type them: "070-123 45 67", "+46 70 123 45 67", "08-123 456 78".</summary>
 public static partial class PhoneNumber
 {
+    /// <summary>
+    /// The phone number in a message as the customer typed it, also inside a sentence ("ring mig på 070-123 45 67");
+    /// the last one when there are two; null when there is none.
+    /// </summary>
+    public static string? Find(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaximumScan)
+        {
+            return null;
+        }
+
+        string? found = null;
+        var start = -1;
+        for (var index = 0; index <= text.Length; index++)
+        {
+            var c = index < text.Length ? text[index] : '\n';
+            var partOfNumber = char.IsAsciiDigit(c) || (start >= 0 && c is ' ' or '-' or '(' or ')' or '/' or '\u2013');
+            if (start < 0 && (char.IsAsciiDigit(c) || c == '+'))
+            {
+                start = index;
+            }
+            else if (start >= 0 && !partOfNumber)
+            {
+                var typed = text[start..index].Trim(' ', '-', '(', ')', '/', '\u2013');
+                if (Normalize(typed) is not null)
+                {
+                    found = typed;
+                }
+
+                start = -1;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Longer messages are not answers to "which number?"; they are not searched for one.</summary>
+    private const int MaximumScan = 2000;
+
     /// <summary>The number in international form ("+46701234567"), or null when it is not a Swedish number.</summary>
     public static string? Normalize(string? text)
     {

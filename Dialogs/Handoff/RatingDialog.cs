@@ -30,7 +30,8 @@ public sealed class RatingDialog : ComponentDialog
         : base(nameof(RatingDialog))
     {
         _handoff = handoff ?? throw new ArgumentNullException(nameof(handoff));
-        AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [AskRatingStepAsync, AskCommentStepAsync, StoreStepAsync]));
+        // Its steps see interruptions: a customer who leaves at the comment has still given a rating, which is kept.
+        AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [AskRatingStepAsync, AskCommentStepAsync, StoreStepAsync]) { HandlesInterruptions = true });
         AddDialog(new ChoicePrompt(RatingPromptId, (_, _) => Task.FromResult(true)));
         AddDialog(new TextPrompt(CommentPromptId));
         InitialDialogId = nameof(WaterfallDialog);
@@ -46,6 +47,11 @@ public sealed class RatingDialog : ComponentDialog
     private static async Task<DialogTurnResult> AskCommentStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var context = step.Context;
+        if (step.Result is DialogInterruption)
+        {
+            return await step.EndDialogAsync(step.Result, cancellationToken).ConfigureAwait(false);
+        }
+
         if (step.Result is not FoundChoice choice)
         {
             // Not a rating: go on with whatever the customer wrote instead.
@@ -69,6 +75,11 @@ public sealed class RatingDialog : ComponentDialog
         var caseId = (string)step.Options!;
         var rating = step.Values.GetInt(RatingKey, 0);
         await _handoff.RecordRatingAsync(caseId, rating, Comment(step.Result as string, language), cancellationToken).ConfigureAwait(false);
+        if (step.Result is DialogInterruption)
+        {
+            return await step.EndDialogAsync(step.Result, cancellationToken).ConfigureAwait(false);
+        }
+
         await context.SendActivitiesAsync(
             [MessageFactory.Text(Texts.Get(language, TextKey.RatingThanks)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
             cancellationToken).ConfigureAwait(false);

@@ -1,86 +1,70 @@
-using IqosBot.Cards;
 using IqosBot.Dialogs.Engine;
-using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Listening;
 using IqosBot.Dialogs.Main;
-using IqosBot.Dialogs.Understanding;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
+using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 
 namespace IqosBot.Dialogs.Interruptions;
 
 /// <summary>
-/// Base of every journey (CoreBot's CancelAndHelpDialog): before a step sees the customer's message,
-/// "help" explains the step and asks again, "cancel" ends the journey, and asking for a person ends it and goes to a person. The customer is never stuck in a step.
+/// Base of every journey (CoreBot's CancelAndHelpDialog, grown up): the <see cref="ListeningPolicy"/> that
+/// every prompt consults asks the journey what it serves, what it has collected, what help means here and
+/// where a request for a person goes; when the customer leaves, the journey says what that means
+/// ("No device has been registered.") before the main dialog closes.
 /// </summary>
-public abstract class InterruptibleDialog : ComponentDialog
+public abstract class InterruptibleDialog : ComponentDialog, IJourney
 {
-    private readonly MidFlowQuestions? _questions;
-
-    /// <param name="questions">Answers FAQ questions asked mid-journey; null where the journey has none to answer.</param>
-    protected InterruptibleDialog(string dialogId, SupportOptions support, MidFlowQuestions? questions = null)
+    protected InterruptibleDialog(string dialogId, SupportOptions support)
         : base(dialogId)
     {
         Support = support ?? throw new ArgumentNullException(nameof(support));
-        _questions = questions;
     }
 
     protected SupportOptions Support { get; }
 
-    protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
-    {
-        if (innerDc.Context.Activity.Type == ActivityTypes.Message
-            && await InterruptAsync(innerDc, cancellationToken).ConfigureAwait(false) is { } interrupted)
-        {
-            return interrupted;
-        }
+    public virtual bool ListensForSolved => false;
 
-        return await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>The text of <see cref="LeaveNote"/> for cancel, thanks and goodbye; null for none.</summary>
+    protected virtual string? LeaveNoteKey => null;
 
-    /// <summary>
-    /// The customer asked for a person mid-journey: the journey ends and hands the request to the main
-    /// dialog, which knows this journey was running and passes that on to the agent.
-    /// </summary>
-    protected virtual async Task<DialogTurnResult> OnPersonRequestedAsync(DialogContext innerDc, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(innerDc);
-        await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-        return new DialogTurnResult(DialogTurnStatus.Complete, new RouteRequest(Intents.HumanAgent, null));
-    }
+    public abstract bool Serves(string intent);
+
+    /// <summary>By default nothing that another journey could use or that would be lost.</summary>
+    public virtual JourneyProgress Progress(DialogContext innerDc) => JourneyProgress.Nothing;
 
     /// <summary>What "help" says in this journey; by default how to answer, cancel or reach a person.</summary>
-    protected virtual string HelpText(ITurnContext turnContext) => Texts.Get(turnContext.GetLanguage(), TextKey.InterruptionHelp);
+    public virtual string HelpText(ITurnContext turnContext) => Texts.Get(turnContext.GetLanguage(), TextKey.InterruptionHelp);
 
-    private async Task<DialogTurnResult?> InterruptAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    /// <summary>By default the journey ends and the main dialog goes to a person, telling the agent which journey it was.</summary>
+    public virtual RouteRequest? PersonRequest(DialogContext innerDc) => new(Intents.HumanAgent, null);
+
+    public virtual string? LeaveNote(string language, LeaveKind kind)
+        => kind is LeaveKind.Cancel or LeaveKind.Thanks or LeaveKind.Goodbye && LeaveNoteKey is { } key ? Texts.Get(language, key) : null;
+
+    /// <summary>The innermost journey that is left has its say about what leaving means; outer ones don't repeat it.</summary>
+    protected override Task<DialogTurnResult> OnInterruptionAsync(DialogContext innerDc, DialogInterruption interruption, CancellationToken cancellationToken)
     {
-        var context = innerDc.Context;
-        var language = context.GetLanguage();
-        switch (InterruptionDetector.Detect(context.Activity.Text))
+        ArgumentNullException.ThrowIfNull(innerDc);
+        ArgumentNullException.ThrowIfNull(interruption);
+        if (interruption.Request is Leaving { Note: null } leaving)
         {
-            case Interruption.Help:
-                await context.SendActivityAsync(MessageFactory.Text(HelpText(context)), cancellationToken).ConfigureAwait(false);
-                await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
-                return EndOfTurn;
-
-            case Interruption.Cancel:
-                await context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.InterruptionCancelled)), cancellationToken).ConfigureAwait(false);
-                return await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-
-            case Interruption.HumanAgent:
-                return await OnPersonRequestedAsync(innerDc, cancellationToken).ConfigureAwait(false);
-
-            default:
-                if (_questions is not null && await _questions.TryAnswerAsync(context, cancellationToken).ConfigureAwait(false))
-                {
-                    await context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.InterruptionResume)), cancellationToken).ConfigureAwait(false);
-                    await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
-                    return EndOfTurn;
-                }
-
-                return null;
+            leaving.Note = LeaveNote(innerDc.Context.GetLanguage(), leaving.Kind);
         }
+
+        return base.OnInterruptionAsync(innerDc, interruption, cancellationToken);
+    }
+
+    /// <summary>The options of the first waterfall on the journey's stack that has options of this type (its form); a prompt may be on top of it.</summary>
+    protected static T? FindForm<T>(DialogContext innerDc)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        return innerDc.Stack
+            .Select(instance => instance.State.TryGetValue(WaterfallDialog.OptionsKey, out var options) ? options : null)
+            .OfType<T>()
+            .FirstOrDefault();
     }
 }

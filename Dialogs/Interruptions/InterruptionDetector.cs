@@ -20,6 +20,15 @@ public static partial class InterruptionDetector
     [
         "cancel", "avbryt", "stop", "stopp", "sluta", "quit", "exit", "avsluta", "glom det", "forget it", "never mind",
         "nevermind", "nvm", "borja om", "start over", "restart", "avbryt registreringen", "cancel that", "avbryt det",
+        "skit samma", "strunta i det", "struntar i det", "forget about it", "doesn t matter", "spelar ingen roll", "jag ger upp",
+        "i give up", "angra", "avbryt allt", "cancel it", "stop it", "sluta fraga", "forget that", "never mind that", "skippa det",
+    ];
+
+    /// <summary>Words that may stand around a cancel phrase without changing it: "nej, glöm det", "ok never mind then", "avbryt tack".</summary>
+    private static readonly HashSet<string> CancelFiller =
+    [
+        "ok", "okej", "okay", "nej", "no", "nah", "na", "nae", "then", "da", "please", "pls", "tack", "bara", "just", "oh", "oj", "hmm",
+        "anyway", "anyways", "sa", "so", "actually", "faktiskt", "i", "forresten", "the", "registration", "registreringen", "claim", "arendet",
     ];
 
     private static readonly HashSet<string> HumanMessages =
@@ -43,12 +52,18 @@ public static partial class InterruptionDetector
             return Interruption.HumanAgent;
         }
 
-        if (CancelMessages.Contains(folded))
+        if (CancelMessages.Contains(folded) || CancelMessages.Contains(WithoutCancelFiller(folded)))
         {
             return Interruption.Cancel;
         }
 
         return HelpMessages.Contains(folded) ? Interruption.Help : Interruption.None;
+    }
+
+    private static string WithoutCancelFiller(string folded)
+    {
+        var words = folded.Split(' ');
+        return words.Length > 8 ? folded : string.Join(' ', words.Where(word => !CancelFiller.Contains(word)));
     }
 
     /// <summary>"can I talk to a human", "jag vill prata med någon på kundtjänst", "koppla mig till en handläggare".</summary>

@@ -6,6 +6,7 @@ using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Handoff;
 using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Listening;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Resources;
@@ -39,11 +40,13 @@ public sealed class MainDialog : ComponentDialog
     private readonly IRecognizer _recognizer;
     private readonly FaqKnowledge _knowledge;
     private readonly double _ambiguityMargin;
+    private readonly IPromptPolicy _listening;
 
     /// <param name="registration">The registration journey; without it, registering is explained instead.</param>
     /// <param name="warranty">The warranty lookup; without it, customer care's details are given instead.</param>
     /// <param name="brokenDevice">Troubleshooting and claims for a broken device; without it, the FAQ answers.</param>
     /// <param name="handoff">The way to a person and the rating after; without them, customer care's details are given instead.</param>
+    /// <param name="listening">How every prompt listens; by default the <see cref="ListeningPolicy"/> over the same recognizer and answers.</param>
     public MainDialog(
         SupportOptions support,
         IRecognizer recognizer,
@@ -52,20 +55,23 @@ public sealed class MainDialog : ComponentDialog
         RegistrationDialog? registration = null,
         WarrantyStatusDialog? warranty = null,
         HandoffDialogs? handoff = null,
-        BrokenDeviceDialog? brokenDevice = null)
+        BrokenDeviceDialog? brokenDevice = null,
+        IPromptPolicy? listening = null)
         : base(nameof(MainDialog))
     {
         _support = support ?? throw new ArgumentNullException(nameof(support));
         _recognizer = recognizer ?? throw new ArgumentNullException(nameof(recognizer));
         _knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
         _ambiguityMargin = ambiguityMargin;
+        _listening = listening ?? new ListeningPolicy(recognizer, knowledge, support);
 
-        AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [RouteStepAsync, ActStepAsync, FinalStepAsync]));
+        // Its steps see interruptions: leaving and switching from anywhere below end up here.
+        AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [RouteStepAsync, ActStepAsync, FinalStepAsync]) { HandlesInterruptions = true });
 
         // Free text is a valid answer to the menu and to "did you mean": it may be the actual question.
         AddDialog(new ChoicePrompt(MenuPromptId, (_, _) => Task.FromResult(true)));
         AddDialog(new ChoicePrompt(DisambiguationPromptId, (_, _) => Task.FromResult(true)));
-        AddDialog(new FaqDialog(knowledge));
+        AddDialog(new FaqDialog(knowledge, support));
         if (registration is not null)
         {
             AddDialog(registration);
@@ -88,6 +94,19 @@ public sealed class MainDialog : ComponentDialog
         }
 
         InitialDialogId = nameof(WaterfallDialog);
+    }
+
+    /// <summary>Every turn passes through the root: it is where the turn's listening policy is put for the prompts below.</summary>
+    public override Task<DialogTurnResult> BeginDialogAsync(DialogContext outerDc, object? options = null, CancellationToken cancellationToken = default)
+    {
+        PromptPolicy.Use(outerDc.Context, _listening);
+        return base.BeginDialogAsync(outerDc, options, cancellationToken);
+    }
+
+    public override Task<DialogTurnResult> ContinueDialogAsync(DialogContext outerDc, CancellationToken cancellationToken = default)
+    {
+        PromptPolicy.Use(outerDc.Context, _listening);
+        return base.ContinueDialogAsync(outerDc, cancellationToken);
     }
 
     /// <summary>Sends the menu as buttons without waiting for an answer (after the welcome or an answer).</summary>
@@ -119,15 +138,31 @@ public sealed class MainDialog : ComponentDialog
             return await PromptMenuAsync(stepContext, Texts.Get(context.GetLanguage(), TextKey.MenuPrompt), cancellationToken).ConfigureAwait(false);
         }
 
-        // Fixed phrases first: they must win whatever a model thinks.
-        switch (InterruptionDetector.Detect(utterance))
+        // Safety, compliance and leaving first, as at every prompt: they must win whatever a model thinks.
+        switch (CustomerSignals.Read(utterance))
         {
-            case Interruption.HumanAgent:
+            case CustomerSignal.Minor:
+                context.GetFacts().AdultsOnly = true;
+                await context.SendActivityAsync(MessageFactory.Text(Texts.Get(context.GetLanguage(), TextKey.ListenAdultsOnly)), cancellationToken).ConfigureAwait(false);
+                return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            case (CustomerSignal.SensitiveNumber or CustomerSignal.OtherBrand) and var signal:
+                var key = signal == CustomerSignal.SensitiveNumber ? TextKey.ListenSensitiveNumber : TextKey.ListenOtherBrand;
+                await context.SendActivitiesAsync([MessageFactory.Text(Texts.Get(context.GetLanguage(), key)), MenuMessage(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
+                return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            case CustomerSignal.HealthQuestion:
+                return await stepContext.NextAsync(ComplianceTopics.HealthQuestion, cancellationToken).ConfigureAwait(false);
+            case CustomerSignal.TobaccoPurchase:
+                return await stepContext.NextAsync(ComplianceTopics.TobaccoPurchase, cancellationToken).ConfigureAwait(false);
+            case CustomerSignal.Person:
                 return await stepContext.NextAsync(Intents.HumanAgent, cancellationToken).ConfigureAwait(false);
-            case Interruption.Cancel:
+            case CustomerSignal.Cancel:
                 await context.SendActivityAsync(MenuMessage(context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
                 return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
-            case Interruption.Help:
+            case CustomerSignal.Goodbye:
+                return await stepContext.NextAsync(Intents.Goodbye, cancellationToken).ConfigureAwait(false);
+            case CustomerSignal.Thanks:
+                return await stepContext.NextAsync(Intents.Thanks, cancellationToken).ConfigureAwait(false);
+            case CustomerSignal.Help:
                 return await stepContext.NextAsync(Intents.Help, cancellationToken).ConfigureAwait(false);
         }
 
@@ -136,17 +171,8 @@ public sealed class MainDialog : ComponentDialog
             return await stepContext.NextAsync(picked, cancellationToken).ConfigureAwait(false);
         }
 
-        if (ComplianceTopics.Detect(utterance) == ComplianceTopics.HealthQuestion)
-        {
-            return await stepContext.NextAsync(ComplianceTopics.HealthQuestion, cancellationToken).ConfigureAwait(false);
-        }
-
         var recognized = await RecognizeAsync(context, utterance, cancellationToken).ConfigureAwait(false);
         var intent = recognized.TopIntent();
-        if (intent == Intents.None && ComplianceTopics.Detect(utterance) is { } compliance)
-        {
-            return await stepContext.NextAsync(compliance, cancellationToken).ConfigureAwait(false);
-        }
 
         // A plain report of a broken device that the model was unsure of, or torn between it and something
         // else ("I dropped my ILUMA and it broke"), is still a broken device: no "did you mean" for it.
@@ -169,6 +195,11 @@ public sealed class MainDialog : ComponentDialog
 
     private async Task<DialogTurnResult> ActStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
     {
+        if (stepContext.Result is DialogInterruption interruption)
+        {
+            return await InterruptedAsync(stepContext, interruption, cancellationToken).ConfigureAwait(false);
+        }
+
         var context = stepContext.Context;
         var language = context.GetLanguage();
         if (stepContext.Options is MainDialogOptions { RateCaseId: not null })
@@ -197,7 +228,10 @@ public sealed class MainDialog : ComponentDialog
         var utterance = (stepContext.Options as MainDialogOptions)?.Utterance ?? context.Activity.Text;
         if (intent is Intents.Troubleshooting or Intents.DeviceReplacement && BrokenSignals.Mentions(utterance) && FindDialog(nameof(BrokenDeviceDialog)) is not null)
         {
-            var form = new BrokenDeviceForm { Symptom = SymptomDetector.Detect(utterance), ModelName = SymptomDetector.DetectModel(utterance) };
+            var form = new BrokenDeviceForm
+            {
+                Symptom = SymptomDetector.Detect(utterance), ModelName = SymptomDetector.DetectModel(utterance), Serial = Carried(stepContext)?.Serial, Email = Carried(stepContext)?.Email,
+            };
             return await BeginChildAsync(stepContext, nameof(BrokenDeviceDialog), intent, form, cancellationToken).ConfigureAwait(false);
         }
 
@@ -221,9 +255,11 @@ public sealed class MainDialog : ComponentDialog
                 await context.SendActivitiesAsync([MessageFactory.Text(_knowledge.Text(language, intent)), MenuMessage(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
                 break;
             case Intents.RegisterDevice when FindDialog(nameof(RegistrationDialog)) is not null:
-                return await BeginChildAsync(stepContext, nameof(RegistrationDialog), intent, new RegistrationForm(), cancellationToken).ConfigureAwait(false);
+                var registration = new RegistrationForm { Serial = Carried(stepContext)?.Serial, Email = Carried(stepContext)?.Email };
+                return await BeginChildAsync(stepContext, nameof(RegistrationDialog), intent, registration, cancellationToken).ConfigureAwait(false);
             case Intents.WarrantyStatus when FindDialog(nameof(WarrantyStatusDialog)) is not null:
-                return await BeginChildAsync(stepContext, nameof(WarrantyStatusDialog), intent, null, cancellationToken).ConfigureAwait(false);
+                var lookup = new WarrantyForm { Serial = Carried(stepContext)?.Serial, Email = Carried(stepContext)?.Email };
+                return await BeginChildAsync(stepContext, nameof(WarrantyStatusDialog), intent, lookup, cancellationToken).ConfigureAwait(false);
             case Intents.HumanAgent when FindDialog(nameof(HandoffDialog)) is not null:
                 var from = stepContext.Options as MainDialogOptions;
                 var handoff = new HandoffOptions(from?.FromIntent ?? Intents.HumanAgent, from?.FromDialog, from?.Diagnosis);
@@ -239,6 +275,11 @@ public sealed class MainDialog : ComponentDialog
     /// <summary>A child (the FAQ) may hand back a follow-up or a new question to route.</summary>
     private async Task<DialogTurnResult> FinalStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
     {
+        if (stepContext.Result is DialogInterruption interruption)
+        {
+            return await InterruptedAsync(stepContext, interruption, cancellationToken).ConfigureAwait(false);
+        }
+
         // The menu shown after a greeting, help or the fallback was answered: route the pick, or the
         // typed text, from the top. Ending here would leave the customer's answer unanswered.
         if (stepContext.Values.GetInt(MenuAskedAtKey, -1) == stepContext.Index - 1)
@@ -251,20 +292,43 @@ public sealed class MainDialog : ComponentDialog
 
         if (stepContext.Result is RouteRequest request)
         {
-            var options = new MainDialogOptions { Intent = request.Intent, Utterance = request.Utterance };
-            if (request.Intent == Intents.HumanAgent)
-            {
-                // The agent should know what the customer was doing when they asked for a person.
-                options.FromIntent = stepContext.Values.TryGetValue(ChildIntentKey, out var childIntent) ? childIntent as string : null;
-                options.FromDialog = stepContext.Values.TryGetValue(ChildDialogKey, out var childDialog) ? childDialog as string : null;
-                options.Diagnosis = request.Diagnosis;
-            }
-
-            return await RestartAsync(stepContext, options, cancellationToken).ConfigureAwait(false);
+            return await RouteAsync(stepContext, request, cancellationToken).ConfigureAwait(false);
         }
 
         return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>A prompt somewhere below heard the customer leave, or ask for something else.</summary>
+    private async Task<DialogTurnResult> InterruptedAsync(WaterfallStepContext stepContext, DialogInterruption interruption, CancellationToken cancellationToken)
+    {
+        switch (interruption.Request)
+        {
+            case RouteRequest request:
+                return await RouteAsync(stepContext, request, cancellationToken).ConfigureAwait(false);
+            case Leaving leaving:
+                await stepContext.Context.SendActivitiesAsync(LeaveReplies.For(stepContext.Context, leaving, _knowledge), cancellationToken).ConfigureAwait(false);
+                break;
+        }
+
+        return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<DialogTurnResult> RouteAsync(WaterfallStepContext stepContext, RouteRequest request, CancellationToken cancellationToken)
+    {
+        var options = new MainDialogOptions { Intent = request.Intent, Utterance = request.Utterance, Serial = request.Serial, Email = request.Email };
+        if (request.Intent == Intents.HumanAgent)
+        {
+            // The agent should know what the customer was doing when they asked for a person.
+            options.FromIntent = stepContext.Values.TryGetValue(ChildIntentKey, out var childIntent) ? childIntent as string : null;
+            options.FromDialog = stepContext.Values.TryGetValue(ChildDialogKey, out var childDialog) ? childDialog as string : null;
+            options.Diagnosis = request.Diagnosis;
+        }
+
+        return RestartAsync(stepContext, options, cancellationToken);
+    }
+
+    /// <summary>The serial and e-mail a journey the customer left had, for the one they switched to.</summary>
+    private static MainDialogOptions? Carried(WaterfallStepContext stepContext) => stepContext.Options as MainDialogOptions;
 
     private static Task<DialogTurnResult> BeginChildAsync(WaterfallStepContext stepContext, string dialogId, string intent, object? options, CancellationToken cancellationToken)
     {

@@ -16,6 +16,12 @@ public sealed class MainDialogOptions
     /// <summary>With <see cref="Intent"/> HumanAgent: what the journey found out, for the agent (the customer is not asked to describe it again).</summary>
     public string? Diagnosis { get; set; }
 
+    /// <summary>A serial the customer gave in the journey they left, for the next journey to use instead of asking again.</summary>
+    public string? Serial { get; set; }
+
+    /// <summary>Likewise the account e-mail.</summary>
+    public string? Email { get; set; }
+
     /// <summary>An agent has just closed this case: ask the customer to rate it.</summary>
     public string? RateCaseId { get; set; }
 }

@@ -5,4 +5,6 @@ namespace IqosBot.Dialogs.Main;
 /// typed a new question): the main dialog routes it from the top.
 /// </summary>
 /// <param name="Diagnosis">With HumanAgent: what the journey found out, handed to the agent as the case's description.</param>
-public sealed record RouteRequest(string? Intent, string? Utterance, string? Diagnosis = null);
+/// <param name="Serial">A serial the customer already gave (and the API knows), for the next journey to use instead of asking.</param>
+/// <param name="Email">Likewise the account e-mail.</param>
+public sealed record RouteRequest(string? Intent, string? Utterance, string? Diagnosis = null, string? Serial = null, string? Email = null);

@@ -13,9 +13,13 @@ public sealed class ConfirmPrompt : Prompt<bool>
     private const string Yes = "yes";
     private const string No = "no";
 
-    public ConfirmPrompt(string dialogId, PromptValidator<bool>? validator = null)
+    private readonly Func<string?, bool?>? _readAnswer;
+
+    /// <param name="readAnswer">A reading of this question's own answers tried first (for "are you 18?", an age); null when it has none.</param>
+    public ConfirmPrompt(string dialogId, PromptValidator<bool>? validator = null, Func<string?, bool?>? readAnswer = null)
         : base(dialogId, validator)
     {
+        _readAnswer = readAnswer;
     }
 
     protected override Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
@@ -39,7 +43,7 @@ public sealed class ConfirmPrompt : Prompt<bool>
 
         // "1" / "2" answer the numbered list some channels show instead of buttons.
         var byNumber = ChoiceRecognizer.Recognize(text, [new Choice(Yes), new Choice(No)], matchTitles: false);
-        var answer = byNumber is not null ? byNumber.Value == Yes : ConfirmRecognizer.Recognize(text);
+        var answer = _readAnswer?.Invoke(text) ?? (byNumber is not null ? byNumber.Value == Yes : ConfirmRecognizer.Recognize(text));
 
         return Task.FromResult(answer is { } value
             ? PromptRecognizerResult<bool>.Of(value)

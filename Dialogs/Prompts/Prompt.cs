@@ -6,7 +6,8 @@ namespace IqosBot.Dialogs.Prompts;
 
 /// <summary>
 /// Asks one question and waits until it gets a valid answer, as the SDK's Prompt&lt;T&gt;; additionally
-/// counts failed attempts and gives up after <see cref="PromptOptions.MaxAttempts"/>.
+/// consults the turn's <see cref="IPromptPolicy"/> before and after reading a message, counts failed
+/// attempts (what the policy handled is not one) and gives up after <see cref="PromptOptions.MaxAttempts"/>.
 /// </summary>
 public abstract class Prompt<T> : Dialog
 {
@@ -21,6 +22,11 @@ public abstract class Prompt<T> : Dialog
     {
         _validator = validator;
     }
+
+    protected bool HasValidator => _validator is not null;
+
+    /// <summary>How many failed answers the prompt has had before this message.</summary>
+    protected static int AttemptsSoFar(IDictionary<string, object> state) => state.GetInt(AttemptCountKey);
 
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
     {
@@ -44,20 +50,33 @@ public abstract class Prompt<T> : Dialog
         }
 
         var (promptState, promptOptions) = ReadState(dc.ActiveDialog!);
+
+        // Listen first: what the customer wrote decides, then the question that is waiting.
+        var policy = PromptPolicy.Find(dc.Context);
+        var hearing = new PromptPolicyContext(dc, promptOptions, promptState, TakesAnyText);
+        if (policy is not null
+            && await HeardAsync(dc, await policy.BeforeAnswerAsync(hearing, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false) is { } before)
+        {
+            return before;
+        }
+
         var recognized = await OnRecognizeAsync(dc.Context, promptState, promptOptions, cancellationToken).ConfigureAwait(false);
-
         var attempt = promptState.GetInt(AttemptCountKey) + 1;
-        promptState[AttemptCountKey] = attempt;
-
-        var isValid = _validator is null
-            ? recognized.Succeeded
-            : await _validator(new PromptValidatorContext<T>(dc.Context, recognized, promptState, promptOptions, attempt), cancellationToken).ConfigureAwait(false);
-
+        var validator = new PromptValidatorContext<T>(dc.Context, recognized, promptState, promptOptions, attempt);
+        var isValid = _validator is null ? recognized.Succeeded : await _validator(validator, cancellationToken).ConfigureAwait(false);
         if (isValid)
         {
             return await dc.EndDialogAsync(recognized.Value, cancellationToken).ConfigureAwait(false);
         }
 
+        // A validator that explained the problem itself (an unknown serial) has judged the message an answer: a miss.
+        if (policy is not null && !dc.Context.Responded
+            && await HeardAsync(dc, await policy.NotAnAnswerAsync(hearing, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false) is { } after)
+        {
+            return after;
+        }
+
+        promptState[AttemptCountKey] = attempt;
         if (promptOptions.MaxAttempts is { } maxAttempts && attempt >= maxAttempts)
         {
             return await dc.EndDialogAsync(new PromptAttemptsExhausted(attempt), cancellationToken).ConfigureAwait(false);
@@ -72,9 +91,34 @@ public abstract class Prompt<T> : Dialog
         return EndOfTurn;
     }
 
+    /// <summary>Whether this prompt takes any text as its answer, so a question or another request cannot fail it.</summary>
+    protected virtual bool TakesAnyText => false;
+
+    /// <summary>Acts on what the policy heard; null when the message is still the prompt's to read.</summary>
+    private async Task<DialogTurnResult?> HeardAsync(DialogContext dc, PromptHearing heard, CancellationToken cancellationToken)
+    {
+        switch (heard.Kind)
+        {
+            case PromptHearingKind.AskAgain:
+                await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
+                return EndOfTurn;
+            case PromptHearingKind.Wait:
+                return EndOfTurn;
+            case PromptHearingKind.Interrupt:
+                return await dc.EndDialogAsync(heard.Interruption, cancellationToken).ConfigureAwait(false);
+            default:
+                return null;
+        }
+    }
+
     /// <summary>Something interrupted the prompt and was dealt with: ask again.</summary>
     public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result = null, CancellationToken cancellationToken = default)
     {
+        if (result is DialogInterruption)
+        {
+            return await dc.EndDialogAsync(result, cancellationToken).ConfigureAwait(false);
+        }
+
         await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }

@@ -10,6 +10,9 @@ public sealed class TextPrompt : Prompt<string>
     {
     }
 
+    /// <summary>Without a validator anything is an answer (a description, a comment).</summary>
+    protected override bool TakesAnyText => !HasValidator;
+
     protected override Task<PromptRecognizerResult<string>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, CancellationToken cancellationToken)
     {
         var text = turnContext.Activity.Text?.Trim();

@@ -12,6 +12,29 @@ public static partial class EmailAddress
         return Shape().IsMatch(candidate) ? candidate : null;
     }
 
+    /// <summary>The address in a message, also inside a sentence ("min mejl är anna@example.com, tack"); the last one when there are two.</summary>
+    public static string? Find(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaximumScan)
+        {
+            return null;
+        }
+
+        string? found = null;
+        foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.Contains('@', StringComparison.Ordinal) && Normalize(word.Trim('!', '?', ':', ';', '"', '\'', '(', ')')) is { } address)
+            {
+                found = address;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Longer messages are not answers to "what is your e-mail?"; they are not searched for one.</summary>
+    private const int MaximumScan = 2000;
+
     /// <summary>"anna.svensson@example.com" → "a•••n@example.com".</summary>
     public static string Mask(string email)
     {

@@ -1,12 +1,13 @@
 using IqosBot.Cards;
 using IqosBot.Dialogs.Benefits;
 using IqosBot.Dialogs.Engine;
-using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Listening;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
+using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -34,8 +35,8 @@ public sealed class RegistrationDialog : InterruptibleDialog
     private readonly IBenefitsApi _benefits;
     private readonly LocalClock _clock;
 
-    public RegistrationDialog(IBenefitsApi benefits, SupportOptions support, LocalClock clock, MidFlowQuestions? questions)
-        : base(nameof(RegistrationDialog), support, questions)
+    public RegistrationDialog(IBenefitsApi benefits, SupportOptions support, LocalClock clock)
+        : base(nameof(RegistrationDialog), support)
     {
         _benefits = benefits ?? throw new ArgumentNullException(nameof(benefits));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
@@ -44,17 +45,27 @@ public sealed class RegistrationDialog : InterruptibleDialog
         [
             SerialStepAsync, PurchaseDateStepAsync, EmailStepAsync, AgeStepAsync, ConsentStepAsync, SummaryStepAsync, SubmitStepAsync,
         ]));
-        AddDialog(new TextPrompt(SerialPromptId, RegistrationValidators.SerialAsync));
+        AddDialog(new SerialPrompt(SerialPromptId, benefits));
         AddDialog(new TextPrompt(DatePromptId, (prompt, ct) => RegistrationValidators.PurchaseDateAsync(prompt, _clock.Today, ct)));
         AddDialog(new TextPrompt(EmailPromptId, RegistrationValidators.EmailAsync));
-        AddDialog(new ConfirmPrompt(AgePromptId));
+        AddDialog(new ConfirmPrompt(AgePromptId, readAnswer: text => AgeStatement.AnswerToAgeQuestion(text) is { } age ? age >= 18 : null));
         AddDialog(new ConfirmPrompt(ConsentPromptId));
         AddDialog(new CardSubmitPrompt(SummaryPromptId));
         AddDialog(new OfferPersonDialog());
         InitialDialogId = nameof(WaterfallDialog);
     }
 
-    protected override string HelpText(ITurnContext turnContext)
+    protected override string? LeaveNoteKey => TextKey.LeaveRegistration;
+
+    public override bool Serves(string intent) => intent == Intents.RegisterDevice;
+
+    /// <summary>The serial and e-mail carry over to another journey; a date, the age or the news choice would be lost.</summary>
+    public override JourneyProgress Progress(DialogContext innerDc)
+        => FindForm<RegistrationForm>(innerDc) is { } form
+            ? new JourneyProgress(form.Serial, form.Email, form.PurchaseDate is not null || form.AgeConfirmed || form.MarketingConsent is not null)
+            : JourneyProgress.Nothing;
+
+    public override string HelpText(ITurnContext turnContext)
         => SerialQuestion.Hint(turnContext.GetLanguage()) + "\n\n" + base.HelpText(turnContext);
 
     private static RegistrationForm Form(WaterfallStepContext step) => (RegistrationForm)step.Options!;
@@ -63,6 +74,13 @@ public sealed class RegistrationDialog : InterruptibleDialog
     {
         var form = Form(step);
         var language = step.Context.GetLanguage();
+        if (step.Context.GetFacts().AdultsOnly)
+        {
+            // The customer said they are under 18 earlier in this conversation: no later answer changes that.
+            await step.Context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.RegUnderAge)), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!form.IntroShown)
         {
             form.IntroShown = true;
@@ -85,12 +103,12 @@ public sealed class RegistrationDialog : InterruptibleDialog
         var form = Form(step);
         if (step.Result is PromptAttemptsExhausted)
         {
-            return await OfferPersonAsync(step, TextKey.TooManyAttempts, cancellationToken).ConfigureAwait(false);
+            return await step.ReplaceDialogAsync(nameof(OfferPersonDialog), SerialQuestion.GiveUp(step.Context.GetLanguage()), cancellationToken).ConfigureAwait(false);
         }
 
         if (step.Result is string serial)
         {
-            form.Serial = SerialNumber.Normalize(serial);
+            form.Serial = serial;
             form.SerialRejected = false;
         }
 
@@ -137,7 +155,7 @@ public sealed class RegistrationDialog : InterruptibleDialog
 
         if (step.Result is string email)
         {
-            form.Email = EmailAddress.Normalize(email);
+            form.Email = EmailAddress.Find(email);
         }
 
         if (form.AgeConfirmed)
@@ -159,7 +177,9 @@ public sealed class RegistrationDialog : InterruptibleDialog
                 return await OfferPersonAsync(step, TextKey.TooManyAttempts, cancellationToken).ConfigureAwait(false);
 
             case false:
-                // A minor: a polite stop. Ending the dialog drops the form, so nothing typed is kept.
+                // A minor: a polite stop. Ending the dialog drops the form, so nothing typed is kept, and the
+                // conversation remembers it, so a "yes" later is not taken.
+                step.Context.GetFacts().AdultsOnly = true;
                 await step.Context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.RegUnderAge)), cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
@@ -193,7 +213,7 @@ public sealed class RegistrationDialog : InterruptibleDialog
             RetryPrompt = ChoiceMessage.Create(Texts.Get(language, TextKey.RegSummaryRetry), RegistrationSummary.Buttons(choices), channel),
             Choices = choices,
             Validations = new List<string> { CardSubmitPrompt.ActionField },
-            MaxAttempts = 3,
+            MaxAttempts = MaxAttempts,
         }, cancellationToken).ConfigureAwait(false);
     }
 

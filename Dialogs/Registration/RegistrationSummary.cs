@@ -22,7 +22,7 @@ public static class RegistrationSummary
     /// <summary>The card's buttons as choices, so typing "ändra e-post" or "1" works like pressing them.</summary>
     public static List<Choice> Choices(string language) =>
     [
-        new(Confirm, Texts.Get(language, TextKey.RegConfirm), ["bekräfta", "confirm", "stämmer", "correct", "ok"]),
+        new(Confirm, Texts.Get(language, TextKey.RegConfirm), ["bekräfta", "confirm", "stämmer", "det stämmer", "allt stämmer", "correct", "ok", "okej", "ja", "japp", "yes", "yep", "register", "registrera", "kör", "go ahead", "looks good", "ser bra ut", "that's right"]),
         new(ChangeSerial, Texts.Get(language, TextKey.RegChangeSerial)),
         new(ChangeDate, Texts.Get(language, TextKey.RegChangeDate)),
         new(ChangeEmail, Texts.Get(language, TextKey.RegChangeEmail)),

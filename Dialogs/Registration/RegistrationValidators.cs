@@ -7,36 +7,17 @@ namespace IqosBot.Dialogs.Registration;
 
 /// <summary>
 /// The loose checks the bot makes before the benefits API has its say. A validator that explains the
-/// problem itself sends the explanation; otherwise the prompt's retry text is shown.
+/// problem itself sends the explanation; otherwise the prompt's retry text is shown. Answers are found
+/// inside a sentence: "jag köpte den i fredags", "min mejl är anna@example.com".
 /// </summary>
 public static class RegistrationValidators
 {
-    public static async Task<bool> SerialAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(prompt);
-        var text = prompt.Recognized.Value;
-
-        // A personnummer or card number typed by mistake is neither stored nor repeated back.
-        if (SensitiveNumbers.Contains(text))
-        {
-            await prompt.Context.SendActivityAsync(MessageFactory.Text(Texts.Get(prompt.Context.GetLanguage(), TextKey.RegSensitiveNumber)), cancellationToken).ConfigureAwait(false);
-            return false;
-        }
-
-        return prompt.Recognized.Succeeded && SerialNumber.LooksPlausible(SerialNumber.Normalize(text));
-    }
-
     public static async Task<bool> PurchaseDateAsync(PromptValidatorContext<string> prompt, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prompt);
 
-        // "19900101-1239" would otherwise read as 1 January 1990, keeping the customer's birth date as the
-        // purchase date (stored, shown on the summary, sent to the API). Refused as not a date; the retry asks again.
-        if (SensitiveNumbers.Contains(prompt.Recognized.Value))
-        {
-            return false;
-        }
-
+        // A personal identity number ("19900101-1239" would read as 1 January 1990) never gets here: the
+        // listening policy answers it before any prompt reads the message.
         var parsed = PurchaseDateParser.Parse(prompt.Recognized.Value, today);
         if (parsed.Problem == PurchaseDateProblem.InTheFuture)
         {
@@ -50,6 +31,6 @@ public static class RegistrationValidators
     public static Task<bool> EmailAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        return Task.FromResult(EmailAddress.Normalize(prompt.Recognized.Value) is not null);
+        return Task.FromResult(EmailAddress.Find(prompt.Recognized.Value) is not null);
     }
 }

@@ -3,8 +3,9 @@ using System.Text;
 namespace IqosBot.Dialogs.Registration;
 
 /// <summary>
-/// Device serial numbers as customers type them. The bot only pre-checks loosely (letters and digits,
-/// 8–20 characters): the real format is the benefits API's business, and it rejects unknown serials.
+/// Device serial numbers as customers type them. The bot only pre-checks loosely (letters and digits, at least
+/// one of each): the real format is the benefits API's business, it is asked about every serial as soon as it
+/// is given, and no format rule is ever stated to customers.
 /// </summary>
 public static class SerialNumber
 {
@@ -24,7 +25,59 @@ public static class SerialNumber
     }
 
     public static bool LooksPlausible(string normalized)
-        => normalized.Length is >= 8 and <= 20 && normalized.All(char.IsAsciiLetterOrDigit) && normalized.Any(char.IsAsciiDigit);
+        => normalized.Length is >= MinimumLength and <= MaximumLength && normalized.All(char.IsAsciiLetterOrDigit)
+           && normalized.Any(char.IsAsciiDigit) && normalized.Any(char.IsAsciiLetter);
+
+    /// <summary>
+    /// The serial in a message, also inside a sentence: "koden är ILP1 A2B3 C4D5", "sorry, typo – the right one is
+    /// ILO7G6H5J4K3". A run of words that each hold a digit is joined ("ILP1 A2B3 C4D5"); when a message holds
+    /// two, the last one is the customer's correction. Null when there is none ("my friend says 17 is fine").
+    /// </summary>
+    public static string? Find(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaximumScan)
+        {
+            return null;
+        }
+
+        string? found = null;
+        var run = new StringBuilder();
+        foreach (var raw in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var word = Normalize(raw.Trim('.', ',', '!', '?', ':', ';', '"', '\'', '(', ')', '«', '»', '”', '“'));
+            var alphanumeric = word.Length > 0 && word.All(char.IsAsciiLetterOrDigit) && word.Any(char.IsAsciiDigit);
+            if (alphanumeric && word.Length <= GroupLength)
+            {
+                // A group of a serial typed in parts: "ILP1 A2B3 C4D5".
+                run.Append(word);
+                continue;
+            }
+
+            found = Candidate(run) ?? found;
+            run.Clear();
+            if (alphanumeric && LooksPlausible(word))
+            {
+                found = word;
+            }
+        }
+
+        return Candidate(run) ?? found;
+    }
+
+    /// <summary>Parts of a serial typed with spaces are short; a longer word stands alone (a date, a phone number, a whole serial).</summary>
+    private const int GroupLength = 6;
+
+    private const int MinimumLength = 6;
+    private const int MaximumLength = 20;
+
+    /// <summary>Longer messages are not answers to "what is the serial?"; they are not searched for one.</summary>
+    private const int MaximumScan = 2000;
+
+    private static string? Candidate(StringBuilder run)
+    {
+        var joined = run.ToString();
+        return LooksPlausible(joined) ? joined : null;
+    }
 
     /// <summary>"ILP1A2B3C4D5" → "ILP1•••••C4D5": enough for the customer to recognise, too little to reuse.</summary>
     public static string Mask(string normalized)

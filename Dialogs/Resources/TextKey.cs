@@ -189,8 +189,6 @@ public static class TextKey
 
     public const string HandoffSkip = nameof(HandoffSkip);
 
-    public const string HandoffDescriptionSensitive = nameof(HandoffDescriptionSensitive);
-
     public const string HandoffQueued = nameof(HandoffQueued);
 
     public const string HandoffRequested = nameof(HandoffRequested);
@@ -381,4 +379,34 @@ public static class TextKey
     public const string HandoffAgentAway = nameof(HandoffAgentAway);
 
     public const string HandoffCustomerEnded = nameof(HandoffCustomerEnded);
+
+    public const string ListenSensitiveNumber = nameof(ListenSensitiveNumber);
+
+    public const string ListenAdultsOnly = nameof(ListenAdultsOnly);
+
+    public const string ListenOtherBrand = nameof(ListenOtherBrand);
+
+    public const string ListenCarryOn = nameof(ListenCarryOn);
+
+    public const string ListenSwitchConfirm = nameof(ListenSwitchConfirm);
+
+    public const string ListenNotHelping = nameof(ListenNotHelping);
+
+    public const string LeaveRegistration = nameof(LeaveRegistration);
+
+    public const string LeaveWarranty = nameof(LeaveWarranty);
+
+    public const string LeaveClaim = nameof(LeaveClaim);
+
+    public const string LeaveHandoff = nameof(LeaveHandoff);
+
+    public const string RequestRegister = nameof(RequestRegister);
+
+    public const string RequestWarranty = nameof(RequestWarranty);
+
+    public const string RequestBroken = nameof(RequestBroken);
+
+    public const string RequestPerson = nameof(RequestPerson);
+
+    public const string RegUnknownSerialAgain = nameof(RegUnknownSerialAgain);
 }

@@ -1,14 +1,15 @@
 using IqosBot.Cards;
 using IqosBot.Dialogs.Benefits;
 using IqosBot.Dialogs.Engine;
-using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Listening;
 using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
+using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -25,60 +26,83 @@ public sealed class WarrantyStatusDialog : InterruptibleDialog
     private const string SerialPromptId = "warSerial";
     private const string EmailPromptId = "warEmail";
     private const string RegisterNowPromptId = "warRegisterNow";
-    private const string SerialKey = "serial";
-    private const string EmailKey = "email";
     private const int MaxAttempts = 2;
 
     private readonly IBenefitsApi _benefits;
     private readonly ILookupThrottle _throttle;
     private readonly LocalClock _clock;
 
-    public WarrantyStatusDialog(IBenefitsApi benefits, ILookupThrottle throttle, SupportOptions support, LocalClock clock, MidFlowQuestions? questions)
-        : base(nameof(WarrantyStatusDialog), support, questions)
+    public WarrantyStatusDialog(IBenefitsApi benefits, ILookupThrottle throttle, SupportOptions support, LocalClock clock)
+        : base(nameof(WarrantyStatusDialog), support)
     {
         _benefits = benefits ?? throw new ArgumentNullException(nameof(benefits));
         _throttle = throttle ?? throw new ArgumentNullException(nameof(throttle));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
 
         AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [SerialStepAsync, EmailStepAsync, LookupStepAsync, RegisterNowStepAsync]));
-        AddDialog(new TextPrompt(SerialPromptId, RegistrationValidators.SerialAsync));
+        AddDialog(new SerialPrompt(SerialPromptId, benefits));
         AddDialog(new TextPrompt(EmailPromptId, RegistrationValidators.EmailAsync));
         AddDialog(new ConfirmPrompt(RegisterNowPromptId));
         AddDialog(new OfferPersonDialog());
-        AddDialog(new RegistrationDialog(benefits, support, clock, questions));
+        AddDialog(new RegistrationDialog(benefits, support, clock));
         InitialDialogId = nameof(WaterfallDialog);
     }
 
-    protected override string HelpText(ITurnContext turnContext)
+    protected override string? LeaveNoteKey => TextKey.LeaveWarranty;
+
+    public override bool Serves(string intent) => intent == Intents.WarrantyStatus;
+
+    public override JourneyProgress Progress(DialogContext innerDc)
+        => FindForm<WarrantyForm>(innerDc) is { } form ? new JourneyProgress(form.Serial, form.Email, false) : JourneyProgress.Nothing;
+
+    public override string HelpText(ITurnContext turnContext)
         => SerialQuestion.Hint(turnContext.GetLanguage()) + "\n\n" + base.HelpText(turnContext);
 
-    private static Task<DialogTurnResult> SerialStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    /// <summary>Started with a <see cref="WarrantyForm"/> when the customer already gave the serial or e-mail elsewhere.</summary>
+    protected override Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken)
+        => base.OnBeginDialogAsync(innerDc, options as WarrantyForm ?? new WarrantyForm(), cancellationToken);
+
+    private static WarrantyForm Form(WaterfallStepContext step) => (WarrantyForm)step.Options!;
+
+    private static async Task<DialogTurnResult> SerialStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
+        if (Form(step).Serial is not null)
+        {
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         var language = step.Context.GetLanguage();
-        return step.PromptAsync(SerialPromptId, SerialQuestion.Ask(language, Texts.Get(language, TextKey.WarSerialPrompt)), cancellationToken);
+        return await step.PromptAsync(SerialPromptId, SerialQuestion.Ask(language, Texts.Get(language, TextKey.WarSerialPrompt)), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<DialogTurnResult> EmailStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        if (step.Result is not string serial)
+        var form = Form(step);
+        var language = step.Context.GetLanguage();
+        if (step.Result is PromptAttemptsExhausted)
         {
-            return await OfferPersonAsync(step, cancellationToken).ConfigureAwait(false);
+            return await step.ReplaceDialogAsync(nameof(OfferPersonDialog), SerialQuestion.GiveUp(language), cancellationToken).ConfigureAwait(false);
         }
 
-        step.Values[SerialKey] = SerialNumber.Normalize(serial);
-        var language = step.Context.GetLanguage();
+        form.Serial ??= step.Result as string;
+        if (form.Email is not null)
+        {
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         return await step.PromptAsync(EmailPromptId, EmailQuestion.Ask(language, Texts.Get(language, TextKey.WarEmailPrompt)), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> LookupStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        if (step.Result is not string typedEmail)
+        var form = Form(step);
+        if (step.Result is PromptAttemptsExhausted)
         {
             return await OfferPersonAsync(step, cancellationToken).ConfigureAwait(false);
         }
 
-        var email = EmailAddress.Normalize(typedEmail)!;
-        step.Values[EmailKey] = email;
+        form.Email ??= EmailAddress.Find(step.Result as string);
+        var email = form.Email!;
         var context = step.Context;
         var language = context.GetLanguage();
         var channel = ChannelInfo.From(context.Activity);
@@ -91,7 +115,7 @@ public sealed class WarrantyStatusDialog : InterruptibleDialog
         }
 
         await context.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken).ConfigureAwait(false);
-        var result = await _benefits.LookUpCoverageAsync((string)step.Values[SerialKey], email, cancellationToken).ConfigureAwait(false);
+        var result = await _benefits.LookUpCoverageAsync(form.Serial!, email, cancellationToken).ConfigureAwait(false);
         switch (result.Status)
         {
             case CoverageStatus.Registered:
@@ -124,8 +148,8 @@ public sealed class WarrantyStatusDialog : InterruptibleDialog
     {
         if (step.Result is true)
         {
-            var form = new RegistrationForm { Serial = (string)step.Values[SerialKey], Email = (string)step.Values[EmailKey] };
-            return await step.ReplaceDialogAsync(nameof(RegistrationDialog), form, cancellationToken).ConfigureAwait(false);
+            var form = Form(step);
+            return await step.ReplaceDialogAsync(nameof(RegistrationDialog), new RegistrationForm { Serial = form.Serial, Email = form.Email }, cancellationToken).ConfigureAwait(false);
         }
 
         await step.Context.SendActivityAsync(MainDialog.MenuMessage(step.Context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);

@@ -37,7 +37,6 @@ internal sealed class BrokenBot
         Clock = new LocalClock(Time, Support.TimeZone);
         Api = new FakeBenefitsApi(Clock);
         var knowledge = new FaqKnowledge(Support, Policy);
-        var questions = new MidFlowQuestions(Recognizer, knowledge);
         var throttle = new HarnessStorageThrottle(this);
         Harness = new DialogTestHarness(
             () => new MainDialog(
@@ -45,10 +44,10 @@ internal sealed class BrokenBot
                 Recognizer,
                 knowledge,
                 ambiguityMargin: 0.08,
-                new RegistrationDialog(Api, Support, Clock, questions),
-                new WarrantyStatusDialog(Api, throttle, Support, Clock, questions),
+                new RegistrationDialog(Api, Support, Clock),
+                new WarrantyStatusDialog(Api, throttle, Support, Clock),
                 new HandoffDialogs(new HandoffDialog(People, Support, new BusinessHours(Support), Time), new RatingDialog(People)),
-                new BrokenDeviceDialog(TroubleshootingGuide.Shared, Claims, Api, throttle, Support, Clock, questions, claimsToAgents)),
+                new BrokenDeviceDialog(TroubleshootingGuide.Shared, Claims, Api, throttle, Support, Clock, claimsToAgents)),
             language,
             Channels.Emulator);
     }

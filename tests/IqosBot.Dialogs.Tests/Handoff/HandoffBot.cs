@@ -45,7 +45,6 @@ internal sealed class HandoffBot
         Clock = new LocalClock(Time, Support.TimeZone);
         Api = new FakeBenefitsApi(Clock);
         var knowledge = new FaqKnowledge(Support, Policy);
-        var questions = new MidFlowQuestions(Recognizer, knowledge);
         Harness = new DialogTestHarness(
             () =>
             {
@@ -54,8 +53,8 @@ internal sealed class HandoffBot
                     Recognizer,
                     knowledge,
                     ambiguityMargin: 0.08,
-                    new RegistrationDialog(Api, Support, Clock, questions),
-                    new WarrantyStatusDialog(Api, new NoThrottle(), Support, Clock, questions),
+                    new RegistrationDialog(Api, Support, Clock),
+                    new WarrantyStatusDialog(Api, new NoThrottle(), Support, Clock),
                     new HandoffDialogs(new HandoffDialog(People, Support, new BusinessHours(Support), Time), new RatingDialog(People)));
                 return startOptions is null ? main : new Launcher(main, startOptions);
             },

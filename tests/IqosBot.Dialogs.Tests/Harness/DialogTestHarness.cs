@@ -1,5 +1,6 @@
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Listening;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Connector;
@@ -21,6 +22,7 @@ public sealed class DialogTestHarness
     private ConversationState _conversationState = null!;
     private IStatePropertyAccessor<DialogState> _dialogState = null!;
     private IStatePropertyAccessor<string> _rememberedLanguage = null!;
+    private IStatePropertyAccessor<ConversationFacts> _facts = null!;
     private Dialog _dialog = null!;
 
     /// <param name="createDialog">Called once now and again on every <see cref="Restart"/>.</param>
@@ -60,6 +62,7 @@ public sealed class DialogTestHarness
         _conversationState = new ConversationState(Storage);
         _dialogState = _conversationState.CreateProperty<DialogState>(nameof(DialogState));
         _rememberedLanguage = _conversationState.CreateProperty<string>("Language");
+        _facts = _conversationState.CreateProperty<ConversationFacts>(nameof(ConversationFacts));
         _dialog = _createDialog();
     }
 
@@ -117,6 +120,14 @@ public sealed class DialogTestHarness
             turnContext.SetLanguage(resolved);
         }
 
+        // As the bot: the conversation's facts, with this message counted.
+        var facts = await _facts.GetAsync(turnContext, () => new ConversationFacts(), cancellationToken);
+        if (turnContext.Activity.Type == ActivityTypes.Message)
+        {
+            facts.Turn++;
+        }
+
+        turnContext.SetFacts(facts);
         LastLanguage = turnContext.GetLanguage();
         LastResult = await _dialog.RunAsync(turnContext, _dialogState, cancellationToken);
         await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken);

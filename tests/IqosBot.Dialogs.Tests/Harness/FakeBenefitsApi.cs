@@ -130,6 +130,22 @@ public sealed class FakeBenefitsApi : IBenefitsApi
             : new CoverageResult(CoverageStatus.NotFound));
     }
 
+    /// <summary>Every serial checked, as the bot sent it.</summary>
+    public List<string> SerialChecks { get; } = [];
+
+    public Task<SerialCheckResult> CheckSerialAsync(string serial, CancellationToken cancellationToken)
+    {
+        SerialChecks.Add(serial);
+        if (Unavailable)
+        {
+            return Task.FromResult(new SerialCheckResult(SerialCheckStatus.Unavailable));
+        }
+
+        return Task.FromResult(_devices.TryGetValue(Serial(serial), out var device)
+            ? new SerialCheckResult(SerialCheckStatus.Known, device.Model)
+            : new SerialCheckResult(SerialCheckStatus.Unknown));
+    }
+
     private RegistrationResult Register(DeviceRegistration registration, string idempotencyKey)
     {
         if (Unavailable)

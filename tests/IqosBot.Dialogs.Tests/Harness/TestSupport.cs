@@ -8,6 +8,13 @@ public static class TestSupport
     public const string Phone = "020-25 10 10";
     public const string Email = "contact.se@iqos.com";
 
+    /// <summary>The policy figures as configured in production (Bot/appsettings.json).</summary>
+    public static PolicyOptions Policy() => new()
+    {
+        MoneyBackDays = 60, MoneyBackMaxDevices = 3, ReturnDays = 14, WarrantyMonths = 12,
+        AccidentalDamageMonths = 12, BenefitProgramMonths = 12, AccessoriesDiscountPercent = 10,
+    };
+
     public static SupportOptions Options() => new()
     {
         Phone = Phone,

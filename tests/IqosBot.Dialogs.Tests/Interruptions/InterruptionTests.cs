@@ -1,6 +1,7 @@
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Listening;
 using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Support;
@@ -57,7 +58,9 @@ public sealed class InterruptionTests
 
         var replies = await harness.SendAsync(cancel);
 
-        Assert.Equal([cancelled, "Journey done: cancelled"], replies.Texts());
+        // The journey ends with the request to leave; the main dialog says "cancelled" (see the listening table).
+        Assert.Equal(["Journey done: left (Cancel)"], replies.Texts());
+        Assert.DoesNotContain(cancelled, replies.Texts());
         Assert.Equal(DialogTurnStatus.Complete, harness.LastResult!.Status);
         Assert.Empty(await harness.SavedStackAsync());
     }
@@ -87,7 +90,7 @@ public sealed class InterruptionTests
         var replies = await harness.SendAsync(person);
 
         // The main dialog routes this request to a person; the journey asks nothing more.
-        Assert.Equal(["Journey done: RouteRequest { Intent = HumanAgent, Utterance = , Diagnosis =  }"], replies.Texts());
+        Assert.Equal(["Journey done: route to HumanAgent"], replies.Texts());
         Assert.Equal(new RouteRequest(Intents.HumanAgent, null), harness.LastResult!.Result);
         Assert.Empty(await harness.SavedStackAsync());
     }
@@ -113,19 +116,41 @@ public sealed class InterruptionTests
     public void The_detector_tells_interruptions_from_answers(string text, Interruption expected)
         => Assert.Equal(expected, InterruptionDetector.Detect(text));
 
-    /// <summary>A root waterfall that runs <see cref="NameAndSerialJourney"/> and says how it ended.</summary>
+    /// <summary>A root that listens as the main dialog does, runs <see cref="NameAndSerialJourney"/> and says how it ended.</summary>
     private static DialogTestHarness Journey(string language)
-        => new(() => new ComponentDialog("root")
+        => new(() => new ListeningRoot()
             .AddDialog(new WaterfallDialog("rootSteps",
             [
                 (step, ct) => step.BeginDialogAsync(nameof(NameAndSerialJourney), null, ct),
                 async (step, ct) =>
                 {
-                    await step.Context.SendActivityAsync($"Journey done: {step.Result ?? "cancelled"}", cancellationToken: ct);
-                    return await step.EndDialogAsync(step.Result, ct);
+                    var result = step.Result is DialogInterruption interruption ? interruption.Request : step.Result;
+                    var said = result switch
+                    {
+                        Leaving leaving => $"left ({leaving.Kind})",
+                        RouteRequest request => $"route to {request.Intent}",
+                        _ => result,
+                    };
+                    await step.Context.SendActivityAsync($"Journey done: {said}", cancellationToken: ct);
+                    return await step.EndDialogAsync(result, ct);
                 },
-            ]))
+            ]) { HandlesInterruptions = true })
             .AddDialog(new NameAndSerialJourney(TestSupport.Options())), language);
+
+    /// <summary>Puts the product's listening policy in the turn, as the main dialog does.</summary>
+    private sealed class ListeningRoot() : ComponentDialog("root")
+    {
+        private static readonly IPromptPolicy Policy = new ListeningPolicy(
+            new ScriptedRecognizer(new Dictionary<string, string>()),
+            new IqosBot.Dialogs.Faq.FaqKnowledge(TestSupport.Options(), TestSupport.Policy()),
+            TestSupport.Options());
+
+        public override Task<DialogTurnResult> ContinueDialogAsync(DialogContext outerDc, CancellationToken cancellationToken = default)
+        {
+            PromptPolicy.Use(outerDc.Context, Policy);
+            return base.ContinueDialogAsync(outerDc, cancellationToken);
+        }
+    }
 
     /// <summary>Two text questions, in the customer's language.</summary>
     private sealed class NameAndSerialJourney : InterruptibleDialog
@@ -133,9 +158,12 @@ public sealed class InterruptionTests
         public NameAndSerialJourney(SupportOptions support)
             : base(nameof(NameAndSerialJourney), support)
         {
+            InitialDialogId = "steps";
             AddDialog(new WaterfallDialog("steps", [AskNameAsync, AskSerialAsync, DoneAsync]));
             AddDialog(new TextPrompt("text"));
         }
+
+        public override bool Serves(string intent) => false;
 
         private static Task<DialogTurnResult> AskNameAsync(WaterfallStepContext step, CancellationToken ct)
             => Ask(step, SvName, EnName, ct);

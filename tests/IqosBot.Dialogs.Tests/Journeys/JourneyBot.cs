@@ -34,7 +34,6 @@ internal sealed class JourneyBot
         Clock = new LocalClock(Time, Support.TimeZone);
         Api = new FakeBenefitsApi(Clock);
         var knowledge = new FaqKnowledge(Support, Policy);
-        var questions = new MidFlowQuestions(Recognizer, knowledge);
         var throttle = new HarnessStorageThrottle(this);
 
         // A new set of dialog objects on every Restart, as a new process builds them; the API and clock live on.
@@ -44,8 +43,8 @@ internal sealed class JourneyBot
                 Recognizer,
                 knowledge,
                 ambiguityMargin: 0.08,
-                new RegistrationDialog(Api, Support, Clock, questions),
-                new WarrantyStatusDialog(Api, throttle, Support, Clock, questions)),
+                new RegistrationDialog(Api, Support, Clock),
+                new WarrantyStatusDialog(Api, throttle, Support, Clock)),
             language: null,
             channelId);
     }

@@ -1,0 +1,84 @@
+using IqosBot.Dialogs.Choices;
+
+namespace IqosBot.Dialogs.Listening;
+
+/// <summary>What a closing message is: a goodbye ("hejdå!", "tack, ha det bra", "ok cheers, bye") or thanks alone.</summary>
+public enum Farewell
+{
+    None,
+    Thanks,
+    Goodbye,
+}
+
+/// <summary>
+/// Thanks and goodbyes in Swedish and English, slang included. A message counts only when it says nothing
+/// else: "tack, ha det bra" is a goodbye, "tack" is thanks, but "ja tack" answers a question and
+/// "tack, men var hittar jag koden?" is a question.
+/// </summary>
+public static class Farewells
+{
+    /// <summary>Folded phrases, longest first so "ha det bra" is taken before "ha det".</summary>
+    private static readonly string[] GoodbyePhrases =
+    [
+        "have a nice day", "have a good day", "have a great day", "ha en fin dag", "ha en bra dag", "ha en trevlig dag", "ha det sa bra",
+        "det var allt", "det var bara det", "that s all", "thats all", "talk to you later", "see you later", "ha det bra", "ha det gott",
+        "ha det fint", "good bye", "bye bye", "see you", "see ya", "take care", "hej da", "vi hors", "vi ses", "ha det", "hejda", "hejdo",
+        "hejsan da", "adjo", "adios", "ciao", "tjing", "tjingeling", "hors", "bye", "goodbye", "byebye", "cya", "farval", "godnatt",
+        "good night", "goodnight", "later", "laters",
+    ];
+
+    private static readonly string[] ThanksPhrases =
+    [
+        "thank you very much", "thank you so much", "thanks a lot", "many thanks", "thank you", "tack sa mycket", "tack ska du ha",
+        "tusen tack", "stort tack", "tack tack", "tackar", "tack", "thanks", "thx", "ty", "cheers", "tnx", "tacksam",
+    ];
+
+    /// <summary>Words that may stand beside a thanks or a goodbye without making it anything else.</summary>
+    private static readonly HashSet<string> Filler =
+    [
+        "ok", "okay", "okej", "okey", "oki", "k", "kk", "ah", "aha", "ahh", "oh", "oj", "a", "and", "och", "so", "sa", "then", "da", "nu", "now",
+        "for", "idag", "today", "bra", "great", "perfect", "perfekt", "toppen", "super", "fint", "kanon", "nice", "awesome", "lovely",
+        "grymt", "snyggt", "mycket", "much", "very", "so", "you", "du", "dig", "er", "again", "igen", "hej", "hi", "alright", "allright",
+        "fine", "good", "cool", "mvh", "hälsningar", "halsningar", "regards", "best", "all", "alla", "the", "help", "hjalpen",
+    ];
+
+    public static Farewell Read(string? text)
+    {
+        var folded = " " + TextNormalizer.Fold(text) + " ";
+        if (folded.Length <= 2 || folded.Length > 120)
+        {
+            return Farewell.None;
+        }
+
+        var goodbye = Remove(ref folded, GoodbyePhrases);
+        var thanks = Remove(ref folded, ThanksPhrases);
+        if (!goodbye && !thanks)
+        {
+            return Farewell.None;
+        }
+
+        var rest = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (rest.Any(word => !Filler.Contains(word)))
+        {
+            return Farewell.None;
+        }
+
+        return goodbye ? Farewell.Goodbye : Farewell.Thanks;
+    }
+
+    private static bool Remove(ref string folded, string[] phrases)
+    {
+        var found = false;
+        foreach (var phrase in phrases)
+        {
+            var padded = " " + phrase + " ";
+            while (folded.Contains(padded, StringComparison.Ordinal))
+            {
+                folded = folded.Replace(padded, " ", StringComparison.Ordinal);
+                found = true;
+            }
+        }
+
+        return found;
+    }
+}

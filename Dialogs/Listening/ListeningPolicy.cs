@@ -1,0 +1,177 @@
+using IqosBot.Dialogs.Broken;
+using IqosBot.Dialogs.Faq;
+using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Main;
+using IqosBot.Dialogs.Prompts;
+using IqosBot.Dialogs.Registration;
+using IqosBot.Dialogs.Resources;
+using IqosBot.Dialogs.Support;
+using IqosBot.Dialogs.Understanding;
+using Microsoft.Bot.Builder;
+
+namespace IqosBot.Dialogs.Listening;
+
+/// <summary>
+/// How the bot listens at every prompt of every journey: what the customer wrote decides, then the question
+/// that is waiting. In order: safety and compliance (under 18, personal or card numbers, health, buying
+/// tobacco, other brands), leaving (a person, cancel, goodbye, thanks, help, "it works now"), then the
+/// prompt's own answer (also inside a sentence), then a question (answered, then the prompt again), then a
+/// different request (switched to, asking first when answers would be lost), and only then "not
+/// understood" — the prompt's retry, and after the second miss in a row the offer of a person.
+/// </summary>
+public sealed class ListeningPolicy : IPromptPolicy
+{
+    /// <summary>Answers to our own questions (a serial, a date, ja/nej) are shorter; a question or a request is longer.</summary>
+    private const int MinimumWords = 3;
+
+    private readonly IRecognizer _recognizer;
+    private readonly FaqKnowledge _knowledge;
+    private readonly SupportOptions _support;
+    private readonly double _minimumScore;
+
+    public ListeningPolicy(IRecognizer recognizer, FaqKnowledge knowledge, SupportOptions support, double minimumScore = 0.6)
+    {
+        _recognizer = recognizer ?? throw new ArgumentNullException(nameof(recognizer));
+        _knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
+        _support = support ?? throw new ArgumentNullException(nameof(support));
+        _minimumScore = minimumScore;
+    }
+
+    public async Task<PromptHearing> BeforeAnswerAsync(PromptPolicyContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var text = context.Context.Activity.Text;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return PromptHearing.NotMine;
+        }
+
+        if (await SwitchOffer.AnswerAsync(context, cancellationToken).ConfigureAwait(false) is { } switchAnswer)
+        {
+            return switchAnswer;
+        }
+
+        var turn = context.Context;
+        var language = turn.GetLanguage();
+        var journey = Journeys.Innermost(context.Dc);
+        switch (CustomerSignals.Read(text))
+        {
+            case CustomerSignal.Minor:
+                turn.GetFacts().AdultsOnly = true;
+                await SayAsync(turn, Texts.Get(language, TextKey.ListenAdultsOnly), cancellationToken).ConfigureAwait(false);
+                return PromptHearing.Interrupt(new Leaving(LeaveKind.AdultsOnly));
+            case CustomerSignal.SensitiveNumber:
+                await SayAsync(turn, Texts.Get(language, TextKey.ListenSensitiveNumber), cancellationToken).ConfigureAwait(false);
+                return PromptHearing.AskAgain;
+            case CustomerSignal.HealthQuestion:
+                await SayAsync(turn, _knowledge.Text(language, ComplianceTopics.HealthQuestion), cancellationToken).ConfigureAwait(false);
+                return PromptHearing.AskAgain;
+            case CustomerSignal.TobaccoPurchase:
+                await SayAsync(turn, _knowledge.Text(language, ComplianceTopics.TobaccoPurchase), cancellationToken).ConfigureAwait(false);
+                return PromptHearing.AskAgain;
+            case CustomerSignal.OtherBrand:
+                await SayAsync(turn, Texts.Get(language, TextKey.ListenOtherBrand), cancellationToken).ConfigureAwait(false);
+                return PromptHearing.AskAgain;
+            case CustomerSignal.Person:
+                return PersonRequested(journey);
+            case CustomerSignal.Cancel:
+                return PromptHearing.Interrupt(new Leaving(LeaveKind.Cancel));
+            case CustomerSignal.Goodbye:
+                return PromptHearing.Interrupt(new Leaving(LeaveKind.Goodbye));
+            case CustomerSignal.Thanks:
+                return PromptHearing.Interrupt(new Leaving(LeaveKind.Thanks));
+            case CustomerSignal.Help when journey is { } running:
+                await SayAsync(turn, running.Journey.HelpText(turn), cancellationToken).ConfigureAwait(false);
+                return PromptHearing.AskAgain;
+            case CustomerSignal.Help:
+                return PromptHearing.Interrupt(new RouteRequest(Intents.Help, null));
+            case CustomerSignal.Solved when journey?.Journey.ListensForSolved == true:
+                return PromptHearing.Interrupt(new Leaving(LeaveKind.Solved));
+            default:
+                return PromptHearing.NotMine;
+        }
+    }
+
+    public async Task<PromptHearing> NotAnAnswerAsync(PromptPolicyContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var turn = context.Context;
+        var text = turn.Activity.Text;
+        if (context.FreeText || string.IsNullOrWhiteSpace(text))
+        {
+            return PromptHearing.NotMine;
+        }
+
+        var language = turn.GetLanguage();
+        if (SerialQuestion.AsksWhereToFind(text))
+        {
+            await SayAsync(turn, SerialQuestion.Hint(language), cancellationToken).ConfigureAwait(false);
+            return PromptHearing.AskAgain;
+        }
+
+        if (Choices.TextNormalizer.Tokens(text).Length < MinimumWords)
+        {
+            return PromptHearing.NotMine;
+        }
+
+        var recognized = await _recognizer.RecognizeAsync(turn, cancellationToken).ConfigureAwait(false);
+        var intent = recognized.TopIntent();
+        var score = recognized.Intents.TryGetValue(intent, out var found) ? found.Score ?? 0 : 0;
+        if (score < _minimumScore)
+        {
+            return PromptHearing.NotMine;
+        }
+
+        await RecognizerTrace.SendAsync(turn, recognized, cancellationToken).ConfigureAwait(false);
+        var journey = Journeys.Innermost(context.Dc);
+        if (intent == Intents.HumanAgent)
+        {
+            return PersonRequested(journey);
+        }
+
+        var request = Request(intent, text);
+        if (request is null && _knowledge.Find(language, intent) is { Title: not null, Text: not null } answer)
+        {
+            // A question: answered briefly, then the same prompt again.
+            await AnswerCards.SendAsync(turn, intent, answer, _support, cancellationToken).ConfigureAwait(false);
+            return PromptHearing.AskAgain;
+        }
+
+        if (request is null || journey?.Journey.Serves(request) == true)
+        {
+            return PromptHearing.NotMine;
+        }
+
+        // Another request: switch to it, with the serial and e-mail already given; ask first when more would be lost.
+        var progress = journey is { } running ? running.Journey.Progress(running.InnerDc) : JourneyProgress.Nothing;
+        var route = new RouteRequest(request, text, Serial: progress.Serial, Email: progress.Email);
+        if (!progress.WouldDropAnswers)
+        {
+            return PromptHearing.Interrupt(route);
+        }
+
+        await SwitchOffer.AskAsync(context, route, cancellationToken).ConfigureAwait(false);
+        return PromptHearing.Wait;
+    }
+
+    /// <summary>The journeys a message at a prompt can switch to: registering, a warranty check, a broken device (reported, not asked about).</summary>
+    private static string? Request(string intent, string text) => intent switch
+    {
+        Intents.RegisterDevice or Intents.WarrantyStatus => intent,
+        Intents.Troubleshooting or Intents.DeviceReplacement when BrokenSignals.Mentions(text) => intent,
+        _ => null,
+    };
+
+    private static PromptHearing PersonRequested((IJourney Journey, Engine.DialogContext InnerDc)? journey)
+    {
+        if (journey is not { } running)
+        {
+            return PromptHearing.Interrupt(new RouteRequest(Intents.HumanAgent, null));
+        }
+
+        return running.Journey.PersonRequest(running.InnerDc) is { } request ? PromptHearing.Interrupt(request) : PromptHearing.AskAgain;
+    }
+
+    private static Task SayAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
+        => turn.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
+}

@@ -1,0 +1,66 @@
+using IqosBot.Dialogs.Benefits;
+using IqosBot.Dialogs.Broken;
+using IqosBot.Dialogs.Faq;
+using IqosBot.Dialogs.Handoff;
+using IqosBot.Dialogs.Main;
+using IqosBot.Dialogs.Registration;
+using IqosBot.Dialogs.Support;
+using IqosBot.Dialogs.Tests.Broken;
+using IqosBot.Dialogs.Tests.Handoff;
+using IqosBot.Dialogs.Tests.Harness;
+using IqosBot.Dialogs.Warranty;
+using IqosBot.Recognition;
+using IqosBot.Recognition.Embedded;
+using IqosBot.Recognition.Training;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
+
+namespace IqosBot.Dialogs.Tests.Listening;
+
+/// <summary>
+/// The whole bot's dialogs as Bot/Program.cs wires them, on the real embedded recognizer (trained once from
+/// knowledge/utterances, as at start-up), the fake benefits and claims APIs with the demo devices, and a
+/// person over <see cref="FakeHumanHandoff"/>. The language is chosen per message as the bot chooses it.
+/// </summary>
+internal sealed class ListeningBot
+{
+    /// <summary>Wednesday 25 November 2026, 10:00 in Stockholm: customer care is open.</summary>
+    public static readonly DateTimeOffset OpenNow = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Wednesday 25 November 2026, 20:00 in Stockholm: closed until tomorrow at 08.00.</summary>
+    public static readonly DateTimeOffset ClosedNow = new(2026, 11, 25, 19, 0, 0, TimeSpan.Zero);
+
+    private static readonly Lazy<EmbeddedRecognizer> Trained = new(() => EmbeddedRecognizer.Train(UtteranceCorpus.LoadEmbedded().Train, new RecognizerSettings()));
+
+    public ListeningBot(bool open, string channelId = Channels.Webchat)
+    {
+        var support = TestSupport.Options();
+        Time = new FixedTimeProvider(open ? OpenNow : ClosedNow);
+        var clock = new LocalClock(Time, support.TimeZone);
+        Api = new FakeBenefitsApi(clock);
+        var knowledge = new FaqKnowledge(support, TestSupport.Policy());
+        var throttle = new StorageLookupThrottle(new MemoryStorage(), Time);
+        Harness = new DialogTestHarness(
+            () => new MainDialog(
+                support,
+                Trained.Value,
+                knowledge,
+                new RecognizerSettings().AmbiguityMargin,
+                new RegistrationDialog(Api, support, clock),
+                new WarrantyStatusDialog(Api, throttle, support, clock),
+                new HandoffDialogs(new HandoffDialog(People, support, new BusinessHours(support), Time), new RatingDialog(People)),
+                new BrokenDeviceDialog(TroubleshootingGuide.Shared, Claims, Api, throttle, support, clock)),
+            language: null,
+            channelId);
+    }
+
+    public FixedTimeProvider Time { get; }
+
+    public FakeBenefitsApi Api { get; }
+
+    public FakeClaimsApi Claims { get; } = new();
+
+    public FakeHumanHandoff People { get; } = new();
+
+    public DialogTestHarness Harness { get; }
+}
