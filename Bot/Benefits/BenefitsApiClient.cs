@@ -4,7 +4,7 @@ using IqosBot.Dialogs.Benefits;
 namespace IqosBot.Benefits;
 
 /// <summary>
-/// The registration and coverage operations of the benefits API, over <see cref="BenefitsApiTransport"/>
+/// The registration, coverage and serial check operations of the benefits API, over <see cref="BenefitsApiTransport"/>
 /// (retries, time limits and the circuit breaker come from the pipeline the named client is registered
 /// with, <see cref="BenefitsServiceCollectionExtensions"/>); this class turns each answer into an outcome
 /// the dialogs understand. No personal data is logged: only status codes, problem codes and request ids.
@@ -16,6 +16,8 @@ public sealed class BenefitsApiClient : IBenefitsApi
 
     public const string ApiKeyHeader = "X-Api-Key";
     public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    private const string SerialCheckOperation = "serial check";
 
     private readonly BenefitsApiTransport _transport;
     private readonly ILogger<BenefitsApiClient> _logger;
@@ -85,11 +87,46 @@ public sealed class BenefitsApiClient : IBenefitsApi
         return problem == "not-found" ? new CoverageResult(CoverageStatus.NotFound) : new CoverageResult(CoverageStatus.Unavailable);
     }
 
-    private async Task<string?> ProblemCodeAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken)
+    public async Task<SerialCheckResult> CheckSerialAsync(string serial, CancellationToken cancellationToken)
+    {
+        // Only reads, so the pipeline's retries are safe; whatever goes wrong, the journey goes on (Unavailable).
+        using var request = _transport.NewRequest("v1/devices/check", new SerialCheckRequestBody(serial));
+        using var response = await _transport.SendAsync(request, SerialCheckOperation, cancellationToken).ConfigureAwait(false);
+        if (response is null)
+        {
+            return new SerialCheckResult(SerialCheckStatus.Unavailable);
+        }
+
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            var parsed = await BenefitsApiTransport.ReadAsync<SerialCheckResponseBody>(response, cancellationToken).ConfigureAwait(false);
+            return parsed switch
+            {
+                { Known: true, Model: { Length: > 0 } model } => new SerialCheckResult(SerialCheckStatus.Known, model),
+                { Known: false } => new SerialCheckResult(SerialCheckStatus.Unknown),
+                _ => Malformed(response, SerialCheckOperation, new SerialCheckResult(SerialCheckStatus.Unavailable)),
+            };
+        }
+
+        // The check has no refusal the bot acts on: any problem, a 400 for a serial that is no serial at all
+        // included, is a warning, and the registration or lookup that follows has the last word.
+        await ProblemCodeAsync(response, SerialCheckOperation, cancellationToken, refusalsExpected: false).ConfigureAwait(false);
+        return new SerialCheckResult(SerialCheckStatus.Unavailable);
+    }
+
+    private T Malformed<T>(HttpResponseMessage response, string operation, T result)
+    {
+        _logger.LogWarning(
+            "Benefits API {Operation} answered {StatusCode} with a body outside the contract (request id {RequestId})",
+            operation, (int)response.StatusCode, BenefitsApiTransport.RequestIdOf(response) ?? "none");
+        return result;
+    }
+
+    private async Task<string?> ProblemCodeAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken, bool refusalsExpected = true)
     {
         var problem = await BenefitsApiTransport.ReadAsync<ProblemBody>(response, cancellationToken).ConfigureAwait(false);
         var requestId = response.Headers.TryGetValues("X-Request-Id", out var values) ? values.FirstOrDefault() : null;
-        var expected = problem?.Code is "unknown-serial" or "registered-to-another-account" or "invalid-purchase-date" or "not-found";
+        var expected = refusalsExpected && problem?.Code is "unknown-serial" or "registered-to-another-account" or "invalid-purchase-date" or "not-found";
         _logger.Log(
             expected ? LogLevel.Information : LogLevel.Warning,
             "Benefits API {Operation} answered {StatusCode} {ProblemCode} (request id {RequestId})",

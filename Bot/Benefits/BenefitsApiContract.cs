@@ -16,6 +16,14 @@ internal sealed record LookupRequestBody(
     [property: JsonPropertyName("serial")] string Serial,
     [property: JsonPropertyName("email")] string Email);
 
+internal sealed record SerialCheckRequestBody([property: JsonPropertyName("serial")] string Serial);
+
+// "known" is required: a 200 without it is a broken answer, not an unknown serial. A known device without
+// a model is broken too; the client checks that, as JsonRequired cannot make a property depend on another.
+internal sealed record SerialCheckResponseBody(
+    [property: JsonRequired, JsonPropertyName("known")] bool Known,
+    [property: JsonPropertyName("model")] string? Model);
+
 internal sealed record RegistrationResponseBody(
     [property: JsonPropertyName("device")] DeviceBody? Device,
     [property: JsonPropertyName("account")] AccountBody? Account);

@@ -7,7 +7,7 @@ namespace IqosBot.Benefits;
 public static class BenefitsServiceCollectionExtensions
 {
     /// <summary>
-    /// Every operation is safe to retry: the lookup and the claim check only read, and a registration
+    /// Every operation is safe to retry: the lookup, the serial check and the claim check only read, and a registration
     /// or a claim carries an Idempotency-Key, so a retried POST cannot register or claim twice. Retries use jittered exponential
     /// back-off and honour Retry-After; the circuit breaker stops hammering an API that keeps failing,
     /// so customers get the "try later" answer at once instead of after every timeout.

@@ -195,7 +195,7 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         List<Choice> models =
         [
             .. _guide.Models(language).Select(model => new Choice(model.Name, model.Name)),
-            new Choice(UnknownModel, Texts.Get(language, TextKey.BrokenModelUnknown)),
+            new Choice(UnknownModel, Texts.Get(language, TextKey.BrokenModelUnknown), ["vet inte", "vet ej", "ingen aning", "osaker", "no idea", "don't know", "not sure", "dunno"]),
         ];
         return await step.PromptAsync(ModelPromptId, Ask(language, TextKey.BrokenWhichModel, models), cancellationToken).ConfigureAwait(false);
     }

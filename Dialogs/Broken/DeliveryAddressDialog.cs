@@ -27,7 +27,7 @@ public sealed class DeliveryAddressDialog : ComponentDialog
         AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [StreetStepAsync, PostcodeStepAsync, CityStepAsync, DoneStepAsync]));
         AddDialog(new TextPrompt(StreetPromptId, (prompt, _) => Task.FromResult(SwedishAddress.Read(prompt.Recognized.Value).Street is not null)));
         AddDialog(new TextPrompt(PostcodePromptId, (prompt, _) => Task.FromResult(SwedishAddress.Read(prompt.Recognized.Value).PostalCode is not null)));
-        AddDialog(new TextPrompt(CityPromptId, (prompt, _) => Task.FromResult(SwedishAddress.Read(prompt.Recognized.Value).City is not null)));
+        AddDialog(new TextPrompt(CityPromptId, (prompt, _) => Task.FromResult(CityIn(prompt.Recognized.Value) is not null)));
         InitialDialogId = nameof(WaterfallDialog);
     }
 
@@ -71,10 +71,13 @@ public sealed class DeliveryAddressDialog : ComponentDialog
     }
 
     private static async Task<DialogTurnResult> DoneStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-        => await step.EndDialogAsync(Take(step) is { } parts ? parts : step.Result, cancellationToken).ConfigureAwait(false);
+        => await step.EndDialogAsync(Take(step, cityAsked: true) is { } parts ? parts : step.Result, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>At the town question a plain line is the town ("Malmö"); elsewhere it would be read as a street.</summary>
+    private static string? CityIn(string? answer) => SwedishAddress.Read(answer).City ?? SwedishAddress.City(answer);
 
     /// <summary>Adds the parts the last answer held to those already known; null when the question was given up on.</summary>
-    private static AddressParts? Take(WaterfallStepContext step)
+    private static AddressParts? Take(WaterfallStepContext step, bool cityAsked = false)
     {
         var known = (AddressParts)step.Values[PartsKey];
         if (step.Result is PromptAttemptsExhausted)
@@ -85,7 +88,8 @@ public sealed class DeliveryAddressDialog : ComponentDialog
         if (step.Result is string answer)
         {
             var heard = SwedishAddress.Read(answer);
-            known = new AddressParts(known.Street ?? heard.Street, known.PostalCode ?? heard.PostalCode, known.City ?? heard.City);
+            var city = cityAsked ? CityIn(answer) : heard.City;
+            known = new AddressParts(known.Street ?? heard.Street, known.PostalCode ?? heard.PostalCode, known.City ?? city);
             step.Values[PartsKey] = known;
         }
 

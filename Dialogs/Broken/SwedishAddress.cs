@@ -70,8 +70,15 @@ public static partial class SwedishAddress
             return new AddressParts(street, null, city);
         }
 
-        return new AddressParts(Street(line), null, null);
+        return new AddressParts(LooksLikeStreet(line) ? Street(line) : null, null, null);
     }
+
+    /// <summary>
+    /// A line on its own is a street when it has a house number, or is a few words and no question:
+    /// "hur når jag kundtjänst?" at the street question is a question, not an address.
+    /// </summary>
+    private static bool LooksLikeStreet(string line)
+        => line.Any(char.IsDigit) || (!line.Contains('?', StringComparison.Ordinal) && line.Split(' ').Length <= 4);
 
     /// <summary>An address line is short; a longer message is not one.</summary>
     private const int MaximumLine = 200;

@@ -24,13 +24,16 @@ public static class ConfirmRecognizer
     [
         "of course", "go ahead", "sounds good", "that s right", "det stammer", "sa klart", "javisst", "why not", "varfor inte", "i think so",
         "tror det", "go for it", "please do", "gor det", "kor pa", "let s do it", "lets do it", "i am", "i m over", "jag ar over",
+        "det hjalpte", "it helped", "that helped", "that worked", "it worked", "det funkade", "det fungerade",
     ];
 
     private static readonly string[] NoPhrases =
     [
         "not really", "no thanks", "no thank you", "inte nu", "helst inte", "inte riktigt", "absolut inte", "not now", "not yet", "inte an",
         "inte annu", "inte just nu", "don t think so", "dont think so", "tror inte det", "tror inte", "i m not", "im not", "i am not", "jag ar inte",
-        "inte alls", "not at all", "rather not", "no way", "nej da",
+        "inte alls", "not at all", "rather not", "no way", "nej da", "kanske sen", "kanske senare", "maybe later", "not today", "inte idag",
+        "skip", "hoppa over", "nah", "didn t help", "didnt help", "did not help", "hjalpte inte", "funkade inte", "fungerade inte",
+        "no luck", "still not", "still doesn t", "still does not", "fortfarande inte", "samma sak", "same thing", "same problem", "nope",
     ];
 
     /// <returns>true for yes, false for no, null when the text says neither.</returns>

@@ -60,6 +60,8 @@ public sealed class HandoffDialog : InterruptibleDialog
 
     protected override string? LeaveNoteKey => TextKey.LeaveHandoff;
 
+    protected override bool ForAdultsOnly => false;
+
     public override bool Serves(string intent) => intent == Intents.HumanAgent;
 
     public override string HelpText(ITurnContext turnContext) => Texts.Get(turnContext.GetLanguage(), TextKey.HandoffHelp);

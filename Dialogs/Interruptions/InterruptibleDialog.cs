@@ -27,6 +27,23 @@ public abstract class InterruptibleDialog : ComponentDialog, IJourney
 
     public virtual bool ListensForSolved => false;
 
+    /// <summary>Whether the journey is only for adults (a device's registration, warranty or claim); the way to a person is not.</summary>
+    protected virtual bool ForAdultsOnly => true;
+
+    /// <summary>A customer who said they are under 18 in this conversation is told again, whatever age they claim later.</summary>
+    protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        if (ForAdultsOnly && innerDc.Context.GetFacts().AdultsOnly)
+        {
+            var text = Texts.Get(innerDc.Context.GetLanguage(), TextKey.ListenAdultsOnly);
+            await innerDc.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken).ConfigureAwait(false);
+            return new DialogTurnResult(DialogTurnStatus.Complete);
+        }
+
+        return await base.OnBeginDialogAsync(innerDc, options, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The text of <see cref="LeaveNote"/> for cancel, thanks and goodbye; null for none.</summary>
     protected virtual string? LeaveNoteKey => null;
 

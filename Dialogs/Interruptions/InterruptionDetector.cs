@@ -28,6 +28,7 @@ public static partial class InterruptionDetector
     private static readonly HashSet<string> CancelFiller =
     [
         "ok", "okej", "okay", "nej", "no", "nah", "na", "nae", "then", "da", "please", "pls", "tack", "bara", "just", "oh", "oj", "hmm",
+        "ah", "ahh", "aah", "asch", "ach", "usch", "meh", "nja", "men", "but", "well", "tja", "aja", "ojdå", "ojda", "sorry", "forlat",
         "anyway", "anyways", "sa", "so", "actually", "faktiskt", "i", "forresten", "the", "registration", "registreringen", "claim", "arendet",
     ];
 
@@ -35,7 +36,8 @@ public static partial class InterruptionDetector
     [
         "person", "human", "agent", "manniska", "kundtjanst", "kundservice", "operator", "handlaggare", "real person",
         "riktig person", "en person", "en manniska", "a person", "a human", "live agent", "customer service", "customer care",
-        "support agent", "talk to a person", "prata med en person",
+        "support agent", "talk to a person", "prata med en person", "person please", "a person please", "agent please", "person tack",
+        "en person tack", "manniska tack", "en manniska tack", "kundtjanst tack", "customer service please",
     ];
 
     public static Interruption Detect(string? text)

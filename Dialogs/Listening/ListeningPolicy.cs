@@ -29,7 +29,7 @@ public sealed class ListeningPolicy : IPromptPolicy
     private readonly SupportOptions _support;
     private readonly double _minimumScore;
 
-    public ListeningPolicy(IRecognizer recognizer, FaqKnowledge knowledge, SupportOptions support, double minimumScore = 0.6)
+    public ListeningPolicy(IRecognizer recognizer, FaqKnowledge knowledge, SupportOptions support, double minimumScore = 0.58)
     {
         _recognizer = recognizer ?? throw new ArgumentNullException(nameof(recognizer));
         _knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
@@ -115,14 +115,14 @@ public sealed class ListeningPolicy : IPromptPolicy
         }
 
         var recognized = await _recognizer.RecognizeAsync(turn, cancellationToken).ConfigureAwait(false);
-        var intent = recognized.TopIntent();
-        var score = recognized.Intents.TryGetValue(intent, out var found) ? found.Score ?? 0 : 0;
-        if (score < _minimumScore)
+        var cue = RequestCues.Detect(text);
+        if (cue is null && !Confident(recognized))
         {
             return PromptHearing.NotMine;
         }
 
         await RecognizerTrace.SendAsync(turn, recognized, cancellationToken).ConfigureAwait(false);
+        var intent = cue ?? recognized.TopIntent();
         var journey = Journeys.Innermost(context.Dc);
         if (intent == Intents.HumanAgent)
         {
@@ -133,7 +133,11 @@ public sealed class ListeningPolicy : IPromptPolicy
         if (request is null && _knowledge.Find(language, intent) is { Title: not null, Text: not null } answer)
         {
             // A question: answered briefly, then the same prompt again.
-            await AnswerCards.SendAsync(turn, intent, answer, _support, cancellationToken).ConfigureAwait(false);
+            if (await AnswerCards.SendAsync(turn, intent, answer, _support, cancellationToken).ConfigureAwait(false))
+            {
+                await SayAsync(turn, Texts.Get(language, TextKey.InterruptionResume), cancellationToken).ConfigureAwait(false);
+            }
+
             return PromptHearing.AskAgain;
         }
 
@@ -153,6 +157,22 @@ public sealed class ListeningPolicy : IPromptPolicy
         await SwitchOffer.AskAsync(context, route, cancellationToken).ConfigureAwait(false);
         return PromptHearing.Wait;
     }
+
+    /// <summary>Sure enough to act on instead of asking the prompt's question again: clearly ahead, or high on its own.</summary>
+    private bool Confident(RecognizerResult recognized)
+    {
+        var top = recognized.TopTwo();
+        if (top.Length == 0 || top[0].Intent == Intents.None)
+        {
+            return false;
+        }
+
+        var margin = top.Length > 1 ? top[0].Score - top[1].Score : top[0].Score;
+        return top[0].Score >= _minimumScore || (top[0].Score >= _minimumScore - 0.2 && margin >= ClearMargin);
+    }
+
+    /// <summary>How far ahead of the runner-up a middling score must be to count.</summary>
+    private const double ClearMargin = 0.15;
 
     /// <summary>The journeys a message at a prompt can switch to: registering, a warranty check, a broken device (reported, not asked about).</summary>
     private static string? Request(string intent, string text) => intent switch

@@ -2,26 +2,31 @@ using IqosBot.Dialogs.Choices;
 
 namespace IqosBot.Dialogs.Listening;
 
-/// <summary>"Oh wait, it works again now", "den funkar igen": the problem went away while the bot was asking about it.</summary>
+/// <summary>"Oh wait, it works again now", "vänta nu funkar den igen!": the problem went away while the bot was asking about it.</summary>
 public static class SolvedSignals
 {
-    private static readonly string[] Phrases =
-    [
-        "fungerar igen", "funkar igen", "fungerar nu", "funkar nu", "fungerar som den ska", "den gar igen", "loste sig", "loste det", "har lost det",
-        "works again", "working again", "works now", "working now", "it works", "fixed it", "sorted it", "it s fine now", "its fine now", "all good now",
-    ];
+    private static readonly HashSet<string> WorksWords = ["fungerar", "funkar", "fungerade", "funkade", "works", "working", "worked"];
 
-    private static readonly HashSet<string> Negations = ["inte", "ej", "not", "doesn", "isn", "dont", "doesnt", "isnt", "never", "aldrig", "no", "nej"];
+    private static readonly HashSet<string> AgainWords = ["igen", "nu", "again", "now"];
+
+    private static readonly string[] Phrases = ["loste sig", "loste det", "har lost det", "gar igen", "fixed it", "sorted it", "all good now", "it s fine now", "its fine now"];
+
+    private static readonly HashSet<string> Negations =
+    [
+        "inte", "ej", "int", "not", "doesn", "isn", "don", "dont", "doesnt", "isnt", "never", "aldrig", "no", "nej", "still", "fortfarande",
+    ];
 
     public static bool Mentions(string? text)
     {
-        var folded = " " + TextNormalizer.Fold(text) + " ";
-        if (folded.Length > 200 || !Phrases.Any(phrase => folded.Contains(" " + phrase + " ", StringComparison.Ordinal)))
+        var tokens = TextNormalizer.Tokens(text);
+        if (tokens.Length is 0 or > 20 || tokens.Any(Negations.Contains))
         {
+            // "it works again?" is hopeful, "funkar inte igen" is the opposite.
             return false;
         }
 
-        // "it works again?" is hopeful, "funkar inte igen" is the opposite.
-        return !folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(Negations.Contains);
+        var folded = " " + string.Join(' ', tokens) + " ";
+        return (tokens.Any(WorksWords.Contains) && tokens.Any(AgainWords.Contains))
+               || Phrases.Any(phrase => folded.Contains(" " + phrase + " ", StringComparison.Ordinal));
     }
 }

@@ -305,8 +305,8 @@ public sealed class MainDialog : ComponentDialog
         {
             case RouteRequest request:
                 return await RouteAsync(stepContext, request, cancellationToken).ConfigureAwait(false);
-            case Leaving leaving:
-                await stepContext.Context.SendActivitiesAsync(LeaveReplies.For(stepContext.Context, leaving, _knowledge), cancellationToken).ConfigureAwait(false);
+            case Leaving leaving when LeaveReplies.For(stepContext.Context, leaving, _knowledge) is { Length: > 0 } replies:
+                await stepContext.Context.SendActivitiesAsync(replies, cancellationToken).ConfigureAwait(false);
                 break;
         }
 

@@ -74,13 +74,6 @@ public sealed class RegistrationDialog : InterruptibleDialog
     {
         var form = Form(step);
         var language = step.Context.GetLanguage();
-        if (step.Context.GetFacts().AdultsOnly)
-        {
-            // The customer said they are under 18 earlier in this conversation: no later answer changes that.
-            await step.Context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.RegUnderAge)), cancellationToken).ConfigureAwait(false);
-            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
-        }
-
         if (!form.IntroShown)
         {
             form.IntroShown = true;

@@ -41,31 +41,40 @@ public static class SerialNumber
         }
 
         string? found = null;
-        var run = new StringBuilder();
+        var run = new List<string>();
         foreach (var raw in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             var word = Normalize(raw.Trim('.', ',', '!', '?', ':', ';', '"', '\'', '(', ')', '«', '»', '”', '“'));
-            var alphanumeric = word.Length > 0 && word.All(char.IsAsciiLetterOrDigit) && word.Any(char.IsAsciiDigit);
-            if (alphanumeric && word.Length <= GroupLength)
+            if (word.Length is > 0 and <= MaximumLength && word.All(char.IsAsciiLetterOrDigit) && word.Any(char.IsAsciiDigit))
             {
-                // A group of a serial typed in parts: "ILP1 A2B3 C4D5".
-                run.Append(word);
+                run.Add(word);
                 continue;
             }
 
             found = Candidate(run) ?? found;
             run.Clear();
-            if (alphanumeric && LooksPlausible(word))
-            {
-                found = word;
-            }
         }
 
         return Candidate(run) ?? found;
     }
 
-    /// <summary>Parts of a serial typed with spaces are short; a longer word stands alone (a date, a phone number, a whole serial).</summary>
-    private const int GroupLength = 6;
+    /// <summary>
+    /// A run of short words that each hold a digit is one serial typed in parts ("ILP1 A2B3 C4D5", "ilp1-a2b3 c4d5");
+    /// a run with a longer word holds whole things side by side ("ILP1A2B3C4D5 2026-03-15"): its last word that
+    /// looks like a serial on its own.
+    /// </summary>
+    private static string? Candidate(List<string> run)
+    {
+        if (run.All(word => word.Length <= PartLength) && string.Concat(run) is var joined && LooksPlausible(joined))
+        {
+            return joined;
+        }
+
+        return run.LastOrDefault(LooksPlausible);
+    }
+
+    /// <summary>The longest part of a serial typed in groups.</summary>
+    private const int PartLength = 8;
 
     private const int MinimumLength = 6;
     private const int MaximumLength = 20;
@@ -73,11 +82,6 @@ public static class SerialNumber
     /// <summary>Longer messages are not answers to "what is the serial?"; they are not searched for one.</summary>
     private const int MaximumScan = 2000;
 
-    private static string? Candidate(StringBuilder run)
-    {
-        var joined = run.ToString();
-        return LooksPlausible(joined) ? joined : null;
-    }
 
     /// <summary>"ILP1A2B3C4D5" → "ILP1•••••C4D5": enough for the customer to recognise, too little to reuse.</summary>
     public static string Mask(string normalized)

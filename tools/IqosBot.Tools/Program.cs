@@ -8,6 +8,7 @@ using IqosBot.Recognition.Training;
 //   clu-export [file]  writes the CLU project import file (default deployment/clu/iqosbot.clu.json)
 //   accuracy           prints the embedded recognizer's held-out accuracy, latency and memory
 //   hash-password      reads a password from standard input, prints its hash for AgentConsole:Accounts
+//   recognize          reads messages from standard input, one a line, and prints the embedded recognizer's top three intents
 var command = args.FirstOrDefault();
 var corpus = UtteranceCorpus.LoadEmbedded();
 var settings = new RecognizerSettings();
@@ -47,6 +48,17 @@ switch (command)
         Console.WriteLine("The bot's per-turn cost with recognition in the loop: bench/run.sh.");
         return 0;
 
+    case "recognize":
+        var recognizer = IqosBot.Recognition.Embedded.EmbeddedRecognizer.Train(corpus.Train, settings);
+        while (Console.ReadLine() is { } line)
+        {
+            var scores = recognizer.Recognize(line).Intents.OrderByDescending(intent => intent.Value.Score).Take(3)
+                .Select(intent => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{intent.Key} {intent.Value.Score:0.00}"));
+            Console.WriteLine($"{line}\t{string.Join("  ", scores)}");
+        }
+
+        return 0;
+
     case "hash-password":
         // From standard input, not the command line: arguments end up in shell history and process lists.
         if (!Console.IsInputRedirected)
@@ -65,7 +77,7 @@ switch (command)
         return 0;
 
     default:
-        Console.Error.WriteLine("usage: dotnet run --project tools/IqosBot.Tools -- clu-export [file] | accuracy | hash-password");
+        Console.Error.WriteLine("usage: dotnet run --project tools/IqosBot.Tools -- clu-export [file] | accuracy | recognize | hash-password");
         return 2;
 }
 

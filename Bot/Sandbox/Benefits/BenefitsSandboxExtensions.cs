@@ -44,6 +44,7 @@ public static class BenefitsSandboxExtensions
         services.TryAddSingleton<CoveragePolicy>();
         services.TryAddSingleton<DeviceRegistrar>();
         services.TryAddSingleton<CoverageLookup>();
+        services.TryAddSingleton<SerialCheck>();
         services.TryAddSingleton<ClaimPolicy>();
         services.TryAddSingleton<ClaimsDesk>();
         services.TryAddSingleton<ApiKeyFilter>();
@@ -54,7 +55,8 @@ public static class BenefitsSandboxExtensions
 
     /// <summary>
     /// Maps the contract's endpoints under <see cref="RoutePrefix"/>: <c>POST /sandbox/benefits/v1/registrations</c>,
-    /// <c>POST /sandbox/benefits/v1/coverage/lookup</c>, <c>POST /sandbox/benefits/v1/claims/eligibility</c> and
+    /// <c>POST /sandbox/benefits/v1/coverage/lookup</c>, <c>POST /sandbox/benefits/v1/devices/check</c>,
+    /// <c>POST /sandbox/benefits/v1/claims/eligibility</c> and
     /// <c>POST /sandbox/benefits/v1/claims</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapBenefitsSandbox(this IEndpointRouteBuilder endpoints)
@@ -78,6 +80,7 @@ public static class BenefitsSandboxExtensions
 
         v1.MapPost("/registrations", RegistrationsEndpoint.HandleAsync);
         v1.MapPost("/coverage/lookup", CoverageLookupEndpoint.HandleAsync);
+        v1.MapPost("/devices/check", SerialCheckEndpoint.HandleAsync);
         v1.MapPost("/claims/eligibility", ClaimsEndpoints.CheckAsync);
         v1.MapPost("/claims", ClaimsEndpoints.CreateAsync);
         return endpoints;

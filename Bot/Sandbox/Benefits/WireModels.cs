@@ -5,7 +5,7 @@ namespace IqosBot.Sandbox.Benefits;
 
 // The response bodies of deployment/benefits-api/openapi.yaml, exactly as they travel (camelCase,
 // dates as YYYY-MM-DD). Requests are read field by field instead (RegistrationRequestReader,
-// CoverageLookupRequestReader) so that each malformed field gets the contract's own error.
+// CoverageLookupRequestReader, SerialCheckRequestReader) so that each malformed field gets the contract's own error.
 
 internal sealed record DeviceCoverage(
     string Model,
@@ -33,6 +33,14 @@ internal sealed record NotRegisteredLookupResult(string Model)
     [JsonPropertyOrder(-1)]
     public string Status => "notRegistered";
 }
+
+/// <summary>
+/// The answer of <c>POST /v1/devices/check</c>: <c>{"known":true,"model":"..."}</c> or <c>{"known":false}</c>,
+/// never anything about a registration.
+/// </summary>
+internal sealed record DeviceCheckResult(
+    bool Known,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Model);
 
 /// <summary>The answer of <c>POST /v1/claims/eligibility</c>; <c>reason</c> only when not eligible.</summary>
 internal sealed record ClaimEligibilityResult(

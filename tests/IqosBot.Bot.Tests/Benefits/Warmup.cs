@@ -23,6 +23,7 @@ internal static class Warmup
             await using var client = BenefitsClient.Create(server.BaseUrl, "warm-up");
             await client.Api.RegisterAsync(new DeviceRegistration("WARMUP", "warm@example.com", new(2025, 6, 1), false, "sv"), Guid.NewGuid().ToString(), default);
             await client.Api.LookUpCoverageAsync("WARMUP", "warm@example.com", default);
+            await client.Api.CheckSerialAsync("WARMUP", default);
         }
 
         using var folder = new SandboxFolder();
@@ -30,5 +31,6 @@ internal static class Warmup
         await using var sandboxClient = BenefitsClient.Create(host.Http.BaseAddress!, SandboxHost.ApiKey);
         await sandboxClient.Api.RegisterAsync(new DeviceRegistration("ILP1A2B3C4D5", "warm@example.com", new(2025, 6, 1), false, "sv"), Guid.NewGuid().ToString(), default);
         await sandboxClient.Api.LookUpCoverageAsync("ILP1A2B3C4D5", "warm@example.com", default);
+        await sandboxClient.Api.CheckSerialAsync("ILP1A2B3C4D5", default);
     }
 }

@@ -18,6 +18,7 @@ public sealed class ContractFileTests
     [Theory]
     [InlineData("  /v1/registrations:\n    post:")]
     [InlineData("  /v1/coverage/lookup:\n    post:")]
+    [InlineData("  /v1/devices/check:\n    post:")]
     public void It_describes_each_endpoint(string path) => Assert.Contains(path, Contract, StringComparison.Ordinal);
 
     [Fact]

@@ -89,6 +89,9 @@ public sealed class SandboxHost : IAsyncDisposable
     public Task<SandboxReply> LookupAsync(string serial, string email) =>
         PostAsync("v1/coverage/lookup", JsonSerializer.Serialize(new { serial, email }));
 
+    public Task<SandboxReply> CheckSerialAsync(string serial) =>
+        PostAsync("v1/devices/check", JsonSerializer.Serialize(new { serial }));
+
     public async Task<SandboxReply> PostAsync(string path, string body, string? apiKey = ApiKey, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };

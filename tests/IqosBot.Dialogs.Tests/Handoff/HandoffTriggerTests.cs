@@ -81,7 +81,7 @@ public sealed class HandoffTriggerTests
         var ask = Assert.Single(await bot.SayAsync("ja"));
         var queued = Assert.Single(await bot.SayAsync("Hoppa över"));
 
-        Assert.Equal(["Det verkar krångla lite. En person på kundtjänst kan hjälpa dig.", "Vill du prata med en person på kundtjänst?"], offer.Texts());
+        Assert.Equal([Sv(TextKey.RegSerialHint) + "\n\nDet verkar krångla lite. En person på kundtjänst kan hjälpa dig.", "Vill du prata med en person på kundtjänst?"], offer.Texts());
         Assert.Equal(SwedishYesNo, offer[1].SuggestedTitles());
         Assert.Equal(Describe, ask.Text);
         Assert.StartsWith("Tack! Du står nu i kö", queued.Text, StringComparison.Ordinal);

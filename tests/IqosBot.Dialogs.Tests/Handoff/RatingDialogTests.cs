@@ -1,3 +1,4 @@
+using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Handoff;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Main;
@@ -95,8 +96,10 @@ public sealed class RatingDialogTests
         await bot.SayAsync("hej");
         await bot.SayAsync("3");
 
-        var replies = await bot.SayAsync(typed);
+        var refused = await bot.SayAsync(typed);
+        var replies = await bot.SayAsync("Hoppa över");
 
+        Assert.Equal([Sv(TextKey.ListenSensitiveNumber), Sv(TextKey.RatingCommentPrompt)], refused.Texts());
         Assert.Equal((FakeHumanHandoff.CaseId, 3, (string?)null), Assert.Single(bot.People.Ratings));
         Assert.Equal("Tack för att du tog dig tid!", replies[0].Text);
         Assert.DoesNotContain("1239", bot.StoredJson(), StringComparison.Ordinal);

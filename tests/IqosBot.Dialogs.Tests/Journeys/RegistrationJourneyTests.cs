@@ -249,10 +249,35 @@ public sealed class RegistrationJourneyTests
     // ---- Serial number problems -----------------------------------------------------------------------------
 
     [Fact]
-    public async Task An_unknown_serial_is_asked_again_with_the_hint_and_the_other_answers_are_kept()
+    public async Task An_unknown_serial_is_caught_when_given_and_the_right_one_goes_on_to_the_date()
     {
         var bot = Build();
-        await bot.FillRegistrationAsync(serial: "ILX0X1X2X3X4");
+        await bot.SayAsync("registrera min enhet");
+
+        var unknown = await bot.SayAsync("ILX0X1X2X3X4");
+        var next = Assert.Single(await bot.SayAsync("förlåt, den rätta är " + FakeBenefitsApi.UnregisteredPrime));
+        var summary = await bot.AnswerAllAsync("igår", "anna.svensson@example.com", "ja", "nej");
+        var receipt = Receipt(await bot.PressAsync("confirm"));
+
+        Assert.Equal([Sv(TextKey.RegUnknownSerial)], unknown.Texts());
+        Assert.Equal(Sv(TextKey.RegDatePrompt), next.Text);
+        Assert.Equal(["ILX0X1X2X3X4", "ILP1A2B3C4D5"], bot.Api.SerialChecks);
+        Assert.Equal("ILP1••••C4D5", summary.AdaptiveCard()!.Fact("Serienummer"));
+        Assert.Contains("Klart! Din IQOS är registrerad", receipt.AdaptiveCard()!.CardStrings());
+        Assert.Equal(["ILP1A2B3C4D5"], bot.Api.Registrations.Select(call => call.Registration.Serial));
+    }
+
+    [Fact]
+    public async Task A_serial_the_api_rejects_at_registration_is_asked_again_with_the_hint_and_the_other_answers_are_kept()
+    {
+        var bot = Build();
+
+        // The API could not be asked when the serial was given: it is taken, and the registration call has the last word.
+        bot.Api.Unavailable = true;
+        await bot.SayAsync("registrera min enhet");
+        await bot.SayAsync("ILX0X1X2X3X4");
+        bot.Api.Unavailable = false;
+        await bot.AnswerAllAsync("igår", "anna.svensson@example.com", "ja", "nej");
 
         var again = Assert.Single(await bot.PressAsync("confirm"));
         var summary = Assert.Single(await bot.SayAsync(FakeBenefitsApi.UnregisteredPrime));
@@ -297,7 +322,7 @@ public sealed class RegistrationJourneyTests
         var person = await bot.SayAsync("ja");
 
         Assert.Equal(Sv(TextKey.RegSerialInvalid) + "\n\n" + Sv(TextKey.RegSerialHint), retry.Text);
-        Assert.Equal([Sv(TextKey.TooManyAttempts), Sv(TextKey.OfferPersonPrompt)], offer.Texts());
+        Assert.Equal([Sv(TextKey.RegSerialHint) + "\n\n" + Sv(TextKey.TooManyAttempts), Sv(TextKey.OfferPersonPrompt)], offer.Texts());
         Assert.Equal(SwedishYesNo, offer[1].SuggestedTitles());
         Assert.Equal(Sv(TextKey.PersonInterim), person[0].Text);
         Assert.Equal(TestSupport.Phone, person[0].AdaptiveCard()!.Fact("Telefon"));
@@ -321,7 +346,7 @@ public sealed class RegistrationJourneyTests
         var stored = bot.StoredJson();
         var next = Assert.Single(await bot.SayAsync(FakeBenefitsApi.UnregisteredPrime));
 
-        Assert.Equal([Sv(TextKey.RegSensitiveNumber)], warning.Messages().Texts());
+        Assert.Equal([Sv(TextKey.ListenSensitiveNumber), Sv(TextKey.RegSerialPrompt)], warning.Messages().Texts());
         Assert.Equal(Sv(TextKey.RegDatePrompt), next.Text);
         foreach (var trace in new[] { typed, digits, digits[^10..] })
         {
@@ -342,11 +367,11 @@ public sealed class RegistrationJourneyTests
         await bot.SayAsync("registrera min enhet");
         await bot.SayAsync(FakeBenefitsApi.UnregisteredPrime);
 
-        var reply = Assert.Single(await bot.SayAsync(typed));
+        var replies = await bot.SayAsync(typed);
         var next = Assert.Single(await bot.SayAsync("igår"));
 
         // Its first eight digits read as 1 January 1990: the customer's birth date must not become the purchase date.
-        Assert.Equal(Sv(TextKey.RegDateInvalid), reply.Text);
+        Assert.Equal([Sv(TextKey.ListenSensitiveNumber), Sv(TextKey.RegDatePrompt)], replies.Texts());
         Assert.Equal(Sv(TextKey.RegEmailPrompt), next.Text);
         Assert.DoesNotContain("1990-01-01", bot.StoredJson(), StringComparison.Ordinal);
         Assert.DoesNotContain("199001011239", bot.StoredJson().Replace("-", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
@@ -532,12 +557,14 @@ public sealed class RegistrationJourneyTests
         }
 
         var before = bot.StoredJson();
-        var reply = Assert.Single(await bot.SayAsync(cancel));
+        var replies = await bot.SayAsync(cancel);
 
         // What is forgotten was there: the form is in the stored stack while the dialog runs.
         Assert.Contains(answered > 0 ? FakeBenefitsApi.UnregisteredPrime : "RegistrationDialog", before, StringComparison.Ordinal);
 
-        Assert.Equal(cancel == "cancel" ? En(TextKey.InterruptionCancelled) : Sv(TextKey.InterruptionCancelled), reply.Text);
+        // Said plainly, with nothing registered, and the menu so the customer can go on.
+        var say = cancel == "cancel" ? En : (Func<string, string>)Sv;
+        Assert.Equal([say(TextKey.InterruptionCancelled) + " " + say(TextKey.LeaveRegistration), say(TextKey.AnythingElse)], replies.Texts());
         Assert.Empty(await bot.Harness.SavedStackAsync());
         Assert.DoesNotContain("anna.svensson", bot.StoredJson(), StringComparison.Ordinal);
         Assert.DoesNotContain(FakeBenefitsApi.UnregisteredPrime, bot.StoredJson(), StringComparison.Ordinal);

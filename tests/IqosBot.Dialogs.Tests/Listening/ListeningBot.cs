@@ -58,7 +58,14 @@ internal sealed class ListeningBot
 
     public FakeBenefitsApi Api { get; }
 
-    public FakeClaimsApi Claims { get; } = new();
+    /// <summary>The claims API decides as the sandbox would for the demo devices.</summary>
+    public FakeClaimsApi Claims { get; } = new FakeClaimsApi()
+        .Decide(FakeBenefitsApi.RegisteredIluma, ClaimDecision.Eligible, "IQOS ILUMA")
+        .Decide(FakeBenefitsApi.ClaimUsedPrime, ClaimDecision.AccidentalClaimUsed, "IQOS ILUMA PRIME")
+        .Decide(FakeBenefitsApi.ExpiredDuo, ClaimDecision.WarrantyExpired, "IQOS 3 DUO")
+        .Decide(FakeBenefitsApi.UnregisteredPrime, ClaimDecision.NotRegistered, "IQOS ILUMA PRIME")
+        .Decide(FakeBenefitsApi.UnregisteredOne, ClaimDecision.NotRegistered, "IQOS ILUMA ONE")
+        .Decide(FakeBenefitsApi.UnregisteredDuo, ClaimDecision.NotRegistered, "IQOS 3 DUO");
 
     public FakeHumanHandoff People { get; } = new();
 
