@@ -471,6 +471,11 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
     private static async Task<DialogTurnResult> RegisterAnsweredStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var form = Form(step);
+        if (step.Result is PromptAttemptsExhausted)
+        {
+            return await OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken, form).ConfigureAwait(false);
+        }
+
         if (step.Result is true)
         {
             return await step.ReplaceDialogAsync(nameof(RegistrationDialog), new RegistrationForm { Serial = form.Serial, Email = form.Email }, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Registration;
 
 namespace IqosBot.Dialogs.Broken;
@@ -74,11 +75,27 @@ public static partial class SwedishAddress
     }
 
     /// <summary>
-    /// A line on its own is a street when it has a house number, or is a few words and no question:
-    /// "hur når jag kundtjänst?" at the street question is a question, not an address.
+    /// A line on its own is a street when it has a house number, or a few words one of which names a street
+    /// ("Byvägen", "Lilla gränd"): "hur når jag kundtjänst?" or "hmm what" at the street question is not an address.
     /// </summary>
     private static bool LooksLikeStreet(string line)
-        => line.Any(char.IsDigit) || (!line.Contains('?', StringComparison.Ordinal) && line.Split(' ').Length <= 4);
+    {
+        if (line.Any(char.IsDigit))
+        {
+            return true;
+        }
+
+        var words = TextNormalizer.Tokens(line);
+        return words.Length <= 4 && !line.Contains('?', StringComparison.Ordinal)
+               && words.Any(word => StreetEndings.Any(ending => word.EndsWith(ending, StringComparison.Ordinal)));
+    }
+
+    /// <summary>Folded endings of Swedish and English street names.</summary>
+    private static readonly string[] StreetEndings =
+    [
+        "gatan", "gata", "vagen", "vag", "grand", "granden", "stigen", "torget", "alle", "allen", "backe", "backen", "platsen", "gard", "garden",
+        "road", "street", "lane", "avenue",
+    ];
 
     /// <summary>An address line is short; a longer message is not one.</summary>
     private const int MaximumLine = 200;

@@ -7,6 +7,9 @@ namespace IqosBot.Dialogs.Choices;
 /// </summary>
 public static class ChoiceRecognizer
 {
+    /// <summary>The score of a title, synonym or number typed as it is.</summary>
+    public const double FullMatch = 1.0;
+
     /// <summary>Below this a word match is too weak to act on.</summary>
     private const double MinimumScore = 0.5;
 

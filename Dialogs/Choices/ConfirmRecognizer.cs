@@ -36,6 +36,8 @@ public static class ConfirmRecognizer
         "no luck", "still not", "still doesn t", "still does not", "fortfarande inte", "samma sak", "same thing", "same problem", "nope",
     ];
 
+    private static readonly HashSet<string> QuestionWords = ["can", "could", "how", "what", "where", "why", "kan", "hur", "vad", "var", "vart", "varfor", "vilken"];
+
     /// <returns>true for yes, false for no, null when the text says neither.</returns>
     public static bool? Recognize(string? utterance)
     {
@@ -56,8 +58,15 @@ public static class ConfirmRecognizer
             return true;
         }
 
-        // The first word decides: "ja, det vill jag", "no I don't think so".
-        var first = folded.Split(' ')[0];
+        // The first word decides: "ja, det vill jag", "no I don't think so" — unless the rest asks something
+        // ("ok can you register it then?"): then the message is a question or a request, not an answer.
+        var words = folded.Split(' ');
+        if (words.Length >= 4 && (utterance!.Contains('?', StringComparison.Ordinal) || words.Skip(1).Any(QuestionWords.Contains)))
+        {
+            return null;
+        }
+
+        var first = words[0];
         if (NoWords.Contains(first))
         {
             return false;

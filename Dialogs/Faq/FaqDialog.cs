@@ -59,6 +59,7 @@ public sealed class FaqDialog : ComponentDialog
         {
             Prompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.FaqDidThisHelp)),
             Choices = FeedbackChoices(language, answer),
+            AllowPartialMatches = false,
         }, cancellationToken).ConfigureAwait(false);
     }
 

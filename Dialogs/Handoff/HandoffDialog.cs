@@ -28,10 +28,10 @@ public sealed class HandoffDialog : InterruptibleDialog
     private const string ClosedChoicePromptId = "handoffClosedChoice";
     private const string PhonePromptId = "handoffPhone";
     private const string ConsentPromptId = "handoffConsent";
+    private const string CallbackConsentFlowId = "handoffCallbackConsent";
     private const string Email = "email";
     private const string Callback = "callback";
     private const string NoThanks = "no";
-    private const string PhoneKey = "phone";
 
     /// <summary>Enough for the agent to prepare; a longer text is the start of the chat itself.</summary>
     private const int DescriptionMaxLength = 300;
@@ -50,9 +50,10 @@ public sealed class HandoffDialog : InterruptibleDialog
         AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [ChooseFlowStepAsync]));
         AddDialog(new WaterfallDialog(OpenFlowId, [DescribeStepAsync, QueueStepAsync]));
         AddDialog(new WaterfallDialog(ClosedFlowId, [ClosedStepAsync, ClosedChoiceStepAsync, ConsentStepAsync, CallbackStepAsync]));
+        AddDialog(new WaterfallDialog(CallbackConsentFlowId, [AskConsentStepAsync, ConsentAnsweredStepAsync]));
         // Any text describes the case; a personal or card number never reaches it (the listening policy answers it first).
         AddDialog(new TextPrompt(DescriptionPromptId));
-        AddDialog(new ChoicePrompt(ClosedChoicePromptId, (_, _) => Task.FromResult(true)));
+        AddDialog(new ChoicePrompt(ClosedChoicePromptId, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || ClosedChoiceInWords(prompt.Context.Activity.Text) is not null)));
         AddDialog(new TextPrompt(PhonePromptId, (prompt, _) => Task.FromResult(PhoneNumber.Find(prompt.Recognized.Value) is not null)));
         AddDialog(new ConfirmPrompt(ConsentPromptId));
         InitialDialogId = nameof(WaterfallDialog);
@@ -126,6 +127,7 @@ public sealed class HandoffDialog : InterruptibleDialog
                 new Choice(Callback, Texts.Get(language, TextKey.HandoffOptionCallback), ["ring", "ringa", "ring mig", "uppringd", "telefon", "call", "call me", "phone", "callback"]),
                 new Choice(NoThanks, Texts.Get(language, TextKey.HandoffOptionNoThanks), ["nej", "no", "nope", "inget", "nothing"]),
             ],
+            MaxAttempts = 2,
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -133,7 +135,7 @@ public sealed class HandoffDialog : InterruptibleDialog
     {
         var context = step.Context;
         var language = context.GetLanguage();
-        switch ((step.Result as FoundChoice)?.Value)
+        switch ((step.Result as FoundChoice)?.Value ?? ClosedChoiceInWords(context.Activity.Text))
         {
             case Email:
                 await context.SendActivitiesAsync(
@@ -151,8 +153,11 @@ public sealed class HandoffDialog : InterruptibleDialog
                 await context.SendActivityAsync(MainDialog.MenuMessage(context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
             default:
-                // Something else typed: it is the customer's next question.
-                return await step.EndDialogAsync(new RouteRequest(null, context.Activity.Text), cancellationToken).ConfigureAwait(false);
+                // Two answers that were neither: the e-mail address is the way that always works.
+                await context.SendActivitiesAsync(
+                    [MessageFactory.Text(Texts.Format(language, TextKey.HandoffEmail, Support.Email)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                    cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -168,12 +173,33 @@ public sealed class HandoffDialog : InterruptibleDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        step.Values[PhoneKey] = phone;
-        return await step.PromptAsync(ConsentPromptId, new PromptOptions
+        return await step.BeginDialogAsync(CallbackConsentFlowId, typed.Trim(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>"May we call you on …?" — started with the number as typed; a number given instead of a yes asks again about that one.</summary>
+    private static Task<DialogTurnResult> AskConsentStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+        => step.PromptAsync(ConsentPromptId, new PromptOptions
         {
-            Prompt = (Activity)MessageFactory.Text(Texts.Format(language, TextKey.HandoffCallbackConsent, typed.Trim())),
+            Prompt = (Activity)MessageFactory.Text(Texts.Format(step.Context.GetLanguage(), TextKey.HandoffCallbackConsent, (string)step.Options!)),
             MaxAttempts = 2,
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>Ends with the number to call in international form, or null when the customer did not agree.</summary>
+    private static async Task<DialogTurnResult> ConsentAnsweredStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var typed = (string)step.Options!;
+        if (step.Result is true)
+        {
+            return await step.EndDialogAsync(PhoneNumber.Normalize(typed), cancellationToken).ConfigureAwait(false);
+        }
+
+        // "Nej vänta, det är 070-765 43 21": the corrected number is the one to ask about.
+        if (step.Result is false && PhoneNumber.Find(step.Context.Activity.Text) is { } corrected && corrected != typed)
+        {
+            return await step.ReplaceDialogAsync(CallbackConsentFlowId, corrected, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> CallbackStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -182,9 +208,8 @@ public sealed class HandoffDialog : InterruptibleDialog
         var language = context.GetLanguage();
         var options = step.Options as HandoffOptions ?? new HandoffOptions(null, null);
         string reply;
-        if (step.Result is true)
+        if (step.Result is string phone)
         {
-            var phone = (string)step.Values[PhoneKey];
             await _handoff.RequestCallbackAsync(context, new CallbackRequest(language, phone, options.Intent, options.LastDialog), cancellationToken).ConfigureAwait(false);
             reply = NextOpening() is { } opening
                 ? Texts.Format(language, TextKey.HandoffCallbackBooked, _hours.DescribeOpening(_time.GetUtcNow(), opening, language))
@@ -199,6 +224,19 @@ public sealed class HandoffDialog : InterruptibleDialog
         await context.SendActivitiesAsync([MessageFactory.Text(reply), MainDialog.MenuMessage(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>"Kan ni ringa mig?", "just email me": the closed-hours choice in words; null when it names neither or both.</summary>
+    private static string? ClosedChoiceInWords(string? text)
+    {
+        var tokens = TextNormalizer.Tokens(text);
+        var call = tokens.Any(CallWords.Contains);
+        var email = tokens.Any(EmailWords.Contains);
+        return call == email ? null : call ? Callback : Email;
+    }
+
+    private static readonly HashSet<string> CallWords = ["ring", "ringa", "ringer", "uppringd", "telefon", "call", "phone", "callback"];
+
+    private static readonly HashSet<string> EmailWords = ["mejl", "mejla", "mejlar", "mail", "maila", "mailar", "epost", "email", "emaila"];
 
     private string ClosedText(string language)
         => NextOpening() is { } opening

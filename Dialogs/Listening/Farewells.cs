@@ -42,6 +42,8 @@ public static class Farewells
         "fine", "good", "cool", "mvh", "hälsningar", "halsningar", "regards", "best", "all", "alla", "the", "help", "hjalpen",
     ];
 
+    private static readonly HashSet<string> GoodbyeOnlyFiller = ["na", "nae", "nej", "no", "nah", "nope", "nix"];
+
     public static Farewell Read(string? text)
     {
         var folded = " " + TextNormalizer.Fold(text) + " ";
@@ -57,8 +59,9 @@ public static class Farewells
             return Farewell.None;
         }
 
+        // "nä hejdå", "nej tack, hejdå": a no beside a goodbye is still a goodbye; beside thanks it answers a question.
         var rest = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (rest.Any(word => !Filler.Contains(word)))
+        if (rest.Any(word => !Filler.Contains(word) && !(goodbye && GoodbyeOnlyFiller.Contains(word))))
         {
             return Farewell.None;
         }

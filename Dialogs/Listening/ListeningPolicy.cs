@@ -87,9 +87,15 @@ public sealed class ListeningPolicy : IPromptPolicy
                 return PromptHearing.Interrupt(new RouteRequest(Intents.Help, null));
             case CustomerSignal.Solved when journey?.Journey.ListensForSolved == true:
                 return PromptHearing.Interrupt(new Leaving(LeaveKind.Solved));
-            default:
-                return PromptHearing.NotMine;
         }
+
+        // Where any text is an answer (a description), only a request said in so many words switches.
+        if (context.FreeText && RequestCues.Detect(text, changeOfMind: true) is { } cue && journey?.Journey.Serves(cue) != true)
+        {
+            return await SwitchAsync(context, journey, cue, text, cancellationToken).ConfigureAwait(false);
+        }
+
+        return PromptHearing.NotMine;
     }
 
     public async Task<PromptHearing> NotAnAnswerAsync(PromptPolicyContext context, CancellationToken cancellationToken)
@@ -115,8 +121,10 @@ public sealed class ListeningPolicy : IPromptPolicy
         }
 
         var recognized = await _recognizer.RecognizeAsync(turn, cancellationToken).ConfigureAwait(false);
-        var cue = RequestCues.Detect(text);
-        if (cue is null && !Confident(recognized))
+        // "Instead" said in so many words decides; then a confident recognizer; then words that ask for another journey.
+        var confident = Confident(recognized);
+        var cue = RequestCues.Detect(text, changeOfMind: true) ?? (confident ? null : RequestCues.Detect(text));
+        if (!confident && cue is null)
         {
             return PromptHearing.NotMine;
         }
@@ -146,7 +154,12 @@ public sealed class ListeningPolicy : IPromptPolicy
             return PromptHearing.NotMine;
         }
 
-        // Another request: switch to it, with the serial and e-mail already given; ask first when more would be lost.
+        return await SwitchAsync(context, journey, request, text, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Another request: switch to it, with the serial and e-mail already given; ask first when more would be lost.</summary>
+    private static async Task<PromptHearing> SwitchAsync(PromptPolicyContext context, (IJourney Journey, Engine.DialogContext InnerDc)? journey, string request, string text, CancellationToken cancellationToken)
+    {
         var progress = journey is { } running ? running.Journey.Progress(running.InnerDc) : JourneyProgress.Nothing;
         var route = new RouteRequest(request, text, Serial: progress.Serial, Email: progress.Email);
         if (!progress.WouldDropAnswers)

@@ -10,23 +10,25 @@ namespace IqosBot.Dialogs.Listening;
 /// </summary>
 public static class RequestCues
 {
-    private static readonly HashSet<string> InsteadWords =
-    [
-        "istallet", "stallet", "hellre", "forst", "egentligen", "faktiskt", "bara", "vill", "kan",
-        "instead", "rather", "first", "actually", "just", "want", "can", "could", "would",
-    ];
+    /// <summary>Words that say the customer changes their mind: enough on their own, even where any text is an answer.</summary>
+    private static readonly HashSet<string> InsteadWords = ["istallet", "stallet", "hellre", "egentligen", "instead", "rather", "actually"];
+
+    /// <summary>Words that make a request of a message; enough where the message is not the answer to the question.</summary>
+    private static readonly HashSet<string> AskingWords = ["forst", "bara", "vill", "kan", "first", "just", "want", "can", "could", "would", "please"];
 
     private static readonly HashSet<string> WarrantyWords = ["garanti", "garantin", "garantier", "warranty"];
 
     private static readonly HashSet<string> CheckWords = ["kolla", "kollar", "kontrollera", "se", "check", "look", "see", "status"];
 
-    private static readonly HashSet<string> RegisterWords = ["registrera", "registrerar", "register", "registering"];
+    /// <summary>The verb as a request ("can you register it"), not the noun of a question ("what do I get for registering?").</summary>
+    private static readonly HashSet<string> RegisterWords = ["registrera", "register"];
 
     /// <summary>The journey intent the message asks to switch to, or null.</summary>
-    public static string? Detect(string? text)
+    /// <param name="changeOfMind">Only a message that says "instead" counts (where any text would otherwise be an answer).</param>
+    public static string? Detect(string? text, bool changeOfMind = false)
     {
         var tokens = TextNormalizer.Tokens(text);
-        if (tokens.Length is < 3 or > 25 || !tokens.Any(InsteadWords.Contains))
+        if (tokens.Length is < 3 or > 25 || !tokens.Any(token => InsteadWords.Contains(token) || (!changeOfMind && AskingWords.Contains(token))))
         {
             return null;
         }

@@ -32,6 +32,9 @@ public sealed class MainDialog : ComponentDialog
     /// <summary>The index of the step that last showed the menu; its answer arrives at the next step.</summary>
     private const string MenuAskedAtKey = "menuAskedAt";
 
+    /// <summary>Set when the menu on screen follows a message the bot did not understand.</summary>
+    private const string FallbackShownKey = "fallbackShown";
+
     /// <summary>The intent and dialog of the child now running, so that a request for a person from inside it can say what the customer was doing.</summary>
     private const string ChildIntentKey = "childIntent";
     private const string ChildDialogKey = "childDialog";
@@ -72,6 +75,7 @@ public sealed class MainDialog : ComponentDialog
         AddDialog(new ChoicePrompt(MenuPromptId, (_, _) => Task.FromResult(true)));
         AddDialog(new ChoicePrompt(DisambiguationPromptId, (_, _) => Task.FromResult(true)));
         AddDialog(new FaqDialog(knowledge, support));
+        AddDialog(new OfferPersonDialog());
         if (registration is not null)
         {
             AddDialog(registration);
@@ -183,6 +187,12 @@ public sealed class MainDialog : ComponentDialog
 
         if (intent != Intents.None && AmbiguousPair(recognized, context.GetLanguage()) is { } pair)
         {
+            // "Can you check the warranty on my other one?": asking for a journey in so many words settles it.
+            if (RequestCues.Detect(utterance) is { } asked && pair.Any(choice => choice.Value == asked))
+            {
+                return await stepContext.NextAsync(asked, cancellationToken).ConfigureAwait(false);
+            }
+
             return await stepContext.PromptAsync(DisambiguationPromptId, new PromptOptions
             {
                 Prompt = (Activity)MessageFactory.Text(Texts.Get(context.GetLanguage(), TextKey.DisambiguationPrompt)),
@@ -246,7 +256,11 @@ public sealed class MainDialog : ComponentDialog
                 return await PromptMenuAsync(stepContext, Texts.Get(language, TextKey.Greeting) + " " + Texts.Get(language, TextKey.MenuPrompt), cancellationToken).ConfigureAwait(false);
             case Intents.Help:
                 return await PromptMenuAsync(stepContext, Texts.Get(language, TextKey.HelpIntro) + " " + Texts.Get(language, TextKey.MenuPrompt), cancellationToken).ConfigureAwait(false);
+            case Intents.None or SomethingElse when (stepContext.Options as MainDialogOptions)?.Misses >= 1:
+                // The second message in a row the bot did not understand: a person can help (only then).
+                return await stepContext.BeginDialogAsync(nameof(OfferPersonDialog), Texts.Get(language, TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
             case Intents.None or SomethingElse:
+                stepContext.Values[FallbackShownKey] = true;
                 return await PromptMenuAsync(stepContext, Texts.Get(language, TextKey.Fallback), cancellationToken).ConfigureAwait(false);
             case Intents.Thanks or Intents.Goodbye:
                 await context.SendActivityAsync(MessageFactory.Text(_knowledge.Text(language, intent)), cancellationToken).ConfigureAwait(false);
@@ -284,9 +298,10 @@ public sealed class MainDialog : ComponentDialog
         // typed text, from the top. Ending here would leave the customer's answer unanswered.
         if (stepContext.Values.GetInt(MenuAskedAtKey, -1) == stepContext.Index - 1)
         {
+            var misses = stepContext.Values.ContainsKey(FallbackShownKey) ? ((stepContext.Options as MainDialogOptions)?.Misses ?? 0) + 1 : 0;
             var options = stepContext.Result is FoundChoice choice
                 ? new MainDialogOptions { Intent = choice.Value }
-                : new MainDialogOptions { Utterance = stepContext.Context.Activity.Text };
+                : new MainDialogOptions { Utterance = stepContext.Context.Activity.Text, Misses = misses };
             return await RestartAsync(stepContext, options, cancellationToken).ConfigureAwait(false);
         }
 
@@ -347,6 +362,7 @@ public sealed class MainDialog : ComponentDialog
         {
             Prompt = (Activity)MessageFactory.Text(text),
             Choices = MainMenu.Choices(stepContext.Context.GetLanguage()),
+            AllowPartialMatches = false,
         }, cancellationToken);
     }
 

@@ -22,6 +22,9 @@ public sealed class MainDialogOptions
     /// <summary>Likewise the account e-mail.</summary>
     public string? Email { get; set; }
 
+    /// <summary>How many messages in a row the bot has not understood (the fallback was shown after each): the second offers a person.</summary>
+    public int Misses { get; set; }
+
     /// <summary>An agent has just closed this case: ask the customer to rate it.</summary>
     public string? RateCaseId { get; set; }
 }

@@ -51,6 +51,11 @@ public sealed class ChoicePrompt : Prompt<FoundChoice>
     protected override Task<PromptRecognizerResult<FoundChoice>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, CancellationToken cancellationToken)
     {
         var found = ChoiceRecognizer.Recognize(turnContext.Activity.Text, options.Choices);
+        if (found is not null && !options.AllowPartialMatches && found.Score < ChoiceRecognizer.FullMatch)
+        {
+            found = null;
+        }
+
         return Task.FromResult(found is null
             ? PromptRecognizerResult<FoundChoice>.Failed
             : PromptRecognizerResult<FoundChoice>.Of(found));

@@ -14,6 +14,13 @@ public class PromptOptions
 
     public List<Choice> Choices { get; set; } = [];
 
+    /// <summary>
+    /// Whether a choice may be picked by some of its words ("garanti" for "Kolla min garanti"), as the SDK's
+    /// FindChoicesOptions.AllowPartialMatches. Off where a typed message is more likely a new question than a
+    /// pick (the menu, "did this help?"): only a title, synonym or number then counts.
+    /// </summary>
+    public bool AllowPartialMatches { get; set; } = true;
+
     /// <summary>Extra data for a validator (for example the fields a card must return).</summary>
     public object? Validations { get; set; }
 

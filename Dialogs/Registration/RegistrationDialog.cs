@@ -189,8 +189,12 @@ public sealed class RegistrationDialog : InterruptibleDialog
     private static async Task<DialogTurnResult> SummaryStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var form = Form(step);
+        if (step.Result is PromptAttemptsExhausted)
+        {
+            return await OfferPersonAsync(step, TextKey.TooManyAttempts, cancellationToken).ConfigureAwait(false);
+        }
 
-        // Opt-in only: anything but a clear yes (including giving up on the question) means no.
+        // Opt-in only: anything but a clear yes means no.
         if (form.MarketingConsent is null)
         {
             form.MarketingConsent = step.Result is true;

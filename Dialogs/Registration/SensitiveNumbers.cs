@@ -74,8 +74,8 @@ public static partial class SensitiveNumbers
         return sum % 10 == 0;
     }
 
-    /// <summary>YYMMDD-XXXX, YYMMDD+XXXX, YYYYMMDDXXXX, YYYYMMDD-XXXX.</summary>
-    [GeneratedRegex(@"(?<!\d)(?<date>(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))[-+ ]?(?<tail>\d{4})(?!\d)")]
+    /// <summary>YYMMDD-XXXX, YYMMDD+XXXX, YYYYMMDDXXXX, YYYYMMDD-XXXX, and the separator with spaces around it or as an en dash: "811218 – 9876".</summary>
+    [GeneratedRegex(@"(?<!\d)(?<date>(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?:[ \u00A0]{0,3}[-+\u2010-\u2015\u2212][ \u00A0]{0,3}|[ \u00A0]{1,3})?(?<tail>\d{4})(?!\d)")]
     private static partial Regex PersonalNumber();
 
     /// <summary>13–19 digits, optionally grouped by spaces or dashes.</summary>

@@ -16,6 +16,10 @@ public static class SerialQuestion
 
     private static readonly HashSet<string> CodeWords = ["kod", "koden", "code", "serial", "serienummer", "serienumret", "serienr", "numret", "number", "qr"];
 
+    private static readonly HashSet<string> ModelWords = ["iqos", "iluma", "prime", "duo", "lil", "originals", "enheten", "device"];
+
+    private static readonly HashSet<string> BuyingWords = ["kopa", "koper", "kop", "buy", "price", "pris", "butik", "butiken", "store", "shop"];
+
     public static string Hint(string language) => Texts.Get(language, TextKey.RegSerialHint);
 
     /// <summary>What the journey says when it gives up on the serial: where to find it, then the offer of a person.</summary>
@@ -28,10 +32,11 @@ public static class SerialQuestion
         MaxAttempts = MaxAttempts,
     };
 
-    /// <summary>"Var hittar jag koden?", "where's the serial number?", "vart står serienumret".</summary>
+    /// <summary>"Var hittar jag koden?", "where's the serial number?", "vart står den på iluma one då" — not "var köper jag en iluma?".</summary>
     public static bool AsksWhereToFind(string? text)
     {
         var tokens = TextNormalizer.Tokens(text);
-        return tokens.Length <= 12 && tokens.Any(WhereWords.Contains) && tokens.Any(CodeWords.Contains);
+        return tokens.Length <= 12 && tokens.Any(WhereWords.Contains) && !tokens.Any(BuyingWords.Contains)
+               && (tokens.Any(CodeWords.Contains) || tokens.Any(ModelWords.Contains));
     }
 }

@@ -146,6 +146,11 @@ public sealed class WarrantyStatusDialog : InterruptibleDialog
 
     private static async Task<DialogTurnResult> RegisterNowStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
+        if (step.Result is PromptAttemptsExhausted)
+        {
+            return await OfferPersonAsync(step, cancellationToken).ConfigureAwait(false);
+        }
+
         if (step.Result is true)
         {
             var form = Form(step);

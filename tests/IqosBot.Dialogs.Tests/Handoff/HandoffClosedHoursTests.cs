@@ -179,7 +179,7 @@ public sealed class HandoffClosedHoursTests
     }
 
     [Fact]
-    public async Task Started_directly_the_closed_hours_choice_ends_with_the_typed_text_as_the_next_question()
+    public async Task Started_directly_text_that_is_neither_choice_is_asked_again_and_twice_gives_the_email_address()
     {
         var people = new FakeHumanHandoff();
         var support = TestSupport.Options();
@@ -189,10 +189,15 @@ public sealed class HandoffClosedHoursTests
             CustomerLanguage.Swedish);
         await harness.SendAsync("start");
 
-        var replies = await harness.SendAsync("hur rengör jag min iqos");
+        var retry = (await harness.SendAsync("hmm jaa")).Messages();
+        var given = (await harness.SendAsync("vet inte")).Messages();
 
-        Assert.Empty(replies.Messages());
-        Assert.Equal(new RouteRequest(null, "hur rengör jag min iqos"), harness.LastResult!.Result);
+        // The test channel shows the options as a numbered list under the text.
+        Assert.StartsWith(Sv(TextKey.ChoiceRetry), Assert.Single(retry).Text, StringComparison.Ordinal);
+        Assert.Contains("Ring upp mig", retry[0].Text, StringComparison.Ordinal);
+        Assert.Equal("Mejla oss på contact.se@iqos.com så återkommer vi.", given[0].Text);
+        Assert.StartsWith(Sv(TextKey.AnythingElse), given[1].Text, StringComparison.Ordinal);
+        Assert.Empty(people.Callbacks);
     }
 
     [Fact]

@@ -427,7 +427,7 @@ public sealed class RegistrationJourneyTests
     }
 
     [Fact]
-    public async Task Two_unclear_answers_about_news_mean_no()
+    public async Task Two_unclear_answers_about_news_offer_a_person_as_at_every_question()
     {
         var bot = Build();
         foreach (var answer in new[] { "registrera min enhet", FakeBenefitsApi.UnregisteredPrime, "igår", "anna.svensson@example.com", "ja" })
@@ -436,11 +436,26 @@ public sealed class RegistrationJourneyTests
         }
 
         var retry = Assert.Single(await bot.SayAsync("kanske"));
-        var summary = Assert.Single(await bot.SayAsync("vet inte"));
-        await bot.PressAsync("confirm");
+        var offer = await bot.SayAsync("vet inte");
 
         Assert.Equal(Sv(TextKey.ConfirmRetry), retry.Text);
         Assert.Equal(SwedishYesNo, retry.SuggestedTitles());
+        Assert.Equal([Sv(TextKey.TooManyAttempts), Sv(TextKey.OfferPersonPrompt)], offer.Texts());
+        Assert.Empty(bot.Api.Registrations);
+    }
+
+    [Fact]
+    public async Task Maybe_later_about_news_is_a_no()
+    {
+        var bot = Build();
+        foreach (var answer in new[] { "registrera min enhet", FakeBenefitsApi.UnregisteredPrime, "igår", "anna.svensson@example.com", "ja" })
+        {
+            await bot.SayAsync(answer);
+        }
+
+        var summary = Assert.Single(await bot.SayAsync("kanske sen"));
+        await bot.PressAsync("confirm");
+
         Assert.Equal("Nej", summary.AdaptiveCard()!.Fact("Nyheter och erbjudanden"));
         Assert.False(Assert.Single(bot.Api.Registrations).Registration.MarketingConsent);
     }
