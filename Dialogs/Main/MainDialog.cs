@@ -27,7 +27,7 @@ public sealed class MainDialog : ComponentDialog
 {
     private const string MenuPromptId = "mainMenu";
     private const string DisambiguationPromptId = "disambiguation";
-    private const string SomethingElse = "other";
+    private const string SomethingElse = MessageRouter.SomethingElse;
 
     /// <summary>The index of the step that last showed the menu; its answer arrives at the next step.</summary>
     private const string MenuAskedAtKey = "menuAskedAt";
@@ -40,9 +40,8 @@ public sealed class MainDialog : ComponentDialog
     private const string ChildDialogKey = "childDialog";
 
     private readonly SupportOptions _support;
-    private readonly IRecognizer _recognizer;
     private readonly FaqKnowledge _knowledge;
-    private readonly double _ambiguityMargin;
+    private readonly MessageRouter _router;
     private readonly IPromptPolicy _listening;
 
     /// <param name="registration">The registration journey; without it, registering is explained instead.</param>
@@ -63,9 +62,9 @@ public sealed class MainDialog : ComponentDialog
         : base(nameof(MainDialog))
     {
         _support = support ?? throw new ArgumentNullException(nameof(support));
-        _recognizer = recognizer ?? throw new ArgumentNullException(nameof(recognizer));
+        ArgumentNullException.ThrowIfNull(recognizer);
         _knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
-        _ambiguityMargin = ambiguityMargin;
+        _router = new MessageRouter(recognizer, knowledge, ambiguityMargin);
         _listening = listening ?? new ListeningPolicy(recognizer, knowledge, support);
 
         // Its steps see interruptions: leaving and switching from anywhere below end up here.
@@ -142,57 +141,14 @@ public sealed class MainDialog : ComponentDialog
             return await PromptMenuAsync(stepContext, Texts.Get(context.GetLanguage(), TextKey.MenuPrompt), cancellationToken).ConfigureAwait(false);
         }
 
-        // Safety, compliance and leaving first, as at every prompt: they must win whatever a model thinks.
-        switch (CustomerSignals.Read(utterance))
+        var routed = await _router.RouteAsync(context, utterance, cancellationToken).ConfigureAwait(false);
+        if (routed.Replied)
         {
-            case CustomerSignal.Minor:
-                context.GetFacts().AdultsOnly = true;
-                await context.SendActivityAsync(MessageFactory.Text(Texts.Get(context.GetLanguage(), TextKey.ListenAdultsOnly)), cancellationToken).ConfigureAwait(false);
-                return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
-            case (CustomerSignal.SensitiveNumber or CustomerSignal.OtherBrand) and var signal:
-                var key = signal == CustomerSignal.SensitiveNumber ? TextKey.ListenSensitiveNumber : TextKey.ListenOtherBrand;
-                await context.SendActivitiesAsync([MessageFactory.Text(Texts.Get(context.GetLanguage(), key)), MenuMessage(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
-                return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
-            case CustomerSignal.HealthQuestion:
-                return await stepContext.NextAsync(ComplianceTopics.HealthQuestion, cancellationToken).ConfigureAwait(false);
-            case CustomerSignal.TobaccoPurchase:
-                return await stepContext.NextAsync(ComplianceTopics.TobaccoPurchase, cancellationToken).ConfigureAwait(false);
-            case CustomerSignal.Person:
-                return await stepContext.NextAsync(Intents.HumanAgent, cancellationToken).ConfigureAwait(false);
-            case CustomerSignal.Cancel:
-                await context.SendActivityAsync(MenuMessage(context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
-                return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
-            case CustomerSignal.Goodbye:
-                return await stepContext.NextAsync(Intents.Goodbye, cancellationToken).ConfigureAwait(false);
-            case CustomerSignal.Thanks:
-                return await stepContext.NextAsync(Intents.Thanks, cancellationToken).ConfigureAwait(false);
-            case CustomerSignal.Help:
-                return await stepContext.NextAsync(Intents.Help, cancellationToken).ConfigureAwait(false);
+            return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        if (MainMenu.ExactPick(utterance, context.GetLanguage()) is { } picked)
+        if (routed.Ambiguous is { } pair)
         {
-            return await stepContext.NextAsync(picked, cancellationToken).ConfigureAwait(false);
-        }
-
-        var recognized = await RecognizeAsync(context, utterance, cancellationToken).ConfigureAwait(false);
-        var intent = recognized.TopIntent();
-
-        // A plain report of a broken device that the model was unsure of, or torn between it and something
-        // else ("I dropped my ILUMA and it broke"), is still a broken device: no "did you mean" for it.
-        if (BrokenSignals.Mentions(utterance) && BrokenIntent(intent, recognized) is { } broken)
-        {
-            return await stepContext.NextAsync(broken, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (intent != Intents.None && AmbiguousPair(recognized, context.GetLanguage()) is { } pair)
-        {
-            // "Can you check the warranty on my other one?": asking for a journey in so many words settles it.
-            if (RequestCues.Detect(utterance) is { } asked && pair.Any(choice => choice.Value == asked))
-            {
-                return await stepContext.NextAsync(asked, cancellationToken).ConfigureAwait(false);
-            }
-
             return await stepContext.PromptAsync(DisambiguationPromptId, new PromptOptions
             {
                 Prompt = (Activity)MessageFactory.Text(Texts.Get(context.GetLanguage(), TextKey.DisambiguationPrompt)),
@@ -200,7 +156,7 @@ public sealed class MainDialog : ComponentDialog
             }, cancellationToken).ConfigureAwait(false);
         }
 
-        return await stepContext.NextAsync(intent, cancellationToken).ConfigureAwait(false);
+        return await stepContext.NextAsync(routed.Intent, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> ActStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
@@ -364,54 +320,6 @@ public sealed class MainDialog : ComponentDialog
             Choices = MainMenu.Choices(stepContext.Context.GetLanguage()),
             AllowPartialMatches = false,
         }, cancellationToken);
-    }
-
-    private async Task<RecognizerResult> RecognizeAsync(ITurnContext context, string utterance, CancellationToken cancellationToken)
-    {
-        // Recognizers read the turn's activity; a replayed utterance must be what they see.
-        var original = context.Activity.Text;
-        context.Activity.Text = utterance;
-        try
-        {
-            var result = await _recognizer.RecognizeAsync(context, cancellationToken).ConfigureAwait(false);
-            await RecognizerTrace.SendAsync(context, result, cancellationToken).ConfigureAwait(false);
-            return result;
-        }
-        finally
-        {
-            context.Activity.Text = original;
-        }
-    }
-
-    /// <summary>Of the top two, the broken-device intent the model saw (the agent is told which); Troubleshooting when it saw nothing; null when it saw something else clearly.</summary>
-    private static string? BrokenIntent(string intent, RecognizerResult recognized)
-    {
-        var seen = recognized.TopTwo().Select(top => top.Intent).FirstOrDefault(candidate => candidate is Intents.Troubleshooting or Intents.DeviceReplacement);
-        return seen ?? (intent == Intents.None ? Intents.Troubleshooting : null);
-    }
-
-    /// <summary>The two intents to offer when the runner-up is too close to call, or null.</summary>
-    private List<Choice>? AmbiguousPair(RecognizerResult recognized, string language)
-    {
-        var top = recognized.TopTwo();
-        if (top.Length < 2 || top[0].Score - top[1].Score >= _ambiguityMargin)
-        {
-            return null;
-        }
-
-        var first = _knowledge.Find(language, top[0].Intent)?.Suggestion;
-        var second = _knowledge.Find(language, top[1].Intent)?.Suggestion;
-        if (first is null || second is null)
-        {
-            return null;
-        }
-
-        return
-        [
-            new Choice(top[0].Intent, first),
-            new Choice(top[1].Intent, second),
-            new Choice(SomethingElse, Texts.Get(language, TextKey.DisambiguationOther)),
-        ];
     }
 
     /// <summary>A journey without its dialog (no benefits API configured), and the request for a person until live agents exist, get customer care's details.</summary>

@@ -85,8 +85,6 @@ public static class TextKey
 
     public const string RegSerialInvalid = nameof(RegSerialInvalid);
 
-    public const string RegSensitiveNumber = nameof(RegSensitiveNumber);
-
     public const string RegUnknownSerial = nameof(RegUnknownSerial);
 
     public const string RegDatePrompt = nameof(RegDatePrompt);
