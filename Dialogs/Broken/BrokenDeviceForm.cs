@@ -31,5 +31,8 @@ public sealed class BrokenDeviceForm
     /// <summary>One key per claim, made once: a retried create never makes a second claim.</summary>
     public string? IdempotencyKey { get; set; }
 
+    /// <summary>The model's name for the customer's eyes; "IQOS" when it is not known.</summary>
+    public string DisplayModel() => ModelName is null or BrokenDeviceDialog.UnknownModel ? "IQOS" : ModelName;
+
     public bool IsAccident => Symptom is Accidents.Dropped or Accidents.Liquid or Accidents.Cracked or BrokenDeviceDialog.OtherDamage;
 }

@@ -8,7 +8,8 @@ namespace IqosBot.Dialogs.Engine;
 /// </summary>
 public class ComponentDialog : Dialog
 {
-    private const string InnerStateKey = "dialogs";
+    /// <summary>Where a component keeps its inner stack in its instance state.</summary>
+    internal const string InnerStateKey = "dialogs";
 
     public ComponentDialog(string dialogId)
         : base(dialogId)

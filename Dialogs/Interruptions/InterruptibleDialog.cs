@@ -74,14 +74,33 @@ public abstract class InterruptibleDialog : ComponentDialog, IJourney
         return base.OnInterruptionAsync(innerDc, interruption, cancellationToken);
     }
 
-    /// <summary>The options of the first waterfall on the journey's stack that has options of this type (its form); a prompt may be on top of it.</summary>
+    /// <summary>
+    /// The options of the first waterfall on the journey's stack that has options of this type (its form), also
+    /// inside the components the journey runs (the claim of a broken device); a prompt may be on top of it.
+    /// </summary>
     protected static T? FindForm<T>(DialogContext innerDc)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(innerDc);
-        return innerDc.Stack
-            .Select(instance => instance.State.TryGetValue(WaterfallDialog.OptionsKey, out var options) ? options : null)
-            .OfType<T>()
-            .FirstOrDefault();
+        return FindForm<T>(innerDc.Stack);
+    }
+
+    private static T? FindForm<T>(IEnumerable<DialogInstance> stack)
+        where T : class
+    {
+        foreach (var instance in stack)
+        {
+            if (instance.State.TryGetValue(WaterfallDialog.OptionsKey, out var options) && options is T form)
+            {
+                return form;
+            }
+
+            if (instance.State.GetOrDefault<DialogState>(ComponentDialog.InnerStateKey) is { } inner && FindForm<T>(inner.DialogStack) is { } nested)
+            {
+                return nested;
+            }
+        }
+
+        return null;
     }
 }

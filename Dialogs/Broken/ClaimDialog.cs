@@ -1,0 +1,310 @@
+using IqosBot.Cards;
+using IqosBot.Dialogs.Benefits;
+using IqosBot.Dialogs.Choices;
+using IqosBot.Dialogs.Engine;
+using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Main;
+using IqosBot.Dialogs.Prompts;
+using IqosBot.Dialogs.Registration;
+using IqosBot.Dialogs.Resources;
+using IqosBot.Dialogs.Support;
+using IqosBot.Dialogs.Understanding;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace IqosBot.Dialogs.Broken;
+
+/// <summary>
+/// The claim for a broken device, once troubleshooting is over or after an accident: serial and e-mail →
+/// the API's eligibility → a Swedish delivery address → "shall we send it to …?" → the claim and its
+/// receipt. Every refusal is the API's, told honestly with the next best path (register first, a person);
+/// a failed create keeps the answers and its idempotency key for a retry. Started with the journey's
+/// <see cref="BrokenDeviceForm"/>, which may already hold the serial and e-mail.
+/// </summary>
+public sealed class ClaimDialog : ComponentDialog
+{
+    private const string ClaimFlowId = "claimStart";
+    private const string AddressFlowId = "claimAddress";
+    private const string RegisterFirstFlowId = "claimRegisterFirst";
+    private const string RetryFlowId = "claimRetry";
+    private const string RetryPromptId = "claimRetryChoice";
+    private const string Retry = "retry";
+    private const string Person = "person";
+    private const string NoThanksChoice = "not-now";
+    private const string SerialPromptId = "claimSerial";
+    private const string EmailPromptId = "claimEmail";
+    private const string ConfirmAddressPromptId = "claimConfirmAddress";
+    private const string RegisterNowPromptId = "claimRegisterNow";
+    private const int MaxAttempts = 2;
+
+    private readonly IClaimsApi _claims;
+    private readonly ILookupThrottle _throttle;
+    private readonly SupportOptions _support;
+    private readonly bool _claimsToAgents;
+
+    /// <param name="claimsToAgents">Configuration: claims are made by agents, so the journey hands over with its diagnosis instead of calling the API.</param>
+    public ClaimDialog(IClaimsApi claims, IBenefitsApi benefits, ILookupThrottle throttle, SupportOptions support, LocalClock clock, bool claimsToAgents)
+        : base(nameof(ClaimDialog))
+    {
+        _claims = claims ?? throw new ArgumentNullException(nameof(claims));
+        _throttle = throttle ?? throw new ArgumentNullException(nameof(throttle));
+        _support = support ?? throw new ArgumentNullException(nameof(support));
+        _claimsToAgents = claimsToAgents;
+
+        AddDialog(new WaterfallDialog(ClaimFlowId, [ClaimStartStepAsync, EmailStepAsync, EligibilityStepAsync]));
+        AddDialog(new WaterfallDialog(AddressFlowId, [AddressStepAsync, ConfirmAddressStepAsync, CreateClaimStepAsync]));
+        AddDialog(new WaterfallDialog(RegisterFirstFlowId, [AskRegisterStepAsync, RegisterAnsweredStepAsync]));
+        AddDialog(new WaterfallDialog(RetryFlowId, [AskRetryStepAsync, RetryAnsweredStepAsync]));
+        AddDialog(new ChoicePrompt(RetryPromptId, (_, _) => Task.FromResult(true)));
+        AddDialog(new SerialPrompt(SerialPromptId, benefits));
+        AddDialog(new TextPrompt(EmailPromptId, RegistrationValidators.EmailAsync));
+        AddDialog(new DeliveryAddressDialog());
+        AddDialog(new ConfirmPrompt(ConfirmAddressPromptId));
+        AddDialog(new ConfirmPrompt(RegisterNowPromptId));
+        AddDialog(new OfferPersonDialog());
+        AddDialog(new RegistrationDialog(benefits, support, clock));
+        InitialDialogId = ClaimFlowId;
+    }
+
+    private static BrokenDeviceForm Form(WaterfallStepContext step) => (BrokenDeviceForm)step.Options!;
+
+    private async Task<DialogTurnResult> ClaimStartStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        var language = step.Context.GetLanguage();
+        if (_claimsToAgents)
+        {
+            // Agents make the claims here: hand over with what the journey found out.
+            await step.Context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.BrokenToAgents)), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(new RouteRequest(Intents.HumanAgent, null, Diagnosis.Describe(form, language)), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (form.Serial is not null)
+        {
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.PromptAsync(SerialPromptId, SerialQuestion.Ask(language, Texts.Get(language, TextKey.BrokenClaimSerialPrompt)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<DialogTurnResult> EmailStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        var language = step.Context.GetLanguage();
+        if (step.Result is PromptAttemptsExhausted)
+        {
+            return await OfferPersonAsync(step, SerialQuestion.GiveUp(language), cancellationToken, form).ConfigureAwait(false);
+        }
+
+        form.Serial ??= step.Result as string;
+        if (form.Email is not null)
+        {
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.PromptAsync(EmailPromptId, EmailQuestion.Ask(language, Texts.Get(language, TextKey.BrokenClaimEmailPrompt)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> EligibilityStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        var context = step.Context;
+        var language = context.GetLanguage();
+        form.Email ??= EmailAddress.Find(step.Result as string);
+        if (form.Email is null)
+        {
+            return await OfferPersonAsync(step, Texts.Get(language, TextKey.TooManyAttempts), cancellationToken, form).ConfigureAwait(false);
+        }
+
+        if (!await _throttle.TryAcquireAsync(context, cancellationToken).ConfigureAwait(false))
+        {
+            var contact = ContactCard.Create(_support, language, ChannelInfo.From(context.Activity), Texts.Get(language, TextKey.WarTooManyLookups));
+            await context.SendActivityAsync(contact, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        await context.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken).ConfigureAwait(false);
+        var eligibility = await _claims.CheckClaimAsync(new ClaimCheck(form.Serial!, form.Email, form.ClaimKind, form.Damage), cancellationToken).ConfigureAwait(false);
+        if (eligibility.Model is { } model)
+        {
+            form.ModelName = model;
+        }
+
+        return eligibility.Decision switch
+        {
+            ClaimDecision.Eligible => await step.ReplaceDialogAsync(AddressFlowId, form, cancellationToken).ConfigureAwait(false),
+            ClaimDecision.NotRegistered => await step.ReplaceDialogAsync(RegisterFirstFlowId, form, cancellationToken).ConfigureAwait(false),
+            ClaimDecision.NotFound => await NotFoundAsync(step, cancellationToken).ConfigureAwait(false),
+            _ => await OfferPersonAsync(step, RefusalText(eligibility.Decision, form, language), cancellationToken, form).ConfigureAwait(false),
+        };
+    }
+
+    private static Task<DialogTurnResult> AddressStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        var language = step.Context.GetLanguage();
+        var text = form.Street is null
+            ? Texts.Format(language, TextKey.BrokenEligible, form.DisplayModel())
+            : Texts.Get(language, TextKey.BrokenAddressAgain);
+        return step.BeginDialogAsync(nameof(DeliveryAddressDialog), text, cancellationToken);
+    }
+
+    private static async Task<DialogTurnResult> ConfirmAddressStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        if (step.Result is not AddressParts address)
+        {
+            return await OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken, form).ConfigureAwait(false);
+        }
+
+        (form.Street, form.PostalCode, form.City) = (address.Street, address.PostalCode, address.City);
+
+        // The claim's key is made and saved with the question, not with the answer: if the API creates
+        // the claim and the process dies before this turn is saved, the customer's second "yes" carries
+        // the same key and the API answers with the same claim instead of a second one.
+        form.IdempotencyKey ??= Guid.NewGuid().ToString("N");
+        var language = step.Context.GetLanguage();
+        return await step.PromptAsync(ConfirmAddressPromptId, new PromptOptions
+        {
+            Prompt = (Activity)MessageFactory.Text(Texts.Format(language, TextKey.BrokenConfirmAddress, form.Street!, form.PostalCode!, form.City!)),
+            MaxAttempts = MaxAttempts,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> CreateClaimStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        var context = step.Context;
+        var language = context.GetLanguage();
+        if (step.Result is PromptAttemptsExhausted)
+        {
+            return await OfferPersonAsync(step, Texts.Get(language, TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (step.Result is not true)
+        {
+            // Another address is another claim body: it gets its own key when confirmed.
+            form.IdempotencyKey = null;
+            return await step.ReplaceDialogAsync(AddressFlowId, form, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await SubmitClaimAsync(step, form, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Files the claim with the key made at the confirm question; on failure the answers are kept for a retry.</summary>
+    private async Task<DialogTurnResult> SubmitClaimAsync(WaterfallStepContext step, BrokenDeviceForm form, CancellationToken cancellationToken)
+    {
+        var context = step.Context;
+        var language = context.GetLanguage();
+        await context.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken).ConfigureAwait(false);
+        var request = new ClaimRequest(
+            form.Serial!, form.Email!, form.ClaimKind, form.Damage, Diagnosis.Describe(form, language),
+            new ShippingAddress(form.Street!, form.PostalCode!, form.City!), language);
+        var result = await _claims.CreateClaimAsync(request, form.IdempotencyKey!, cancellationToken).ConfigureAwait(false);
+        switch (result.Status)
+        {
+            case ClaimStatus.Created:
+                form.ModelName = result.Model ?? form.ModelName;
+                await context.SendActivitiesAsync(
+                    [ClaimReceiptCard.Create(result.CaseNumber!, form, language, ChannelInfo.From(context.Activity)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                    cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            case ClaimStatus.Refused:
+                return await OfferPersonAsync(step, RefusalText(result.RefusedBecause ?? ClaimDecision.Unavailable, form, language), cancellationToken, form).ConfigureAwait(false);
+            default:
+                // The same answers and the same key: a retry cannot make a second claim, even if this one got through.
+                return await step.ReplaceDialogAsync(RetryFlowId, form, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static Task<DialogTurnResult> AskRetryStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var language = step.Context.GetLanguage();
+        return step.PromptAsync(RetryPromptId, Ask(language, TextKey.BrokenRetryPrompt,
+        [
+            new Choice(Retry, Texts.Get(language, TextKey.BrokenRetry), ["igen", "again", "retry", "ja", "yes"]),
+            new Choice(Person, Texts.Get(language, TextKey.BrokenRetryPerson), ["person", "kundtjänst", "customer care"]),
+            new Choice(NoThanksChoice, Texts.Get(language, TextKey.BrokenRetryCancel), ["nej", "no", "avbryt", "cancel"]),
+        ]), cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> RetryAnsweredStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        var context = step.Context;
+        var language = context.GetLanguage();
+        switch ((step.Result as FoundChoice)?.Value)
+        {
+            case Retry:
+                return await SubmitClaimAsync(step, form, cancellationToken).ConfigureAwait(false);
+            case Person:
+                return await step.EndDialogAsync(new RouteRequest(Intents.HumanAgent, null, Diagnosis.Describe(form, language)), cancellationToken).ConfigureAwait(false);
+            case NoThanksChoice:
+                await context.SendActivitiesAsync(
+                    [MessageFactory.Text(Texts.Get(language, TextKey.BrokenRetryLater)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                    cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            default:
+                // Something else typed: it is the customer's next question.
+                return await step.EndDialogAsync(new RouteRequest(null, context.Activity.Text), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static Task<DialogTurnResult> AskRegisterStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var language = step.Context.GetLanguage();
+        return step.PromptAsync(RegisterNowPromptId, new PromptOptions
+        {
+            Prompt = (Activity)MessageFactory.Text(Texts.Format(language, TextKey.BrokenNotRegistered, Form(step).DisplayModel())),
+            MaxAttempts = MaxAttempts,
+        }, cancellationToken);
+    }
+
+    private static async Task<DialogTurnResult> RegisterAnsweredStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var form = Form(step);
+        if (step.Result is PromptAttemptsExhausted)
+        {
+            return await OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken, form).ConfigureAwait(false);
+        }
+
+        if (step.Result is true)
+        {
+            return await step.ReplaceDialogAsync(nameof(RegistrationDialog), new RegistrationForm { Serial = form.Serial, Email = form.Email }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await step.Context.SendActivityAsync(MainDialog.MenuMessage(step.Context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<DialogTurnResult> NotFoundAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        await step.Context.SendActivitiesAsync(
+            [MessageFactory.Text(Texts.Get(step.Context.GetLanguage(), TextKey.WarNotFound)), MainDialog.MenuMessage(step.Context, TextKey.AnythingElse)],
+            cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private string RefusalText(ClaimDecision decision, BrokenDeviceForm form, string language) => decision switch
+    {
+        ClaimDecision.WarrantyExpired => Texts.Format(language, TextKey.BrokenWarrantyExpired, form.DisplayModel()),
+        ClaimDecision.AccidentalCoverExpired => Texts.Format(language, TextKey.BrokenCoverExpired, form.DisplayModel()),
+        ClaimDecision.AccidentalClaimUsed => Texts.Format(language, TextKey.BrokenClaimUsed, form.DisplayModel()),
+        ClaimDecision.DamageExcluded => Texts.Get(language, TextKey.BrokenDamageExcluded),
+        _ => Texts.Format(language, TextKey.ApiUnavailable, _support.Phone, OpeningHoursText.Describe(_support, language)),
+    };
+
+    /// <param name="form">When the journey got far enough to have a diagnosis, it goes with the request for a person.</param>
+    private static Task<DialogTurnResult> OfferPersonAsync(WaterfallStepContext step, string reason, CancellationToken cancellationToken, BrokenDeviceForm? form = null)
+        => step.ReplaceDialogAsync(
+            nameof(OfferPersonDialog),
+            form is null ? reason : new OfferPersonOptions(reason, Diagnosis.Describe(form, step.Context.GetLanguage())),
+            cancellationToken);
+
+    private static PromptOptions Ask(string language, string textKey, List<Choice> choices) => new()
+    {
+        Prompt = (Activity)MessageFactory.Text(Texts.Get(language, textKey)),
+        Choices = choices,
+        MaxAttempts = MaxAttempts,
+    };
+}
