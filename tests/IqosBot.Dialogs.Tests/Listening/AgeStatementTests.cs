@@ -1,0 +1,113 @@
+using IqosBot.Dialogs.Listening;
+
+namespace IqosBot.Dialogs.Tests.Listening;
+
+/// <summary>A customer saying how old they are, in their own first-person words, as they really type it.</summary>
+public sealed class AgeStatementTests
+{
+    [Theory]
+    [InlineData("jag är 16", 16)]
+    [InlineData("jag e 16", 16)]
+    [InlineData("jag ar 16", 16)]
+    [InlineData("Jag är 17 år", 17)]
+    [InlineData("jag är 17 år gammal", 17)]
+    [InlineData("jag e bara 15", 15)]
+    [InlineData("jag e sjutton", 17)]
+    [InlineData("hej! jag är 16 och vill registrera min iqos", 16)]
+    [InlineData("I'm seventeen", 17)]
+    [InlineData("im 17, can I still register", 17)]
+    [InlineData("Im 16 lol", 16)]
+    [InlineData("i am 15", 15)]
+    [InlineData("I'm only 17", 17)]
+    [InlineData("im 16 years old", 16)]
+    [InlineData("I'm 25", 25)]
+    [InlineData("jag är 30", 30)]
+    [InlineData("jag har fyllt 16", 16)]
+    [InlineData("jag har fyllt 18", 18)]
+    public void A_first_person_age_is_read(string text, int age) => Assert.Equal(age, AgeStatement.Stated(text));
+
+    [Theory]
+    [InlineData("jag är under 18", 17)]
+    [InlineData("jag ar under 18", 17)]
+    [InlineData("I am not 18 yet", 17)]
+    [InlineData("im not 18", 17)]
+    [InlineData("jag är inte 18 än", 17)]
+    public void Under_or_not_yet_an_age_reads_as_a_year_younger(string text, int age) => Assert.Equal(age, AgeStatement.Stated(text));
+
+    [Theory]
+    [InlineData("min son är 16")]
+    [InlineData("my son is 16")]
+    [InlineData("min kompis är 17 och vill ha en iqos")]
+    [InlineData("jag är 16 minuter sen")]
+    [InlineData("jag är 5 min sen")]
+    [InlineData("I'm 15 minutes away from the store")]
+    [InlineData("jag har 15 stickor")]
+    [InlineData("jag har 2 enheter")]
+    [InlineData("jag är på väg")]
+    [InlineData("I'm not sure")]
+    [InlineData("I am 100% sure it's charged")]
+    [InlineData("den är 2 år gammal")]
+    [InlineData("ILP1A2B3C4D5")]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public void Anything_but_a_first_person_age_states_none(string? text) => Assert.Null(AgeStatement.Stated(text));
+
+    [Theory]
+    [InlineData("jag är 16")]
+    [InlineData("jag e 16")]
+    [InlineData("I'm seventeen")]
+    [InlineData("im 17, can I still register")]
+    [InlineData("jag är under 18")]
+    [InlineData("I am not 18 yet")]
+    [InlineData("jag har fyllt 16")]
+    [InlineData("jag e bara 15 men min pappa har en iqos")]
+    [InlineData("JAG ÄR 16")]
+    [InlineData("jag är snart 18")]
+    [InlineData("jag är 16år")]
+    [InlineData("im 17yo")]
+    [InlineData("jag fyller 18 i maj")]
+    [InlineData("I'm turning 18 next month")]
+    public void Under_eighteen_in_their_own_words_is_a_minor(string text) => Assert.True(AgeStatement.SaysMinor(text));
+
+    [Theory]
+    [InlineData("I'm 25")]
+    [InlineData("jag är 18")]
+    [InlineData("jag har fyllt 18")]
+    [InlineData("min son är 16")]
+    [InlineData("jag är 16 minuter sen")]
+    [InlineData("jag har 15 stickor")]
+    [InlineData("min iqos är 2 år gammal")]
+    [InlineData("16")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Adults_others_and_numbers_that_are_no_age_are_not_a_minor(string? text) => Assert.False(AgeStatement.SaysMinor(text));
+
+    [Theory]
+    [InlineData("25", 25)]
+    [InlineData("16", 16)]
+    [InlineData("25 år", 25)]
+    [InlineData("25 ar", 25)]
+    [InlineData("30 years", 30)]
+    [InlineData("16 years old", 16)]
+    [InlineData("arton", 18)]
+    [InlineData("I'm 30", 30)]
+    [InlineData("jag är 17", 17)]
+    [InlineData("ja jag är 25", 25)]
+    [InlineData("jag är under 18", 17)]
+    public void An_age_alone_answers_the_age_question(string text, int age) => Assert.Equal(age, AgeStatement.AnswerToAgeQuestion(text));
+
+    [Theory]
+    [InlineData("ja")]
+    [InlineData("yes")]
+    [InlineData("25 min")]
+    [InlineData("3")]
+    [InlineData("200")]
+    [InlineData("1990")]
+    [InlineData("070-123 45 67")]
+    [InlineData("min son är 16")]
+    [InlineData("vet inte vad du menar med 25")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Anything_else_does_not_answer_the_age_question(string? text) => Assert.Null(AgeStatement.AnswerToAgeQuestion(text));
+}
