@@ -36,7 +36,6 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
     private const string AccidentPromptId = "brokenAccident";
     private const string ModelPromptId = "brokenModel";
     private const string HelpedPromptId = "brokenHelped";
-    private const int MaxAttempts = 2;
 
     private readonly TroubleshootingGuide _guide;
 
@@ -104,7 +103,7 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        return await step.PromptAsync(SymptomPromptId, Ask(language, TextKey.BrokenWhatHappened,
+        return await step.PromptAsync(SymptomPromptId, BrokenSteps.Ask(language, TextKey.BrokenWhatHappened,
         [
             new Choice(Symptoms.RedLight, Texts.Get(language, TextKey.BrokenRedLight)),
             new Choice(Symptoms.WhiteBlinking, Texts.Get(language, TextKey.BrokenWhiteBlinking)),
@@ -121,7 +120,7 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         var form = Form(step);
         if (step.Result is PromptAttemptsExhausted)
         {
-            return await OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
+            return await BrokenSteps.OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
         }
 
         // Asked this turn: a button, or words the validator already recognised ("den blinkar rött").
@@ -135,7 +134,7 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         }
 
         var language = step.Context.GetLanguage();
-        return await step.PromptAsync(AccidentPromptId, Ask(language, TextKey.BrokenAccidentKind,
+        return await step.PromptAsync(AccidentPromptId, BrokenSteps.Ask(language, TextKey.BrokenAccidentKind,
         [
             new Choice(Accidents.Dropped, Texts.Get(language, TextKey.BrokenDropped)),
             new Choice(Accidents.Liquid, Texts.Get(language, TextKey.BrokenLiquid)),
@@ -149,7 +148,7 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         var form = Form(step);
         if (step.Result is PromptAttemptsExhausted)
         {
-            return await OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
+            return await BrokenSteps.OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
         }
 
         if (form.Symptom == Accident)
@@ -169,7 +168,7 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
             .. _guide.Models(language).Select(model => new Choice(model.Name, model.Name)),
             new Choice(UnknownModel, Texts.Get(language, TextKey.BrokenModelUnknown), ["vet inte", "vet ej", "ingen aning", "osaker", "no idea", "don't know", "not sure", "dunno"]),
         ];
-        return await step.PromptAsync(ModelPromptId, Ask(language, TextKey.BrokenWhichModel, models), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(ModelPromptId, BrokenSteps.Ask(language, TextKey.BrokenWhichModel, models), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> DecideStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -178,7 +177,7 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         var language = step.Context.GetLanguage();
         if (step.Result is PromptAttemptsExhausted)
         {
-            return await OfferPersonAsync(step, Texts.Get(language, TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
+            return await BrokenSteps.OfferPersonAsync(step, Texts.Get(language, TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
         }
 
         form.ModelName ??= (step.Result as FoundChoice)?.Value ?? SymptomDetector.DetectModel(step.Context.Activity.Text) ?? UnknownModel;
@@ -216,7 +215,7 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         return await step.PromptAsync(HelpedPromptId, new PromptOptions
         {
             Prompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.BrokenDidThatHelp)),
-            MaxAttempts = MaxAttempts,
+            MaxAttempts = BrokenSteps.MaxAttempts,
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -227,7 +226,7 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         var language = context.GetLanguage();
         if (step.Result is PromptAttemptsExhausted)
         {
-            return await OfferPersonAsync(step, Texts.Get(language, TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
+            return await BrokenSteps.OfferPersonAsync(step, Texts.Get(language, TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
         }
 
         form.StepsTried++;
@@ -256,19 +255,4 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
 
     /// <summary>The accident keys only: "it got wet" answers "what happened to it?", "it's not charging" does not.</summary>
     private static string? AccidentOf(string? detected) => detected is Accidents.Dropped or Accidents.Liquid or Accidents.Cracked ? detected : null;
-
-    /// <param name="form">When the journey got far enough to have a diagnosis, it goes with the request for a person.</param>
-    private static Task<DialogTurnResult> OfferPersonAsync(WaterfallStepContext step, string reason, CancellationToken cancellationToken, BrokenDeviceForm? form = null)
-        => step.ReplaceDialogAsync(
-            nameof(OfferPersonDialog),
-            form is null ? reason : new OfferPersonOptions(reason, Diagnosis.Describe(form, step.Context.GetLanguage())),
-            cancellationToken);
-
-    private static PromptOptions Ask(string language, string textKey, List<Choice> choices) => new()
-    {
-        Prompt = (Activity)MessageFactory.Text(Texts.Get(language, textKey)),
-        Choices = choices,
-        MaxAttempts = MaxAttempts,
-    };
-
 }

@@ -35,7 +35,6 @@ public sealed class ClaimDialog : ComponentDialog
     private const string EmailPromptId = "claimEmail";
     private const string ConfirmAddressPromptId = "claimConfirmAddress";
     private const string RegisterNowPromptId = "claimRegisterNow";
-    private const int MaxAttempts = 2;
 
     private readonly IClaimsApi _claims;
     private readonly ILookupThrottle _throttle;
@@ -93,7 +92,7 @@ public sealed class ClaimDialog : ComponentDialog
         var language = step.Context.GetLanguage();
         if (step.Result is PromptAttemptsExhausted)
         {
-            return await OfferPersonAsync(step, SerialQuestion.GiveUp(language), cancellationToken, form).ConfigureAwait(false);
+            return await BrokenSteps.OfferPersonAsync(step, SerialQuestion.GiveUp(language), cancellationToken, form).ConfigureAwait(false);
         }
 
         form.Serial ??= step.Result as string;
@@ -113,7 +112,7 @@ public sealed class ClaimDialog : ComponentDialog
         form.Email ??= EmailAddress.Find(step.Result as string);
         if (form.Email is null)
         {
-            return await OfferPersonAsync(step, Texts.Get(language, TextKey.TooManyAttempts), cancellationToken, form).ConfigureAwait(false);
+            return await BrokenSteps.OfferPersonAsync(step, Texts.Get(language, TextKey.TooManyAttempts), cancellationToken, form).ConfigureAwait(false);
         }
 
         if (!await _throttle.TryAcquireAsync(context, cancellationToken).ConfigureAwait(false))
@@ -135,7 +134,7 @@ public sealed class ClaimDialog : ComponentDialog
             ClaimDecision.Eligible => await step.ReplaceDialogAsync(AddressFlowId, form, cancellationToken).ConfigureAwait(false),
             ClaimDecision.NotRegistered => await step.ReplaceDialogAsync(RegisterFirstFlowId, form, cancellationToken).ConfigureAwait(false),
             ClaimDecision.NotFound => await NotFoundAsync(step, cancellationToken).ConfigureAwait(false),
-            _ => await OfferPersonAsync(step, RefusalText(eligibility.Decision, form, language), cancellationToken, form).ConfigureAwait(false),
+            _ => await BrokenSteps.OfferPersonAsync(step, RefusalText(eligibility.Decision, form, language), cancellationToken, form).ConfigureAwait(false),
         };
     }
 
@@ -154,7 +153,7 @@ public sealed class ClaimDialog : ComponentDialog
         var form = Form(step);
         if (step.Result is not AddressParts address)
         {
-            return await OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken, form).ConfigureAwait(false);
+            return await BrokenSteps.OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken, form).ConfigureAwait(false);
         }
 
         (form.Street, form.PostalCode, form.City) = (address.Street, address.PostalCode, address.City);
@@ -167,7 +166,7 @@ public sealed class ClaimDialog : ComponentDialog
         return await step.PromptAsync(ConfirmAddressPromptId, new PromptOptions
         {
             Prompt = (Activity)MessageFactory.Text(Texts.Format(language, TextKey.BrokenConfirmAddress, form.Street!, form.PostalCode!, form.City!)),
-            MaxAttempts = MaxAttempts,
+            MaxAttempts = BrokenSteps.MaxAttempts,
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -178,7 +177,7 @@ public sealed class ClaimDialog : ComponentDialog
         var language = context.GetLanguage();
         if (step.Result is PromptAttemptsExhausted)
         {
-            return await OfferPersonAsync(step, Texts.Get(language, TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
+            return await BrokenSteps.OfferPersonAsync(step, Texts.Get(language, TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
         }
 
         if (step.Result is not true)
@@ -210,7 +209,7 @@ public sealed class ClaimDialog : ComponentDialog
                     cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
             case ClaimStatus.Refused:
-                return await OfferPersonAsync(step, RefusalText(result.RefusedBecause ?? ClaimDecision.Unavailable, form, language), cancellationToken, form).ConfigureAwait(false);
+                return await BrokenSteps.OfferPersonAsync(step, RefusalText(result.RefusedBecause ?? ClaimDecision.Unavailable, form, language), cancellationToken, form).ConfigureAwait(false);
             default:
                 // The same answers and the same key: a retry cannot make a second claim, even if this one got through.
                 return await step.ReplaceDialogAsync(RetryFlowId, form, cancellationToken).ConfigureAwait(false);
@@ -220,7 +219,7 @@ public sealed class ClaimDialog : ComponentDialog
     private static Task<DialogTurnResult> AskRetryStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var language = step.Context.GetLanguage();
-        return step.PromptAsync(RetryPromptId, Ask(language, TextKey.BrokenRetryPrompt,
+        return step.PromptAsync(RetryPromptId, BrokenSteps.Ask(language, TextKey.BrokenRetryPrompt,
         [
             new Choice(Retry, Texts.Get(language, TextKey.BrokenRetry), ["igen", "again", "retry", "ja", "yes"]),
             new Choice(Person, Texts.Get(language, TextKey.BrokenRetryPerson), ["person", "kundtjänst", "customer care"]),
@@ -256,7 +255,7 @@ public sealed class ClaimDialog : ComponentDialog
         return step.PromptAsync(RegisterNowPromptId, new PromptOptions
         {
             Prompt = (Activity)MessageFactory.Text(Texts.Format(language, TextKey.BrokenNotRegistered, Form(step).DisplayModel())),
-            MaxAttempts = MaxAttempts,
+            MaxAttempts = BrokenSteps.MaxAttempts,
         }, cancellationToken);
     }
 
@@ -265,7 +264,7 @@ public sealed class ClaimDialog : ComponentDialog
         var form = Form(step);
         if (step.Result is PromptAttemptsExhausted)
         {
-            return await OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken, form).ConfigureAwait(false);
+            return await BrokenSteps.OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken, form).ConfigureAwait(false);
         }
 
         if (step.Result is true)
@@ -292,19 +291,5 @@ public sealed class ClaimDialog : ComponentDialog
         ClaimDecision.AccidentalClaimUsed => Texts.Format(language, TextKey.BrokenClaimUsed, form.DisplayModel()),
         ClaimDecision.DamageExcluded => Texts.Get(language, TextKey.BrokenDamageExcluded),
         _ => Texts.Format(language, TextKey.ApiUnavailable, _support.Phone, OpeningHoursText.Describe(_support, language)),
-    };
-
-    /// <param name="form">When the journey got far enough to have a diagnosis, it goes with the request for a person.</param>
-    private static Task<DialogTurnResult> OfferPersonAsync(WaterfallStepContext step, string reason, CancellationToken cancellationToken, BrokenDeviceForm? form = null)
-        => step.ReplaceDialogAsync(
-            nameof(OfferPersonDialog),
-            form is null ? reason : new OfferPersonOptions(reason, Diagnosis.Describe(form, step.Context.GetLanguage())),
-            cancellationToken);
-
-    private static PromptOptions Ask(string language, string textKey, List<Choice> choices) => new()
-    {
-        Prompt = (Activity)MessageFactory.Text(Texts.Get(language, textKey)),
-        Choices = choices,
-        MaxAttempts = MaxAttempts,
     };
 }

@@ -66,7 +66,7 @@ public static partial class SwedishAddress
         }
 
         var comma = line.LastIndexOf(',');
-        if (comma > 0 && City(line[(comma + 1)..]) is { } city && Street(line[..comma]) is { } street && street.Any(char.IsDigit))
+        if (comma > 0 && City(line[(comma + 1)..]) is { } city && Street(line[..comma]) is { } street && LooksLikeStreet(street))
         {
             return new AddressParts(street, null, city);
         }

@@ -21,6 +21,8 @@ public static class AgeStatement
         ["arton"] = 18, ["nitton"] = 19, ["tjugo"] = 20,
     };
 
+    private static readonly string[] AgeUnits = ["years", "yrs", "ar", "yo", "y"];
+
     /// <summary>Words after a number that make it something else than an age.</summary>
     private static readonly HashSet<string> OtherUnits =
     [
@@ -72,6 +74,7 @@ public static class AgeStatement
         return word switch
         {
             "jag" when next is "ar" or "e" => i + 2,
+            "jag" when next is "fyller" => i + 1,
             "jag" when next is "har" && i + 2 < tokens.Length && tokens[i + 2] == "fyllt" => i + 3,
             "i" when next is "am" or "m" => i + 2,
             "im" or "iam" => i + 1,
@@ -82,15 +85,17 @@ public static class AgeStatement
     private static int? AgeAt(string[] tokens, int start)
     {
         var i = start;
-        // "jag är bara 16", "I'm only 17", "jag är under 18", "jag har fyllt 16" (only with "fyllt": "jag har 15 stickor" is no age), "I am not 18 yet".
+        // "jag är bara 16", "I'm only 17", "jag är under 18", "jag har fyllt 16" (only with "fyllt": "jag har 15 stickor" is no age),
+        // "I am not 18 yet"; "jag är snart 18", "jag fyller 18 i maj", "I'm turning 18": younger than the number.
         var under = false;
-        while (i < tokens.Length && tokens[i] is "bara" or "only" or "just" or "under" or "not" or "inte" or "typ" or "about" or "snart")
+        while (i < tokens.Length && tokens[i] is "bara" or "only" or "just" or "under" or "not" or "inte" or "typ" or "about" or "snart" or "almost"
+                   or "nearly" or "fyller" or "turning")
         {
-            under |= tokens[i] is "under" or "not" or "inte";
+            under |= tokens[i] is "under" or "not" or "inte" or "snart" or "almost" or "nearly" or "fyller" or "turning";
             i++;
         }
 
-        if (i >= tokens.Length || Number(tokens[i]) is not { } number || number is < 5 or > 120)
+        if (i >= tokens.Length || Number(tokens[i]) is not { } number || number is < 5 or > 99)
         {
             return null;
         }
@@ -106,6 +111,16 @@ public static class AgeStatement
 
     private static int? Number(string token)
     {
+        // "16år", "17yo": the unit typed onto the number.
+        foreach (var unit in AgeUnits)
+        {
+            if (token.Length > unit.Length && token.EndsWith(unit, StringComparison.Ordinal) && token[..^unit.Length].All(char.IsAsciiDigit))
+            {
+                token = token[..^unit.Length];
+                break;
+            }
+        }
+
         if (token.Length is >= 1 and <= 3 && token.All(char.IsAsciiDigit))
         {
             return int.Parse(token, CultureInfo.InvariantCulture);

@@ -22,14 +22,14 @@ public static class Farewells
     [
         "have a nice day", "have a good day", "have a great day", "ha en fin dag", "ha en bra dag", "ha en trevlig dag", "ha det sa bra",
         "det var allt", "det var bara det", "that s all", "thats all", "talk to you later", "see you later", "ha det bra", "ha det gott",
-        "ha det fint", "good bye", "bye bye", "see you", "see ya", "take care", "hej da", "vi hors", "vi ses", "ha det", "hejda", "hejdo",
+        "ha det fint", "ha de bra", "ha de gott", "ha de", "good bye", "bye bye", "see you", "see ya", "take care", "hej da", "vi hors", "vi ses", "ha det", "hejda", "hejdo",
         "hejsan da", "adjo", "adios", "ciao", "tjing", "tjingeling", "hors", "bye", "goodbye", "byebye", "cya", "farval", "godnatt",
         "good night", "goodnight", "later", "laters",
     ];
 
     private static readonly string[] ThanksPhrases =
     [
-        "thank you very much", "thank you so much", "thanks a lot", "many thanks", "thank you", "tack sa mycket", "tack ska du ha",
+        "thank you very much", "thank you so much", "thanks a lot", "many thanks", "thank you", "thank u", "thanks u", "tack sa mycket", "tack ska du ha",
         "tusen tack", "stort tack", "tack tack", "tackar", "tack", "thanks", "thx", "ty", "cheers", "tnx", "tacksam",
     ];
 
@@ -38,7 +38,7 @@ public static class Farewells
     [
         "ok", "okay", "okej", "okey", "oki", "k", "kk", "ah", "aha", "ahh", "oh", "oj", "a", "and", "och", "so", "sa", "then", "da", "nu", "now",
         "for", "idag", "today", "bra", "great", "perfect", "perfekt", "toppen", "super", "fint", "kanon", "nice", "awesome", "lovely",
-        "grymt", "snyggt", "mycket", "much", "very", "so", "you", "du", "dig", "er", "again", "igen", "hej", "hi", "alright", "allright",
+        "grymt", "snyggt", "mycket", "jattemycket", "snalla", "much", "very", "so", "you", "du", "dig", "er", "again", "igen", "hej", "hi", "alright", "allright",
         "fine", "good", "cool", "mvh", "hälsningar", "halsningar", "regards", "best", "all", "alla", "the", "help", "hjalpen",
     ];
 

@@ -8,8 +8,21 @@ public static class OtherBrands
     /// <summary>Folded brand and device names of heated-tobacco and e-cigarette makers other than IQOS.</summary>
     private static readonly HashSet<string> Names =
     [
-        "glo", "glohyper", "ploom", "vuse", "juul", "pulze", "lil", "lilsolid", "neo", "neosticks", "elfbar", "lostmary", "vype", "blu",
+        "glo", "glohyper", "ploom", "vuse", "juul", "pulze", "lilsolid", "neosticks", "elfbar", "lostmary", "vype", "blu",
     ];
 
-    public static bool Mentions(string? text) => TextNormalizer.Tokens(text).Any(Names.Contains);
+    /// <summary>Names of two words; "lil" alone is also slang ("a lil bit"), so only "lil solid" counts.</summary>
+    private static readonly string[] Phrases = ["elf bar", "lost mary", "lil solid", "glo hyper", "glo pro", "neo sticks", "neo stickor"];
+
+    public static bool Mentions(string? text)
+    {
+        var tokens = TextNormalizer.Tokens(text);
+        if (tokens.Any(Names.Contains))
+        {
+            return true;
+        }
+
+        var folded = " " + string.Join(' ', tokens) + " ";
+        return Phrases.Any(phrase => folded.Contains(" " + phrase + " ", StringComparison.Ordinal));
+    }
 }

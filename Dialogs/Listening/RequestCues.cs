@@ -16,6 +16,9 @@ public static class RequestCues
     /// <summary>Words that make a request of a message; enough where the message is not the answer to the question.</summary>
     private static readonly HashSet<string> AskingWords = ["forst", "bara", "vill", "kan", "first", "just", "want", "can", "could", "would", "please"];
 
+    /// <summary>"I'd rather not register it", "jag vill helst inte": a no to the journey, not a request for it.</summary>
+    private static readonly HashSet<string> Negations = ["not", "inte", "ej", "dont", "don", "never", "aldrig"];
+
     private static readonly HashSet<string> WarrantyWords = ["garanti", "garantin", "garantier", "warranty"];
 
     private static readonly HashSet<string> CheckWords = ["kolla", "kollar", "kontrollera", "se", "check", "look", "see", "status"];
@@ -28,7 +31,8 @@ public static class RequestCues
     public static string? Detect(string? text, bool changeOfMind = false)
     {
         var tokens = TextNormalizer.Tokens(text);
-        if (tokens.Length is < 3 or > 25 || !tokens.Any(token => InsteadWords.Contains(token) || (!changeOfMind && AskingWords.Contains(token))))
+        if (tokens.Length is < 2 or > 25 || tokens.Any(Negations.Contains)
+            || !tokens.Any(token => InsteadWords.Contains(token) || (!changeOfMind && AskingWords.Contains(token))))
         {
             return null;
         }

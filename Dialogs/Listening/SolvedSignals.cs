@@ -14,14 +14,15 @@ public static class SolvedSignals
     private static readonly HashSet<string> Negations =
     [
         "inte", "ej", "int", "not", "doesn", "isn", "don", "dont", "doesnt", "isnt", "never", "aldrig", "no", "nej", "still", "fortfarande",
+        "ingenting", "inget", "nothing", "om", "if", "forut", "before", "until",
     ];
 
     public static bool Mentions(string? text)
     {
         var tokens = TextNormalizer.Tokens(text);
-        if (tokens.Length is 0 or > 20 || tokens.Any(Negations.Contains))
+        if (tokens.Length is 0 or > 20 || tokens.Any(Negations.Contains) || text!.Contains('?', StringComparison.Ordinal))
         {
-            // "it works again?" is hopeful, "funkar inte igen" is the opposite.
+            // "it works again?" is hopeful, "funkar inte igen" the opposite, "nu funkar ingenting" worse.
             return false;
         }
 

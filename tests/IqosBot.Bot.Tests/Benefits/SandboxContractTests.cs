@@ -7,7 +7,7 @@ namespace IqosBot.Bot.Tests.Benefits;
 /// The benefits API client against the sandbox (deployment/benefits-api/openapi.yaml) over real HTTP on
 /// loopback, built through its DI registration. The sandbox's clock is stopped at 2025-06-15 (Stockholm).
 /// </summary>
-public sealed class SandboxContractTests : IAsyncLifetime
+public sealed class SandboxContractTests : SandboxClientTestBase
 {
     private const string Demo = "demo@example.com";
     private const string NewOwner = "new.owner@example.com";
@@ -16,26 +16,6 @@ public sealed class SandboxContractTests : IAsyncLifetime
     private const string DemoPrimeClaimUsed = "ILP8R7S6T5U4";
     private const string OthersIluma = "ILU9Z8Y7X6W5";
     private static readonly DateOnly June1 = new(2025, 6, 1);
-
-    private readonly SandboxFolder _folder = new();
-    private SandboxHost _host = null!;
-    private BenefitsClient _client = null!;
-
-    private IBenefitsApi Api => _client.Api;
-
-    public async Task InitializeAsync()
-    {
-        await Warmup.EnsureAsync();
-        _host = await SandboxHost.StartAsync(_folder.Path);
-        _client = BenefitsClient.Create(_host.Http.BaseAddress!, SandboxHost.ApiKey);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _client.DisposeAsync();
-        await _host.DisposeAsync();
-        _folder.Dispose();
-    }
 
     [Fact]
     public async Task A_free_demo_device_registered_to_a_new_address_is_registered_with_the_sandbox_dates_and_a_pending_account()
@@ -47,8 +27,8 @@ public sealed class SandboxContractTests : IAsyncLifetime
         Assert.Equal(
             new DeviceCoverage("IQOS ILUMA PRIME", June1, RegistrationDate: new(2025, 6, 15), WarrantyEnd: new(2026, 6, 1), BenefitProgramEnd: new(2026, 6, 1), AccidentalDamageEnd: new(2026, 6, 15), AccidentalDamageClaimUsed: false, MoneyBackEnd: new(2025, 7, 31)),
             result.Device);
-        Assert.Equal(1, SandboxDb.Registrations(_host.DatabasePath, FreePrime));
-        _client.AssertLogsHoldNone(FreePrime, NewOwner);
+        Assert.Equal(1, SandboxDb.Registrations(Host.DatabasePath, FreePrime));
+        Client.AssertLogsHoldNone(FreePrime, NewOwner);
     }
 
     [Fact]
@@ -75,7 +55,7 @@ public sealed class SandboxContractTests : IAsyncLifetime
         Assert.Equal(RegistrationStatus.AlreadyRegistered, again.Status);
         Assert.Equal(first.Device, again.Device);
         Assert.True(again.AccountPendingActivation);
-        Assert.Equal(1, SandboxDb.Registrations(_host.DatabasePath, FreePrime));
+        Assert.Equal(1, SandboxDb.Registrations(Host.DatabasePath, FreePrime));
     }
 
     [Fact]
@@ -94,7 +74,7 @@ public sealed class SandboxContractTests : IAsyncLifetime
         var result = await Api.RegisterAsync(new DeviceRegistration("ZZZ999999999", NewOwner, June1, false, "sv"), NewKey(), default);
 
         Assert.Equal(new RegistrationResult(RegistrationStatus.UnknownSerial), result);
-        Assert.Equal(0, SandboxDb.Accounts(_host.DatabasePath, NewOwner));
+        Assert.Equal(0, SandboxDb.Accounts(Host.DatabasePath, NewOwner));
     }
 
     [Fact]
@@ -111,7 +91,7 @@ public sealed class SandboxContractTests : IAsyncLifetime
         var result = await Api.RegisterAsync(new DeviceRegistration(FreePrime, NewOwner, new(2025, 6, 16), false, "sv"), NewKey(), default);
 
         Assert.Equal(new RegistrationResult(RegistrationStatus.InvalidPurchaseDate), result);
-        Assert.Equal(0, SandboxDb.Registrations(_host.DatabasePath, FreePrime));
+        Assert.Equal(0, SandboxDb.Registrations(Host.DatabasePath, FreePrime));
     }
 
     [Fact]
@@ -121,14 +101,14 @@ public sealed class SandboxContractTests : IAsyncLifetime
         await Api.RegisterAsync(new DeviceRegistration(OthersIluma, Demo, June1, false, "sv"), NewKey(), default);
         await Api.LookUpCoverageAsync(OthersIluma, Demo, default);
 
-        var answers = _client.Logs.Lines.Where(line => line.Contains("Benefits API", StringComparison.Ordinal) && line.Contains("answered", StringComparison.Ordinal)).ToList();
+        var answers = Client.Logs.Lines.Where(line => line.Contains("Benefits API", StringComparison.Ordinal) && line.Contains("answered", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, answers.Count);
         Assert.All(answers, line => Assert.StartsWith("Information ", line, StringComparison.Ordinal));
         Assert.Contains(answers, line => line.Contains("404 unknown-serial", StringComparison.Ordinal));
         Assert.Contains(answers, line => line.Contains("409 registered-to-another-account", StringComparison.Ordinal));
         Assert.Contains(answers, line => line.Contains("404 not-found", StringComparison.Ordinal));
         Assert.DoesNotContain(answers, line => line.Contains("(request id none)", StringComparison.Ordinal));
-        _client.AssertLogsHoldNone("ZZZ999999999", OthersIluma, NewOwner, Demo);
+        Client.AssertLogsHoldNone("ZZZ999999999", OthersIluma, NewOwner, Demo);
     }
 
     [Fact]
@@ -142,8 +122,8 @@ public sealed class SandboxContractTests : IAsyncLifetime
 
         Assert.Equal(RegistrationStatus.Registered, first.Status);
         Assert.Equal(first, retry);
-        Assert.Equal(1, SandboxDb.Registrations(_host.DatabasePath, FreePrime));
-        Assert.Equal(1, SandboxDb.Accounts(_host.DatabasePath, NewOwner));
+        Assert.Equal(1, SandboxDb.Registrations(Host.DatabasePath, FreePrime));
+        Assert.Equal(1, SandboxDb.Accounts(Host.DatabasePath, NewOwner));
 
         var lookup = await Api.LookUpCoverageAsync(FreePrime, NewOwner, default);
         Assert.Equal(new CoverageResult(CoverageStatus.Registered, first.Device), lookup);
@@ -191,7 +171,7 @@ public sealed class SandboxContractTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_api_key_is_unavailable_with_a_warning_and_changes_nothing()
     {
-        await using var wrongKey = BenefitsClient.Create(_host.Http.BaseAddress!, "not-the-key");
+        await using var wrongKey = BenefitsClient.Create(Host.Http.BaseAddress!, "not-the-key");
 
         var registration = await wrongKey.Api.RegisterAsync(new DeviceRegistration(FreePrime, NewOwner, June1, false, "sv"), NewKey(), default);
         var lookup = await wrongKey.Api.LookUpCoverageAsync(DemoIluma, Demo, default);
@@ -199,7 +179,7 @@ public sealed class SandboxContractTests : IAsyncLifetime
         Assert.Equal(new RegistrationResult(RegistrationStatus.Unavailable), registration);
         Assert.Equal(new CoverageResult(CoverageStatus.Unavailable), lookup);
         Assert.Equal(2, wrongKey.WarningsContaining("401 unauthorized"));
-        Assert.Equal(0, SandboxDb.Registrations(_host.DatabasePath, FreePrime));
+        Assert.Equal(0, SandboxDb.Registrations(Host.DatabasePath, FreePrime));
 
         // A refusal is not transient: one attempt each, no retries.
         Assert.Equal(2, wrongKey.Requests.Count);
@@ -213,7 +193,7 @@ public sealed class SandboxContractTests : IAsyncLifetime
         await Api.LookUpCoverageAsync(DemoIluma, Demo, default);
         await Api.LookUpCoverageAsync("ZZZ999999999", Demo, default);
 
-        var requests = _client.Requests.ToList();
+        var requests = Client.Requests.ToList();
         Assert.Equal(3, requests.Count);
         Assert.Equal(
             ["POST /sandbox/benefits/v1/registrations", "POST /sandbox/benefits/v1/coverage/lookup", "POST /sandbox/benefits/v1/coverage/lookup"],
@@ -225,7 +205,7 @@ public sealed class SandboxContractTests : IAsyncLifetime
         Assert.Contains("\"purchaseDate\":\"2025-06-01\"", requests[0].Body, StringComparison.Ordinal);
 
         // What the sandbox's host saw of the request lines (Kestrel's hosting log) holds none of it either.
-        var requestLines = _host.Logs.Lines.Where(line => line.Contains("Request starting", StringComparison.Ordinal)).ToList();
+        var requestLines = Host.Logs.Lines.Where(line => line.Contains("Request starting", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, requestLines.Count);
         foreach (var value in new[] { FreePrime, NewOwner, DemoIluma, Demo, "ZZZ999999999", "%40" })
         {
@@ -233,7 +213,7 @@ public sealed class SandboxContractTests : IAsyncLifetime
             Assert.All(requestLines, line => Assert.DoesNotContain(value, line, StringComparison.OrdinalIgnoreCase));
         }
 
-        _client.AssertLogsHoldNone(FreePrime, NewOwner, DemoIluma, Demo, "ZZZ999999999");
+        Client.AssertLogsHoldNone(FreePrime, NewOwner, DemoIluma, Demo, "ZZZ999999999");
     }
 
     private static string NewKey() => Guid.NewGuid().ToString();

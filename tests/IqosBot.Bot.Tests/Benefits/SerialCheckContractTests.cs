@@ -9,33 +9,13 @@ namespace IqosBot.Bot.Tests.Benefits;
 /// pipeline) against the sandbox over real HTTP on loopback, and against scripted failing servers: every
 /// failure is Unavailable, never an exception. AttemptTimeout 500 ms, TotalTimeout 3 s, BreakDuration 2 s.
 /// </summary>
-public sealed class SerialCheckContractTests : IAsyncLifetime
+public sealed class SerialCheckContractTests : SandboxClientTestBase
 {
     private const string Demo = "demo@example.com";
     private const string FreePrime = "ILP1A2B3C4D5";
     private const string DemoIluma = "ILU2M3N4P5Q6";
     private const string OthersIluma = "ILU9Z8Y7X6W5";
     private const string Unknown = "ZZZ999999999";
-
-    private readonly SandboxFolder _folder = new();
-    private SandboxHost _host = null!;
-    private BenefitsClient _client = null!;
-
-    private IBenefitsApi Api => _client.Api;
-
-    public async Task InitializeAsync()
-    {
-        await Warmup.EnsureAsync();
-        _host = await SandboxHost.StartAsync(_folder.Path);
-        _client = BenefitsClient.Create(_host.Http.BaseAddress!, SandboxHost.ApiKey);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _client.DisposeAsync();
-        await _host.DisposeAsync();
-        _folder.Dispose();
-    }
 
     [Theory]
     [InlineData(FreePrime, "IQOS ILUMA PRIME")]
@@ -48,7 +28,7 @@ public sealed class SerialCheckContractTests : IAsyncLifetime
         var result = await Api.CheckSerialAsync(serial, default);
 
         Assert.Equal(new SerialCheckResult(SerialCheckStatus.Known, model), result);
-        _client.AssertLogsHoldNone(serial);
+        Client.AssertLogsHoldNone(serial);
     }
 
     [Theory]
@@ -69,7 +49,7 @@ public sealed class SerialCheckContractTests : IAsyncLifetime
         var result = await Api.CheckSerialAsync(Unknown, default);
 
         Assert.Equal(new SerialCheckResult(SerialCheckStatus.Unknown), result);
-        Assert.Equal(0, _client.WarningsContaining("Benefits API"));
+        Assert.Equal(0, Client.WarningsContaining("Benefits API"));
     }
 
     [Fact]
@@ -84,12 +64,12 @@ public sealed class SerialCheckContractTests : IAsyncLifetime
         // What travelled back, byte for byte: the same as for the demo account's own device of that model.
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/devices/check") { Content = new StringContent($$"""{"serial":"{{OthersIluma}}"}""", System.Text.Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Api-Key", SandboxHost.ApiKey);
-        using var response = await _host.Http.SendAsync(request);
+        using var response = await Host.Http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal("""{"known":true,"model":"IQOS ILUMA"}""", body);
         Assert.DoesNotContain("someone", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("@", body, StringComparison.Ordinal);
-        _client.AssertLogsHoldNone(OthersIluma, DemoIluma, "someone.else");
+        Client.AssertLogsHoldNone(OthersIluma, DemoIluma, "someone.else");
     }
 
     [Fact]
@@ -98,7 +78,7 @@ public sealed class SerialCheckContractTests : IAsyncLifetime
         await Api.CheckSerialAsync(FreePrime, default);
         await Api.CheckSerialAsync(Unknown, default);
 
-        var requests = _client.Requests.ToList();
+        var requests = Client.Requests.ToList();
         Assert.Equal(2, requests.Count);
         Assert.All(requests, request =>
         {
@@ -111,16 +91,16 @@ public sealed class SerialCheckContractTests : IAsyncLifetime
         foreach (var secret in new[] { FreePrime, Unknown })
         {
             Assert.All(requests, request => Assert.DoesNotContain(secret, request.Uri.ToString(), StringComparison.OrdinalIgnoreCase));
-            Assert.All(_host.Logs.Lines, line => Assert.DoesNotContain(secret, line, StringComparison.OrdinalIgnoreCase));
+            Assert.All(Host.Logs.Lines, line => Assert.DoesNotContain(secret, line, StringComparison.OrdinalIgnoreCase));
         }
 
-        _client.AssertLogsHoldNone(FreePrime, Unknown);
+        Client.AssertLogsHoldNone(FreePrime, Unknown);
     }
 
     [Fact]
     public async Task A_wrong_api_key_is_unavailable_with_a_warning_and_no_retry()
     {
-        await using var wrongKey = BenefitsClient.Create(_host.Http.BaseAddress!, "not-the-key");
+        await using var wrongKey = BenefitsClient.Create(Host.Http.BaseAddress!, "not-the-key");
 
         var result = await wrongKey.Api.CheckSerialAsync(FreePrime, default);
 
@@ -138,9 +118,9 @@ public sealed class SerialCheckContractTests : IAsyncLifetime
         var result = await Api.CheckSerialAsync(serial, default);
 
         Assert.Equal(new SerialCheckResult(SerialCheckStatus.Unavailable), result);
-        Assert.Equal(1, _client.WarningsContaining("serial check answered 400 validation-failed"));
-        Assert.Single(_client.Requests);
-        Assert.DoesNotContain(_client.Logs.Lines, line => line.Contains("(request id none)", StringComparison.Ordinal));
+        Assert.Equal(1, Client.WarningsContaining("serial check answered 400 validation-failed"));
+        Assert.Single(Client.Requests);
+        Assert.DoesNotContain(Client.Logs.Lines, line => line.Contains("(request id none)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -82,6 +82,40 @@ public sealed class SwedishAddressTests
     public void A_city_with_digits_or_symbols_or_too_short_is_refused(string? typed)
         => Assert.Null(SwedishAddress.City(typed));
 
+    [Theory]
+    [InlineData("Storgatan 1, 111 22 Stockholm", "Storgatan 1", "111 22", "Stockholm")]
+    [InlineData("storgatan 1 11122 stockholm", "Storgatan 1", "111 22", "Stockholm")]
+    [InlineData("storgatan 12b 12345 malmö", "Storgatan 12b", "123 45", "Malmö")]
+    [InlineData("Drottninggatan 5 lgh 1102, 111 51 Stockholm", "Drottninggatan 5 lgh 1102", "111 51", "Stockholm")]
+    [InlineData("Box 123, 111 22 Stockholm", "Box 123", "111 22", "Stockholm")]
+    [InlineData("Kungsvägen 112 123 45 Täby", "Kungsvägen 112", "123 45", "Täby")]
+    [InlineData("111 22 Malmö", null, "111 22", "Malmö")]
+    [InlineData("SE-411 01 Göteborg", null, "411 01", "Göteborg")]
+    [InlineData("11122", null, "111 22", null)]
+    [InlineData("Storgatan 1, 11122", "Storgatan 1", "111 22", null)]
+    [InlineData("Storgatan 12", "Storgatan 12", null, null)]
+    [InlineData("ringvägen 3 B", "Ringvägen 3 B", null, null)]
+    [InlineData("Byvägen", "Byvägen", null, null)]
+    [InlineData("Lilla gränd", "Lilla gränd", null, null)]
+    [InlineData("kungsgatan", "Kungsgatan", null, null)]
+    [InlineData("Storgatan 1, Stockholm", "Storgatan 1", null, "Stockholm")]
+    [InlineData("Byvägen, Stockholm", "Byvägen", null, "Stockholm")]
+    public void A_line_gives_every_part_of_the_address_it_holds(string typed, string? street, string? postcode, string? city)
+        => Assert.Equal(new AddressParts(street, postcode, city), SwedishAddress.Read(typed));
+
+    [Theory]
+    [InlineData("hur når jag kundtjänst?")]
+    [InlineData("hmm what")]
+    [InlineData("jag vet inte")]
+    [InlineData("vilken gata menar du?")]
+    [InlineData("hej")]
+    [InlineData("070-123 45 67")]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public void A_question_or_chatter_is_no_part_of_an_address(string? typed)
+        => Assert.Equal(new AddressParts(null, null, null), SwedishAddress.Read(typed));
+
     [Fact]
     public void A_city_longer_than_fifty_characters_is_refused()
     {

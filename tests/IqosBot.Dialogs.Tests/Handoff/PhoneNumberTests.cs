@@ -41,6 +41,39 @@ public sealed class PhoneNumberTests
         => Assert.Null(PhoneNumber.Normalize(typed));
 
     [Theory]
+    [InlineData("ring mig på 070-123 45 67.", "070-123 45 67")]
+    [InlineData("ring mig pa 0701234567", "0701234567")]
+    [InlineData("+46 70 123 45 67 tack", "+46 70 123 45 67")]
+    [InlineData("070-123 45 67", "070-123 45 67")]
+    [InlineData("nr: 0701234567, helst efter 17", "0701234567")]
+    [InlineData("ring 15/3 på 070-123 45 67", "070-123 45 67")]
+    [InlineData("you can call me on +46701234567!", "+46701234567")]
+    [InlineData("hemma 08-123 456 78", "08-123 456 78")]
+    [InlineData("070–123 45 67 funkar bäst", "070–123 45 67")]
+    public void The_number_is_found_inside_a_sentence_as_typed(string text, string typed)
+        => Assert.Equal(typed, PhoneNumber.Find(text));
+
+    [Theory]
+    [InlineData("070-123 45 67 eller 08-123 456 78", "08-123 456 78")]
+    [InlineData("0701234567, nej förlåt 0709876543", "0709876543")]
+    [InlineData("not 070-123 45 76 but 070-123 45 67", "070-123 45 67")]
+    public void When_a_message_holds_two_numbers_the_last_is_found(string text, string typed)
+        => Assert.Equal(typed, PhoneNumber.Find(text));
+
+    [Theory]
+    [InlineData("ring mig")]
+    [InlineData("jag ringer imorgon kl 15")]
+    [InlineData("mitt nummer är 811218-9876")]
+    [InlineData("ILP1A2B3C4D5")]
+    [InlineData("Storgatan 1, 111 22 Stockholm")]
+    [InlineData("+44 20 7946 0958")]
+    [InlineData("2026-03-15")]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public void A_message_without_a_swedish_number_has_none(string? text) => Assert.Null(PhoneNumber.Find(text));
+
+    [Theory]
     [InlineData("+46701234567", "+4670•••••67")]
     [InlineData("+46812345678", "+4681•••••78")]
     [InlineData("+463112345", "+4631•••45")]

@@ -1,0 +1,31 @@
+using IqosBot.Dialogs.Engine;
+using IqosBot.Dialogs.Language;
+using IqosBot.Dialogs.Prompts;
+using IqosBot.Dialogs.Resources;
+using IqosBot.Dialogs.Support;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace IqosBot.Dialogs.Broken;
+
+/// <summary>What the broken-device journey and its claim ask and offer the same way.</summary>
+internal static class BrokenSteps
+{
+    /// <summary>After this many unusable answers to one question, a person is offered instead of asking again.</summary>
+    public const int MaxAttempts = 2;
+
+    /// <param name="form">When the journey got far enough to have a diagnosis, it goes with the request for a person.</param>
+    public static Task<DialogTurnResult> OfferPersonAsync(WaterfallStepContext step, string reason, CancellationToken cancellationToken, BrokenDeviceForm? form = null)
+        => step.ReplaceDialogAsync(
+            nameof(OfferPersonDialog),
+            form is null ? reason : new OfferPersonOptions(reason, Diagnosis.Describe(form, step.Context.GetLanguage())),
+            cancellationToken);
+
+    /// <summary>A question with options, given up on after <see cref="MaxAttempts"/> unusable answers.</summary>
+    public static PromptOptions Ask(string language, string textKey, List<Choices.Choice> choices) => new()
+    {
+        Prompt = (Activity)MessageFactory.Text(Texts.Get(language, textKey)),
+        Choices = choices,
+        MaxAttempts = MaxAttempts,
+    };
+}

@@ -1,0 +1,86 @@
+using IqosBot.Dialogs.Listening;
+
+namespace IqosBot.Dialogs.Tests.Listening;
+
+/// <summary>Thanks and goodbyes as customers close a chat, and the look-alikes that answer or ask something.</summary>
+public sealed class FarewellsTests
+{
+    [Theory]
+    [InlineData("hejdå!")]
+    [InlineData("hej då")]
+    [InlineData("hejda")]
+    [InlineData("Hej då!!")]
+    [InlineData("hejdo")]
+    [InlineData("tack, ha det bra")]
+    [InlineData("ok cheers, bye")]
+    [InlineData("nä hejdå")]
+    [InlineData("nej tack, hejdå")]
+    [InlineData("bye")]
+    [InlineData("Bye!")]
+    [InlineData("bye bye")]
+    [InlineData("ok thanks bye")]
+    [InlineData("tack för hjälpen, hejdå")]
+    [InlineData("hejdå och tack")]
+    [InlineData("ha en bra dag")]
+    [InlineData("ha det gött")]
+    [InlineData("vi hörs")]
+    [InlineData("see ya")]
+    [InlineData("have a nice day")]
+    [InlineData("thanks, have a great day!")]
+    [InlineData("det var allt, tack")]
+    [InlineData("that's all, thanks")]
+    [InlineData("take care")]
+    [InlineData("tack ha de bra")]
+    public void A_goodbye_closes_the_conversation(string text) => Assert.Equal(Farewell.Goodbye, Farewells.Read(text));
+
+    [Theory]
+    [InlineData("tack")]
+    [InlineData("Tack!")]
+    [InlineData("TACK")]
+    [InlineData("tack så mycket")]
+    [InlineData("tack sa mycket")]
+    [InlineData("tackar så mycket")]
+    [InlineData("tusen tack")]
+    [InlineData("stort tack!")]
+    [InlineData("tack tack")]
+    [InlineData("tack för hjälpen!")]
+    [InlineData("ok tack")]
+    [InlineData("toppen, tack!")]
+    [InlineData("thanks!")]
+    [InlineData("thank you so much")]
+    [InlineData("thank you very much")]
+    [InlineData("thanks a lot")]
+    [InlineData("thanks for the help")]
+    [InlineData("thx")]
+    [InlineData("ty")]
+    [InlineData("cheers")]
+    [InlineData("perfect thanks")]
+    [InlineData("thank u")]
+    [InlineData("tack snälla")]
+    [InlineData("tack så jättemycket")]
+    public void Thanks_alone_is_thanks(string text) => Assert.Equal(Farewell.Thanks, Farewells.Read(text));
+
+    [Theory]
+    [InlineData("ja tack")]
+    [InlineData("nej tack")]
+    [InlineData("no thanks")]
+    [InlineData("yes please")]
+    [InlineData("tack, men var hittar jag koden?")]
+    [InlineData("thanks, but it still doesn't work")]
+    [InlineData("tack men den funkar inte")]
+    [InlineData("tack, jag vill registrera min iqos")]
+    [InlineData("can I do it later?")]
+    [InlineData("hej")]
+    [InlineData("hej hej")]
+    [InlineData("hi")]
+    [InlineData("ok")]
+    [InlineData("ja")]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public void A_message_that_says_something_else_is_no_farewell(string? text) => Assert.Equal(Farewell.None, Farewells.Read(text));
+
+    [Fact]
+    public void A_long_message_is_no_farewell_even_if_it_ends_with_one()
+        => Assert.Equal(Farewell.None, Farewells.Read(new string('x', 130) + " hejdå"));
+}
