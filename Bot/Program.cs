@@ -1,6 +1,7 @@
 using IqosBot.AgentConsole;
 using IqosBot.Authentication;
 using IqosBot.Benefits;
+using IqosBot.Bots;
 using IqosBot.Dialogs.Benefits;
 using IqosBot.Dialogs.Broken;
 using IqosBot.DirectLine;
@@ -65,6 +66,13 @@ builder.Services.AddSingleton<ConversationState>();
 builder.Services.AddIqosRecognizer(builder.Configuration);
 
 // People: the queue, the agent console at /agent (or a contact centre), callbacks and ratings.
+// First in every adapter's pipeline: over-long messages are cut before anything reads or keeps them.
+builder.Services.AddOptions<MessageOptions>()
+    .Bind(builder.Configuration.GetSection(MessageOptions.SectionName))
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
+builder.Services.AddSingleton<Microsoft.Bot.Builder.IMiddleware, LongMessageGuard>();
+
 builder.Services.AddHandoff(builder.Configuration);
 builder.Services.AddAgentConsole(builder.Configuration);
 builder.Services.AddSingleton(services => new BusinessHours(services.GetRequiredService<IOptions<SupportOptions>>().Value));

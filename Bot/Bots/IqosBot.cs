@@ -43,6 +43,14 @@ public sealed class IqosBot : ActivityHandler
         ArgumentNullException.ThrowIfNull(turnContext);
         return RunTurnAsync(turnContext, async data =>
         {
+            if (LongMessageGuard.WasCut(turnContext))
+            {
+                // Not understood, not kept, not passed on: a polite request for a shorter message, in the customer's language.
+                var language = turnContext.GetLanguage();
+                await turnContext.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.ListenTooLong)), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             if (_relay is not null && await _relay.TryRelayAsync(turnContext, data, turnContext.GetLanguage(), cancellationToken).ConfigureAwait(false))
             {
                 return;

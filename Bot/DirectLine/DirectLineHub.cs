@@ -21,9 +21,13 @@ public sealed class DirectLineHub
     private readonly object _clockLock = new();
     private long _lastTimestampMs;
 
-    public DirectLineHub(DirectLineStore store)
+    private readonly int _maxMessageLength;
+
+    /// <param name="messages">How much of a customer's message is kept; the default when not given.</param>
+    public DirectLineHub(DirectLineStore store, Microsoft.Extensions.Options.IOptions<IqosBot.Bots.MessageOptions>? messages = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
+        _maxMessageLength = messages?.Value.MaxLength ?? new IqosBot.Bots.MessageOptions().MaxLength;
     }
 
     /// <summary>Bot Framework JSON: the schema's camelCase names, nulls left out, on one line.</summary>
@@ -86,20 +90,32 @@ public sealed class DirectLineHub
     }
 
     /// <summary>
-    /// The activity as the log keeps and clients see it: a customer's message with a personal identity or
-    /// card number typed by mistake is kept without it (the bot's own turn still reads the original, to
-    /// tell the customer it was not kept).
+    /// The activity as the log keeps and clients see it: a customer's message is kept no longer than the bot
+    /// reads, and without a personal identity or card number typed by mistake (the bot's own turn still reads
+    /// the original, to tell the customer it was not kept).
     /// </summary>
-    private static string ShownJson(Activity activity)
+    private string ShownJson(Activity activity)
     {
-        if (activity.Type == ActivityTypes.Message && activity.From?.Role != RoleTypes.Bot && SensitiveNumbers.Contains(activity.Text))
+        if (activity.Type != ActivityTypes.Message || activity.From?.Role == RoleTypes.Bot || activity.Text is not { } text)
         {
-            var shown = Deserialize(Serialize(activity))!;
-            shown.Text = SensitiveNumbers.Redact(shown.Text);
-            return Serialize(shown);
+            return Serialize(activity);
         }
 
-        return Serialize(activity);
+        var tooLong = text.Length > _maxMessageLength;
+        if (tooLong)
+        {
+            text = IqosBot.Bots.LongMessageGuard.Cut(text, _maxMessageLength);
+        }
+
+        var sensitive = SensitiveNumbers.Contains(text);
+        if (!tooLong && !sensitive)
+        {
+            return Serialize(activity);
+        }
+
+        var shown = Deserialize(Serialize(activity))!;
+        shown.Text = sensitive ? SensitiveNumbers.Redact(text) : text;
+        return Serialize(shown);
     }
 
     /// <summary>The bot changed an activity it sent: store and push the new version under the same id.</summary>

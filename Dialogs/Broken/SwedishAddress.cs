@@ -25,7 +25,7 @@ public static partial class SwedishAddress
     /// <summary>"12345", "123 45", "SE-123 45" → "123 45"; null otherwise. Swedish postcodes never start with 0.</summary>
     public static string? PostalCode(string? text)
     {
-        var match = PostalCodeShape().Match(Collapse(text));
+        var match = TryMatch(PostalCodeShape(), Collapse(text));
         return match.Success ? $"{match.Groups["first"].Value} {match.Groups["last"].Value}" : null;
     }
 
@@ -54,7 +54,7 @@ public static partial class SwedishAddress
             return new AddressParts(null, null, null);
         }
 
-        var match = PostalCodeInLine().Match(line);
+        var match = TryMatch(PostalCodeInLine(), line);
         if (match.Success)
         {
             var before = line[..match.Index].Trim(' ', ',');
@@ -97,19 +97,32 @@ public static partial class SwedishAddress
         "road", "street", "lane", "avenue",
     ];
 
+    /// <summary>A match, or none when the text was too hostile to read in time.</summary>
+    private static Match TryMatch(Regex regex, string text)
+    {
+        try
+        {
+            return regex.Match(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return Match.Empty;
+        }
+    }
+
     /// <summary>An address line is short; a longer message is not one.</summary>
     private const int MaximumLine = 200;
 
     private static string Collapse(string? text) => WhiteSpace().Replace((text ?? string.Empty).Trim(), " ");
 
-    [GeneratedRegex(@"^(?:SE-?\s?)?(?<first>[1-9]\d{2})\s?(?<last>\d{2})$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:SE-?\s?)?(?<first>[1-9]\d{2})\s?(?<last>\d{2})$", RegexOptions.IgnoreCase, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex PostalCodeShape();
 
     /// <summary>A postcode inside a line: five digits, or three and two, not part of a longer number.</summary>
-    [GeneratedRegex(@"(?<![\d-])(?:SE-?\s?)?(?<first>[1-9]\d{2})\s?(?<last>\d{2})(?!\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\d-])(?:SE-?\s?)?(?<first>[1-9]\d{2})\s?(?<last>\d{2})(?!\d)", RegexOptions.IgnoreCase, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex PostalCodeInLine();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.None, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex WhiteSpace();
 }
 

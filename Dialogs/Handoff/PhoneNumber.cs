@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Registration;
 
 namespace IqosBot.Dialogs.Handoff;
@@ -71,7 +72,7 @@ public static partial class PhoneNumber
         var raw = digits.ToString();
 
         // "050505-1234" is a personal identity number's shape, not how Swedes write a phone number.
-        if (SensitiveNumbers.Contains(trimmed) && PersonalNumberShape().IsMatch(trimmed))
+        if (SensitiveNumbers.Contains(trimmed) && IsPersonalNumberShape(trimmed))
         {
             return null;
         }
@@ -100,6 +101,18 @@ public static partial class PhoneNumber
     public static string Mask(string normalized)
         => normalized.Length <= 7 ? new string('•', normalized.Length) : normalized[..5] + new string('•', normalized.Length - 7) + normalized[^2..];
 
-    [GeneratedRegex(@"^(?:19|20)?\d{6}[-+]\d{4}$")]
+    private static bool IsPersonalNumberShape(string text)
+    {
+        try
+        {
+            return PersonalNumberShape().IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true;
+        }
+    }
+
+    [GeneratedRegex(@"^(?:19|20)?\d{6}[-+]\d{4}$", RegexOptions.None, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex PersonalNumberShape();
 }

@@ -49,7 +49,7 @@ public static partial class InterruptionDetector
             return text?.Trim() == "?" ? Interruption.Help : Interruption.None;
         }
 
-        if (HumanMessages.Contains(folded) || WantsHuman().IsMatch(folded))
+        if (HumanMessages.Contains(folded) || AsksForHuman(folded))
         {
             return Interruption.HumanAgent;
         }
@@ -62,6 +62,18 @@ public static partial class InterruptionDetector
         return HelpMessages.Contains(folded) ? Interruption.Help : Interruption.None;
     }
 
+    private static bool AsksForHuman(string folded)
+    {
+        try
+        {
+            return WantsHuman().IsMatch(folded);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
     private static string WithoutCancelFiller(string folded)
     {
         var words = folded.Split(' ');
@@ -71,6 +83,6 @@ public static partial class InterruptionDetector
     /// <summary>"can I talk to a human", "jag vill prata med någon på kundtjänst", "koppla mig till en handläggare".</summary>
     [GeneratedRegex(
         @"\b(?:(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|some\s+)?(?:real\s+|live\s+)?(?:human|person|agent|someone|somebody|customer\s+(?:service|care))|(?:prata|tala|chatta)\s+med\s+(?:en\s+)?(?:riktig\s+)?(?:manniska|person|nagon|handlaggare|kundtjanst|agent)|koppla\s+(?:mig|vidare)\b.*\b(?:manniska|person|handlaggare|kundtjanst|agent)|(?:human|real\s+person|live\s+agent)\s+please|connect\s+me\s+(?:to|with)\s+(?:a\s+|an\s+)?(?:human|person|agent|someone))\b",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex WantsHuman();
 }

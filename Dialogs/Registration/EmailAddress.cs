@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using IqosBot.Dialogs.Choices;
 
 namespace IqosBot.Dialogs.Registration;
 
@@ -9,7 +10,14 @@ public static partial class EmailAddress
     public static string? Normalize(string? text)
     {
         var candidate = (text ?? string.Empty).Trim().Trim('<', '>', '.', ',').Replace("mailto:", string.Empty, StringComparison.OrdinalIgnoreCase);
-        return Shape().IsMatch(candidate) ? candidate : null;
+        try
+        {
+            return Shape().IsMatch(candidate) ? candidate : null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The address in a message, also inside a sentence ("min mejl är anna@example.com, tack"); the last one when there are two.</summary>
@@ -50,6 +58,6 @@ public static partial class EmailAddress
     }
 
     /// <summary>Deliberately simple: one @, a dot in the domain, no spaces. The account system has the last word.</summary>
-    [GeneratedRegex(@"^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$")]
+    [GeneratedRegex(@"^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$", RegexOptions.NonBacktracking, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex Shape();
 }

@@ -123,6 +123,18 @@ public static partial class PurchaseDateParser
     /// <param name="today">The customer's current date in Europe/Stockholm (passed in so tests can fix it).</param>
     public static PurchaseDateResult Parse(string? text, DateOnly today)
     {
+        try
+        {
+            return ParseDate(text, today);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return PurchaseDateResult.NotUnderstood;
+        }
+    }
+
+    private static PurchaseDateResult ParseDate(string? text, DateOnly today)
+    {
         if (string.IsNullOrWhiteSpace(text))
         {
             return PurchaseDateResult.NotUnderstood;
@@ -339,53 +351,53 @@ public static partial class PurchaseDateParser
     // int.Parse would reject). The look-arounds stop a pattern from matching a piece of a longer number or date.
 
     /// <summary>"2026-03-15", "2026/3/15", "2026.03.15" (same separator twice).</summary>
-    [GeneratedRegex(@"(?<![0-9./-])(?<year>[0-9]{4})(?<sep>[./-])(?<month>[0-9]{1,2})\k<sep>(?<day>[0-9]{1,2})(?![./-]?[0-9])", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9./-])(?<year>[0-9]{4})(?<sep>[./-])(?<month>[0-9]{1,2})\k<sep>(?<day>[0-9]{1,2})(?![./-]?[0-9])", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex IsoDateRegex();
 
     /// <summary>"20260315": only 19xx/20xx years, so an eight-digit order number rarely looks like a date.</summary>
-    [GeneratedRegex(@"(?<![0-9])(?<year>(?:19|20)[0-9]{2})(?<month>[0-9]{2})(?<day>[0-9]{2})(?![0-9])", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9])(?<year>(?:19|20)[0-9]{2})(?<month>[0-9]{2})(?<day>[0-9]{2})(?![0-9])", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex CompactIsoDateRegex();
 
     /// <summary>
     /// "15/3/2026", "15.3.2026", "15-03-2026": day first. A four-digit year is required: "15-03-26" could be
     /// Swedish yy-mm-dd (2015-03-26) as well as dd-mm-yy, so two-digit years are left unmatched and asked again.
     /// </summary>
-    [GeneratedRegex(@"(?<![0-9./-])(?<day>[0-9]{1,2})(?<sep>[./-])(?<month>[0-9]{1,2})\k<sep>(?<year>[0-9]{4})(?![./-]?[0-9])", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9./-])(?<day>[0-9]{1,2})(?<sep>[./-])(?<month>[0-9]{1,2})\k<sep>(?<year>[0-9]{4})(?![./-]?[0-9])", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex DayMonthYearRegex();
 
     /// <summary>"15/3", "15.3": day then month, year implied. Not "15-3", which reads like a range ("3-4 dagar").</summary>
-    [GeneratedRegex(@"(?<![0-9./-])(?<day>[0-9]{1,2})[./](?<month>[0-9]{1,2})(?![./-]?[0-9])", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9./-])(?<day>[0-9]{1,2})[./](?<month>[0-9]{1,2})(?![./-]?[0-9])", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex DayMonthNumericRegex();
 
     // The remaining patterns run on folded text: lower case, no diacritics, punctuation as single spaces.
 
     /// <summary>"15 mars", "den 15:e mars", "15th of March", "15mars 2025", "1 maj förra året".</summary>
-    [GeneratedRegex(@"\b(?:(?:den|the)\s+)?" + NotAfterAnotherNumber + @"(?<day>[0-9]{1,2})" + OrdinalSuffix + @"\s*(?:of\s+)?(?<month>" + MonthNames + @")\b" + OptionalYear, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:den|the)\s+)?" + NotAfterAnotherNumber + @"(?<day>[0-9]{1,2})" + OrdinalSuffix + @"\s*(?:of\s+)?(?<month>" + MonthNames + @")\b" + OptionalYear, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex DayThenMonthNameRegex();
 
     /// <summary>
     /// "March 15", "march 15th", "March 15, 2025", "mars 15". The day may not run on into a time ("maj 15:00")
     /// or a year ("mars 2025" is a month only, hence NotUnderstood).
     /// </summary>
-    [GeneratedRegex(@"\b(?<month>" + MonthNames + @")\s+(?:(?:the|den)\s+)?(?<day>[0-9]{1,2})" + OrdinalSuffix + @"(?![0-9:])\b" + NotBeforeAnotherNumber + OptionalYear, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<month>" + MonthNames + @")\s+(?:(?:the|den)\s+)?(?<day>[0-9]{1,2})" + OrdinalSuffix + @"(?![0-9:])\b" + NotBeforeAnotherNumber + OptionalYear, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex MonthNameThenDayRegex();
 
     /// <summary>"förra veckan", "last month", "nästa vecka", "next month".</summary>
-    [GeneratedRegex(@"\b(?<dir>forra|forr|last|previous|nasta|next|kommande)\s+(?<unit>veckan|vecka|week|manaden|manad|month)\b", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<dir>forra|forr|last|previous|nasta|next|kommande)\s+(?<unit>veckan|vecka|week|manaden|manad|month)\b", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex PeriodRegex();
 
     /// <summary>
     /// "i fredags", "ifredags", "förra fredagen", "last friday", "on friday", "nästa fredag". The trailing s/en/ar
     /// covers the Swedish forms (fredags, fredagen); a "förra"/"last" prefix needs no group, it means the same as none.
     /// </summary>
-    [GeneratedRegex(@"\b(?:(?<next>nasta|next|kommande)\s+)?(?:i\s*)?(?<day>" + WeekdayNames + @")(?:s|en|ar)?\b", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<next>nasta|next|kommande)\s+)?(?:i\s*)?(?<day>" + WeekdayNames + @")(?:s|en|ar)?\b", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex WeekdayRegex();
 
     /// <summary>
     /// "för 3 dagar sedan", "3dagar sen", "två veckor sedan", "3 days ago", "a week ago", "ett år sedan".
     /// Digits may touch the unit ("3dagar"); number words need a space, so they cannot glue onto other words.
     /// </summary>
-    [GeneratedRegex(@"\b" + NotAfterAnotherNumber + @"(?:(?<n>[0-9]{1,4})\s*|(?<word>" + NumberWords + @")\s+)(?<unit>dagar|dag|dar|days|day|veckor|vecka|weeks|week|manader|manad|months|month|ar|years|year)\s+(?:sedan|sen|tillbaka|ago)\b", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b" + NotAfterAnotherNumber + @"(?:(?<n>[0-9]{1,4})\s*|(?<word>" + NumberWords + @")\s+)(?<unit>dagar|dag|dar|days|day|veckor|vecka|weeks|week|manader|manad|months|month|ar|years|year)\s+(?:sedan|sen|tillbaka|ago)\b", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex AgoRegex();
 
     /// <summary>
@@ -400,6 +412,6 @@ public static partial class PurchaseDateParser
         + @"|(?<yesterday>i\s*gaa?r|yesterday|last\s+night)"
         + @"|(?<tomorrow>i\s*morgon|i\s*morron|i\s*morn|tomorrow)"
         + @"|(?<today>i\s*dag|today|tonight|this\s+(?:morning|afternoon|evening)|i\s*morse|i\s*kvall|i\s*eftermiddag))\b",
-        RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+        RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex DayWordRegex();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using IqosBot.Dialogs.Choices;
 
 namespace IqosBot.Dialogs.Registration;
 
@@ -8,7 +9,20 @@ namespace IqosBot.Dialogs.Registration;
 /// </summary>
 public static partial class SensitiveNumbers
 {
+    /// <remarks>A text too hostile to read in time counts as holding one: it is then neither stored nor echoed.</remarks>
     public static bool Contains(string? text)
+    {
+        try
+        {
+            return ContainsAny(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true;
+        }
+    }
+
+    private static bool ContainsAny(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -40,6 +54,19 @@ public static partial class SensitiveNumbers
     public static string Redact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            return RedactAll(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Too hostile to read in time: nothing of it is kept.
+            return Removed;
+        }
+    }
+
+    private static string RedactAll(string text)
+    {
         text = PersonalNumber().Replace(text, match => PassesLuhn(match.Groups["date"].Value[^6..] + match.Groups["tail"].Value) ? Removed : match.Value);
         return CardNumber().Replace(text, match =>
         {
@@ -75,10 +102,10 @@ public static partial class SensitiveNumbers
     }
 
     /// <summary>YYMMDD-XXXX, YYMMDD+XXXX, YYYYMMDDXXXX, YYYYMMDD-XXXX, and the separator with spaces around it or as an en dash: "811218 – 9876".</summary>
-    [GeneratedRegex(@"(?<!\d)(?<date>(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?:[ \u00A0]{0,3}[-+\u2010-\u2015\u2212][ \u00A0]{0,3}|[ \u00A0]{1,3})?(?<tail>\d{4})(?!\d)")]
+    [GeneratedRegex(@"(?<!\d)(?<date>(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?:[ \u00A0]{0,3}[-+\u2010-\u2015\u2212][ \u00A0]{0,3}|[ \u00A0]{1,3})?(?<tail>\d{4})(?!\d)", RegexOptions.None, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex PersonalNumber();
 
     /// <summary>13–19 digits, optionally grouped by spaces or dashes.</summary>
-    [GeneratedRegex(@"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")]
+    [GeneratedRegex(@"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)", RegexOptions.None, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex CardNumber();
 }

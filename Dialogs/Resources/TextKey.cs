@@ -407,4 +407,6 @@ public static class TextKey
     public const string RequestPerson = nameof(RequestPerson);
 
     public const string RegUnknownSerialAgain = nameof(RegUnknownSerialAgain);
+
+    public const string ListenTooLong = nameof(ListenTooLong);
 }
