@@ -40,7 +40,10 @@ public sealed class DirectLineHub
         DateTimeZoneHandling = DateTimeZoneHandling.Utc,
         ReferenceLoopHandling = ReferenceLoopHandling.Serialize,
         Formatting = Formatting.None,
-        MaxDepth = null,
+
+        // What clients post is read through these settings: a body nested deeper than ASP.NET Core's default
+        // of 64 is refused (400) instead of being kept and later written out recursively until the stack ends.
+        MaxDepth = IqosBot.Endpoints.JsonLimits.MaxDepth,
     };
 
     public static string Serialize(Activity activity) => JsonConvert.SerializeObject(activity, SerializerSettings);

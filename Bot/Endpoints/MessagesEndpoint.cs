@@ -56,6 +56,13 @@ public static class MessagesEndpoint
         }
     }
 
+    /// <summary>
+    /// The SDK's activity serializer with a depth limit: the SDK's own reads without one, and an activity nested
+    /// a hundred thousand levels deep would otherwise be kept and written out recursively until the stack ends.
+    /// </summary>
+    private static readonly JsonSerializer ActivityReader = JsonSerializer.Create(
+        new JsonSerializerSettings(HttpHelper.BotMessageSerializerSettings) { MaxDepth = JsonLimits.MaxDepth });
+
     private static async Task<(Activity? Activity, string? Problem)> ReadActivityAsync(HttpRequest request)
     {
         Activity? activity;
@@ -67,7 +74,7 @@ public static class MessagesEndpoint
             buffer.Position = 0;
             using var reader = new StreamReader(buffer);
             using var json = new JsonTextReader(reader);
-            activity = HttpHelper.BotMessageSerializer.Deserialize<Activity>(json);
+            activity = ActivityReader.Deserialize<Activity>(json);
         }
         catch (JsonException)
         {
