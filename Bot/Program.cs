@@ -14,6 +14,7 @@ using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Warranty;
 using IqosBot.Endpoints;
 using IqosBot.Recognition;
+using IqosBot.RateLimiting;
 using IqosBot.Sandbox.Benefits;
 using IqosBot.WebChat;
 using IqosBot.Storage;
@@ -73,6 +74,9 @@ builder.Services.AddOptions<MessageOptions>()
     .ValidateOnStart();
 builder.Services.AddSingleton<Microsoft.Bot.Builder.IMiddleware, LongMessageGuard>();
 
+// Limits on what one client may ask of the public endpoints (RateLimits; off with RateLimits:Enabled=false).
+builder.Services.AddIqosRateLimits(builder.Configuration);
+
 builder.Services.AddHandoff(builder.Configuration);
 builder.Services.AddAgentConsole(builder.Configuration);
 builder.Services.AddSingleton(services => new BusinessHours(services.GetRequiredService<IOptions<SupportOptions>>().Value));
@@ -127,6 +131,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapWebChatToken();
 app.MapAgentConsole();
 

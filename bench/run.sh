@@ -154,7 +154,7 @@ for key in a b; do
   measure baseline "$BASELINE_DLL" "$key" "$title" "${scenario[@]}"
   if [[ $IQOSBOT == true ]]; then
     echo
-    measure IqosBot "$IQOSBOT_DLL" "$key" "$title" "${scenario[@]}" -- "--Storage:Path=$WORK/iqosbot-$key.db" "--DirectLine:Secret=bench-$(date +%s%N)-secret"
+    measure IqosBot "$IQOSBOT_DLL" "$key" "$title" "${scenario[@]}" -- "--Storage:Path=$WORK/iqosbot-$key.db" "--DirectLine:Secret=bench-$(date +%s%N)-secret" "--RateLimits:Enabled=false"
   fi
 done
 

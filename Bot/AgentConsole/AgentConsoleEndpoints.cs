@@ -1,3 +1,4 @@
+using IqosBot.RateLimiting;
 using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using IqosBot.Handoff;
@@ -20,7 +21,7 @@ public static class AgentConsoleEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
 
         endpoints.MapGet("/agent/login", SignInPageAsync);
-        endpoints.MapPost("/agent/login", SignInAsync);
+        endpoints.MapPost("/agent/login", SignInAsync).RequireRateLimiting(RateLimitPolicies.SignIn);
         endpoints.MapPost("/agent/logout", SignOutAsync).RequireAuthorization(AgentConsoleDefaults.Policy);
         endpoints.MapGet("/agent", (HttpContext context) => Html(context, AgentPages.Console(), StatusCodes.Status200OK))
             .RequireAuthorization(AgentConsoleDefaults.Policy);

@@ -1,3 +1,4 @@
+using IqosBot.RateLimiting;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
@@ -27,13 +28,13 @@ public static class DirectLineEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup(RoutePrefix);
-        group.MapPost("/tokens/generate", GenerateTokenAsync);
+        group.MapPost("/tokens/generate", GenerateTokenAsync).RequireRateLimiting(RateLimitPolicies.Tokens);
         group.MapPost("/tokens/refresh", RefreshTokenAsync);
-        group.MapPost("/conversations", StartConversationAsync);
+        group.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(RateLimitPolicies.Conversations);
         group.MapGet("/conversations/{conversationId}", ReconnectAsync);
         group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
-        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
-        group.MapPost("/conversations/{conversationId}/upload", UploadAsync);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(RateLimitPolicies.Activities);
+        group.MapPost("/conversations/{conversationId}/upload", UploadAsync).RequireRateLimiting(RateLimitPolicies.Uploads);
         group.Map("/conversations/{conversationId}/stream", StreamAsync);
         group.MapGet("/session/getsessionid", (HttpContext context, DirectLineTokens tokens) =>
             Authenticate(context, tokens, BearerOf(context)).Problem ?? Json(StatusCodes.Status200OK, new JObject { ["sessionId"] = "" }));

@@ -1,3 +1,4 @@
+using IqosBot.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -18,7 +19,7 @@ public static class MessagesEndpoint
 
     public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/messages", HandleAsync);
+        endpoints.MapPost("/api/messages", HandleAsync).RequireRateLimiting(RateLimitPolicies.AnonymousMessages);
         return endpoints;
     }
 

@@ -1,3 +1,4 @@
+using IqosBot.RateLimiting;
 using IqosBot.DirectLine;
 
 namespace IqosBot.WebChat;
@@ -13,7 +14,7 @@ public static class WebChatTokenEndpoint
     public static IEndpointRouteBuilder MapWebChatToken(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapPost(Route, CreateAsync);
+        endpoints.MapPost(Route, CreateAsync).RequireRateLimiting(RateLimitPolicies.Tokens);
         return endpoints;
     }
 

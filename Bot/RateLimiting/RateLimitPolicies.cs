@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace IqosBot.RateLimiting;
+
+/// <summary>
+/// The public endpoints' limits, with ASP.NET Core's rate limiter: fixed windows per client address (tokens,
+/// conversation starts, anonymous /api/messages, agent sign-in) or per Direct Line conversation (messages,
+/// uploads). A refused request gets 429 with Retry-After. <c>RateLimits:Enabled=false</c> turns them all off.
+/// </summary>
+public static class RateLimitPolicies
+{
+    public const string Tokens = "tokens";
+    public const string Conversations = "conversations";
+    public const string Activities = "activities";
+    public const string Uploads = "uploads";
+    public const string AnonymousMessages = "anonymous-messages";
+    public const string SignIn = "sign-in";
+
+    public static IServiceCollection AddIqosRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        var address = ClientAddress.From(options.TrustedProxies);
+        var anonymous = string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
+
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = RejectAsync;
+            limiter.AddPolicy(Tokens, context => Window(options, options.Tokens, Tokens + ":" + address.Of(context)));
+            limiter.AddPolicy(Conversations, context => Window(options, options.Conversations, Conversations + ":" + address.Of(context)));
+            limiter.AddPolicy(Activities, context => Window(options, options.Activities, Activities + ":" + Conversation(context)));
+            limiter.AddPolicy(Uploads, context => Window(options, options.Uploads, Uploads + ":" + Conversation(context)));
+            limiter.AddPolicy(SignIn, context => Window(options, options.SignIn, SignIn + ":" + address.Of(context)));
+
+            // With an app id every request carries a Bot Framework token the adapter checks; only anonymous access needs a limit.
+            limiter.AddPolicy(AnonymousMessages, context => anonymous
+                ? Window(options, options.AnonymousMessages, AnonymousMessages + ":" + address.Of(context))
+                : RateLimitPartition.GetNoLimiter(AnonymousMessages));
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> Window(RateLimitOptions options, RateWindow window, string key)
+        => options.Enabled
+            ? RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = window.PermitLimit,
+                Window = TimeSpan.FromSeconds(window.WindowSeconds),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            })
+            : RateLimitPartition.GetNoLimiter("off");
+
+    /// <summary>The conversation a Direct Line request is about (its route), so one busy conversation does not slow another.</summary>
+    private static string Conversation(HttpContext context) => context.GetRouteValue("conversationId") as string ?? "none";
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var response = rejected.HttpContext.Response;
+        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (rejected.HttpContext.Request.Path.StartsWithSegments("/v3/directline", StringComparison.OrdinalIgnoreCase))
+        {
+            // Direct Line's own error shape, which Web Chat reads.
+            response.ContentType = "application/json";
+            await response.WriteAsync("{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Too many requests; try again later.\"}}", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: $"Try again in {seconds} seconds.")
+            .ExecuteAsync(rejected.HttpContext).ConfigureAwait(false);
+    }
+}
