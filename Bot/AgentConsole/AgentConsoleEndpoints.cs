@@ -90,7 +90,7 @@ public static class AgentConsoleEndpoints
         return Html(context, AgentPages.Login(field, returnUrl, error), status);
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, AgentDirectory directory, IConfiguration configuration, ILoggerFactory loggers)
+    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, AgentDirectory directory, SignInLockout lockout, ILoggerFactory loggers)
     {
         if (!context.Request.HasFormContentType)
         {
@@ -104,15 +104,26 @@ public static class AgentConsoleEndpoints
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
         var returnUrl = LocalReturnUrl(form["returnUrl"].ToString());
-        var account = directory.Verify(form["userName"].ToString(), form["password"].ToString());
+        var userName = form["userName"].ToString();
         var logger = loggers.CreateLogger("IqosBot.AgentConsole.SignIn");
+        if (lockout.LockedFor(userName) is { } locked)
+        {
+            // No password is checked while the account is locked: guessing gets nowhere and costs no hashing.
+            logger.LogWarning("A sign-in to a locked agent account was refused");
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(locked.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return LoginPage(context, antiforgery, "För många misslyckade försök. Kontot är låst en stund – försök igen senare.", StatusCodes.Status429TooManyRequests);
+        }
+
+        var account = directory.Verify(userName, form["password"].ToString());
         if (account is null)
         {
+            lockout.Failed(userName);
             logger.LogWarning("A sign-in to the agent console failed");
             var page = LoginPage(context, antiforgery, "Fel användarnamn eller lösenord.", StatusCodes.Status401Unauthorized);
             return page;
         }
 
+        lockout.Succeeded(userName);
         await context.SignInAsync(AgentConsoleDefaults.CookieScheme, AgentClaims.Principal(account, AgentConsoleDefaults.CookieScheme)).ConfigureAwait(false);
         logger.LogInformation("Agent {Agent} signed in", account.UserName);
         return Results.Redirect(returnUrl);

@@ -93,6 +93,7 @@ public static class AgentConsoleServiceCollectionExtensions
         services.AddSingleton<IAgentNotifier, HubAgentNotifier>();
         services.AddSingleton<IPasswordHasher<AgentAccount>, PasswordHasher<AgentAccount>>();
         services.AddSingleton<AgentDirectory>();
+        services.AddSingleton<SignInLockout>();
         return services;
     }
 

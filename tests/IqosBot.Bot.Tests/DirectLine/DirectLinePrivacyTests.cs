@@ -28,11 +28,7 @@ public sealed class DirectLinePrivacyTests : IDisposable
         Assert.Contains(log, activity => (string?)activity["text"] == "[•••]");
 
         _host.Dispose();
-        foreach (var file in Directory.GetFiles(_database.Directory))
-        {
-            var stored = System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file));
-            Assert.DoesNotContain("19900101", stored, StringComparison.Ordinal);
-        }
+        Assert.DoesNotContain("19900101", await _database.AllStoredTextAsync(), StringComparison.Ordinal);
     }
 
     public void Dispose()

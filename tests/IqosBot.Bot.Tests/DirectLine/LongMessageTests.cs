@@ -39,11 +39,7 @@ public sealed class LongMessageTests : IDisposable
         Assert.DoesNotContain(_host.Logs.Lines, line => line.Contains(PastTheLimit, StringComparison.Ordinal));
 
         _host.Dispose();
-        foreach (var file in Directory.GetFiles(_database.Directory))
-        {
-            var stored = System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file));
-            Assert.DoesNotContain(PastTheLimit, stored, StringComparison.Ordinal);
-        }
+        Assert.DoesNotContain(PastTheLimit, await _database.AllStoredTextAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

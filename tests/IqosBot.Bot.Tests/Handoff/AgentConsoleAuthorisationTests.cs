@@ -96,6 +96,25 @@ public sealed class AgentConsoleAuthorisationTests : IDisposable
         Assert.Equal("/agent", location.OriginalString);
     }
 
+    [Fact]
+    public async Task After_five_wrong_passwords_the_account_is_locked_even_for_the_right_one_and_others_are_not()
+    {
+        var browser = new AgentBrowser(_host);
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await browser.PostLoginAsync(Agents.Anna, "gissning-" + i, "/agent");
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var locked = await browser.PostLoginAsync(Agents.Anna, Agents.Password, "/agent");
+        using var other = await new AgentBrowser(_host).PostLoginAsync(Agents.Bertil, Agents.Password, "/agent");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+        Assert.True(int.Parse(locked.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Contains("Kontot är låst", WebUtility.HtmlDecode(await locked.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+    }
+
     public void Dispose()
     {
         _host.Dispose();

@@ -13,6 +13,28 @@ public sealed class TempDatabase : IDisposable
 
     public string Path { get; }
 
+    /// <summary>
+    /// Every file of the folder as text, databases and their WAL included, for asserting what is stored. SQLite
+    /// removes its -shm and -wal files when the last connection closes, so a file gone between listing and
+    /// reading is skipped: it holds nothing any more.
+    /// </summary>
+    public async Task<string> AllStoredTextAsync()
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var file in System.IO.Directory.GetFiles(Directory))
+        {
+            try
+            {
+                text.AppendLine(System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file)));
+            }
+            catch (FileNotFoundException)
+            {
+            }
+        }
+
+        return text.ToString();
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
