@@ -26,6 +26,9 @@ using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Outside Development: no start on a configuration that would face customers unsafely (every key at fault listed).
+IqosBot.Configuration.ProductionSafety.EnsureSafe(builder.Configuration, builder.Environment);
+
 builder.Services.AddOptions<SupportOptions>()
     .Bind(builder.Configuration.GetSection(SupportOptions.SectionName))
     .ValidateDataAnnotations()

@@ -154,7 +154,7 @@ for key in a b; do
   measure baseline "$BASELINE_DLL" "$key" "$title" "${scenario[@]}"
   if [[ $IQOSBOT == true ]]; then
     echo
-    measure IqosBot "$IQOSBOT_DLL" "$key" "$title" "${scenario[@]}" -- "--Storage:Path=$WORK/iqosbot-$key.db" "--DirectLine:Secret=bench-$(date +%s%N)-secret" "--RateLimits:Enabled=false"
+    measure IqosBot "$IQOSBOT_DLL" "$key" "$title" "${scenario[@]}" -- "--Storage:Path=$WORK/iqosbot-$key.db" "--DirectLine:Secret=bench-$(date +%s%N)-secret-for-the-benchmark-only" "--RateLimits:Enabled=false" "--Security:AllowAnonymous=true" "--Benefits:Sandbox:Enabled=true"
   fi
 done
 

@@ -23,6 +23,9 @@ public sealed class AgentAccount
 
     /// <summary>ASP.NET Core Identity's PBKDF2 hash; make one with <c>dotnet run --project tools/IqosBot.Tools -- hash-password</c>.</summary>
     public string PasswordHash { get; set; } = string.Empty;
+
+    /// <summary>A demo account with its password in the repository: the bot refuses to start with one outside Development.</summary>
+    public bool Demo { get; set; }
 }
 
 public sealed class AgentOpenIdConnectOptions

@@ -34,7 +34,7 @@ public sealed class DirectLineOptions
 }
 
 /// <summary>Refuses to start with no secret, a short one, or the development default outside development.</summary>
-internal sealed class DirectLineOptionsValidator(IHostEnvironment environment) : IValidateOptions<DirectLineOptions>
+internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOptions>
 {
     public ValidateOptionsResult Validate(string? name, DirectLineOptions options)
     {
@@ -47,10 +47,8 @@ internal sealed class DirectLineOptionsValidator(IHostEnvironment environment) :
         {
             failures.Add("DirectLine:Secret must be at least 16 characters long.");
         }
-        else if (options.Secret == DirectLineOptions.DevelopmentSecret && environment.IsProduction())
-        {
-            failures.Add($"DirectLine:Secret is still the development default '{DirectLineOptions.DevelopmentSecret}'. Set a real secret for production, e.g. the environment variable DirectLine__Secret.");
-        }
+
+        // The development default and short secrets outside Development: Configuration/ProductionSafety, with the other start-up checks.
 
         if (options.TokenLifetime <= TimeSpan.Zero)
         {

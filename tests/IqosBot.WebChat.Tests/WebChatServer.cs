@@ -104,6 +104,10 @@ public class WebChatServer : IAsyncLifetime
             builder.UseEnvironment("Testing");
             builder.UseSetting("Storage:Path", Path.Combine(folder, "iqosbot.db"));
             builder.UseSetting("Benefits:Sandbox:DatabasePath", Path.Combine(folder, "benefits-sandbox.db"));
+
+            // Not Development: the page is served like a test deployment that is open and uses the sandbox on purpose.
+            builder.UseSetting("Security:AllowAnonymous", "true");
+            builder.UseSetting("Benefits:Sandbox:Enabled", "true");
             builder.UseSetting("DirectLine:Secret", "webchat-tests-" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"));
             configure?.Invoke(builder);
         }

@@ -29,17 +29,25 @@ public class BotHost : WebApplicationFactory<Program>
 
         // Functional tests make many requests from one address; the limits have tests of their own, which turn them on.
         _settings.TryAdd("RateLimits:Enabled", "false");
+
+        // The "Testing" environment is not Development: a test host opts into what a production one may not do.
+        _settings.TryAdd("Security:AllowAnonymous", "true");
+        _settings.TryAdd("Benefits:Sandbox:Enabled", "true");
+        _settings.TryAdd("DirectLine:Secret", "bot-host-tests-secret-0123456789abcdef");
         _services = services;
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>The host's environment: "Testing" (not Development, so the start-up safety checks apply), or "Production".</summary>
+    public string EnvironmentName { get; init; } = "Testing";
 
     /// <summary>Everything the host logged, at every level.</summary>
     public Sandbox.CapturedLogs Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace));
         foreach (var (key, value) in _settings)
         {
