@@ -47,6 +47,7 @@ builder.Services.AddOptions<SqliteStorageOptions>()
 builder.Services.AddSingleton<BotFrameworkAuthentication>(services => new ClientReusingAuthentication(
     new ConfigurationBotFrameworkAuthentication(builder.Configuration, logger: services.GetRequiredService<ILogger<BotFrameworkAuthentication>>())));
 builder.Services.AddSingleton<AdapterWithErrorHandler>();
+builder.Services.AddSingleton<ReplyHosts>();
 
 // Self-hosted Direct Line 3.0 for Web Chat where there is no Azure Bot Service (same IBot, in process).
 builder.Services.AddDirectLine(builder.Configuration);

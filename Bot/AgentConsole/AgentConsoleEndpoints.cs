@@ -1,7 +1,7 @@
-using IqosBot.RateLimiting;
 using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using IqosBot.Handoff;
+using IqosBot.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 
@@ -97,7 +97,7 @@ public static class AgentConsoleEndpoints
             return Results.BadRequest();
         }
 
-        if (!await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false))
+        if (!await IsValidRequestAsync(antiforgery, context).ConfigureAwait(false))
         {
             return Results.BadRequest();
         }
@@ -131,7 +131,7 @@ public static class AgentConsoleEndpoints
 
     private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
     {
-        if (!await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false))
+        if (!await IsValidRequestAsync(antiforgery, context).ConfigureAwait(false))
         {
             return Results.BadRequest();
         }
@@ -269,6 +269,22 @@ public static class AgentConsoleEndpoints
         return next(invocation);
     }
 
+    /// <summary>
+    /// Whether the request carries a valid antiforgery token. A form the framework cannot read at all (a null
+    /// character in a value, a malformed body) is as invalid as a missing token: 400, never a 500.
+    /// </summary>
+    private static async Task<bool> IsValidRequestAsync(IAntiforgery antiforgery, HttpContext context)
+    {
+        try
+        {
+            return await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is AntiforgeryValidationException or InvalidDataException or BadHttpRequestException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Every state-changing API call must carry the token the page got from /agent/api/me.</summary>
     private static async ValueTask<object?> RequireCsrfTokenOnPost(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
@@ -276,7 +292,7 @@ public static class AgentConsoleEndpoints
         if (HttpMethods.IsPost(context.Request.Method))
         {
             var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
-            if (!await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false))
+            if (!await IsValidRequestAsync(antiforgery, context).ConfigureAwait(false))
             {
                 return Results.BadRequest(new { error = "Missing or invalid CSRF token." });
             }
@@ -295,9 +311,15 @@ public static class AgentConsoleEndpoints
         return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
     }
 
-    /// <summary>Only paths on this site: "returnUrl=https://evil.example" must not turn the sign-in into an open redirect.</summary>
+    /// <summary>
+    /// Only paths on this site, so the sign-in cannot become an open redirect: a path to go back to after signing
+    /// in, or "/agent"; never another host, however disguised
+    /// ("//evil", "/\\evil", a backslash, tab or control character anywhere, or an encoded slash or backslash).
+    /// </summary>
     private static string LocalReturnUrl(string? candidate)
-        => !string.IsNullOrEmpty(candidate) && candidate.StartsWith('/') && !candidate.StartsWith("//", StringComparison.Ordinal) && !candidate.StartsWith("/\\", StringComparison.Ordinal)
+        => !string.IsNullOrEmpty(candidate) && candidate.Length <= 2048 && candidate.StartsWith('/') && !candidate.StartsWith("//", StringComparison.Ordinal)
+           && !candidate.Any(c => c == '\\' || char.IsControl(c))
+           && !candidate.Contains("%2f", StringComparison.OrdinalIgnoreCase) && !candidate.Contains("%5c", StringComparison.OrdinalIgnoreCase)
             ? candidate
             : "/agent";
 }

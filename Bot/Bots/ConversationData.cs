@@ -14,6 +14,9 @@ public sealed class ConversationData
     /// <summary>The open case while a person has (or is about to take) this conversation: its messages go to them, not to the dialogs.</summary>
     public string? HandoffCaseId { get; set; }
 
+    /// <summary>The ids of the last messages handled, so a channel's redelivery of one is acknowledged and not run twice.</summary>
+    public List<string> RecentActivityIds { get; set; } = [];
+
     /// <summary>What the conversation has established for the dialogs (under 18 said, the last answer card).</summary>
     public ConversationFacts Facts { get; set; } = new();
 }

@@ -83,6 +83,12 @@ public sealed class IqosBot : ActivityHandler
         using var held = await _locks.AcquireAsync(activity.ChannelId + "/" + activity.Conversation?.Id, cancellationToken).ConfigureAwait(false);
 
         var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken).ConfigureAwait(false);
+        if (IsRedelivery(activity, data))
+        {
+            // Channels retry when an answer was slow: the first delivery was (or is being) answered; this one is only acknowledged.
+            return;
+        }
+
         var text = activity.Type == ActivityTypes.Message ? activity.Text : null;
         data.Language = LanguagePolicy.Resolve(data.Language, RequestedLocale(activity), text);
         turnContext.SetLanguage(data.Language);
@@ -97,6 +103,32 @@ public sealed class IqosBot : ActivityHandler
 
         // Saved only when the turn succeeded: after an error the customer resumes from the last good step.
         await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How many recent message ids a conversation remembers: a channel's retries come within seconds.</summary>
+    private const int RememberedActivityIds = 20;
+
+    /// <summary>Whether this message was handled before in this conversation; otherwise it is remembered as handled.</summary>
+    private static bool IsRedelivery(Activity activity, ConversationData data)
+    {
+        // An id longer than any channel's is not kept: a visitor's made-up id cannot grow the state.
+        if (activity.Type != ActivityTypes.Message || string.IsNullOrEmpty(activity.Id) || activity.Id.Length > 128)
+        {
+            return false;
+        }
+
+        if (data.RecentActivityIds.Contains(activity.Id))
+        {
+            return true;
+        }
+
+        data.RecentActivityIds.Add(activity.Id);
+        if (data.RecentActivityIds.Count > RememberedActivityIds)
+        {
+            data.RecentActivityIds.RemoveAt(0);
+        }
+
+        return false;
     }
 
     private async Task ResumeAfterPersonAsync(ITurnContext turnContext, ConversationData data, string caseId, string agentName, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
-using IqosBot.RateLimiting;
 using System.Globalization;
 using System.Text;
+using IqosBot.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;

@@ -23,7 +23,7 @@ public static class MessagesEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext httpContext, AdapterWithErrorHandler adapter, IBot bot, ILogger<AdapterWithErrorHandler> logger)
+    private static async Task HandleAsync(HttpContext httpContext, AdapterWithErrorHandler adapter, IBot bot, ReplyHosts replyHosts, ILogger<AdapterWithErrorHandler> logger)
     {
         if (httpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
@@ -31,6 +31,11 @@ public static class MessagesEndpoint
         }
 
         var (activity, problem) = await ReadActivityAsync(httpContext.Request).ConfigureAwait(false);
+        if (activity is not null && !replyHosts.MayReplyTo(activity))
+        {
+            (activity, problem) = (null, "The bot does not reply to that serviceUrl.");
+        }
+
         if (activity is null)
         {
             await Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Not a valid Bot Framework activity")

@@ -1,5 +1,5 @@
-using IqosBot.RateLimiting;
 using IqosBot.DirectLine;
+using IqosBot.RateLimiting;
 
 namespace IqosBot.WebChat;
 

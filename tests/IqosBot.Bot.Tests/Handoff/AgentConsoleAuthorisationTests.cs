@@ -82,6 +82,11 @@ public sealed class AgentConsoleAuthorisationTests : IDisposable
     [Theory]
     [InlineData("https://evil.example")]
     [InlineData("//evil.example/agent")]
+    [InlineData("/\\evil.example")]
+    [InlineData("/agent\\..\\evil")]
+    [InlineData("/\tevil.example")]
+    [InlineData("/%2Fevil.example")]
+    [InlineData("/%5cevil.example")]
     public async Task A_foreign_return_url_is_not_followed_after_sign_in(string returnUrl)
     {
         var browser = new AgentBrowser(_host);
@@ -113,6 +118,16 @@ public sealed class AgentConsoleAuthorisationTests : IDisposable
         Assert.True(int.Parse(locked.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
         Assert.Contains("Kontot är låst", WebUtility.HtmlDecode(await locked.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_sign_in_form_with_a_null_character_is_a_400_not_a_server_error()
+    {
+        var browser = new AgentBrowser(_host);
+
+        using var response = await browser.PostLoginAsync(Agents.Anna, Agents.Password, "/agent\u0000");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     public void Dispose()

@@ -61,7 +61,7 @@ public sealed class EmulatorClient
         var activity = new JObject
         {
             ["type"] = type,
-            ["id"] = $"act-{Interlocked.Increment(ref _sequence)}",
+            ["id"] = $"act-{Interlocked.Increment(ref _sequence)}-{Guid.NewGuid():N}",
             ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
             ["channelId"] = ChannelId,
             ["serviceUrl"] = "http://127.0.0.1:1/",
