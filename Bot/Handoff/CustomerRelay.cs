@@ -27,6 +27,9 @@ public sealed class CustomerRelay
     private readonly TimeProvider _time;
     private readonly ILogger<CustomerRelay> _logger;
 
+    /// <summary>The only sender whose handoff.status events count (Handoff:ContactCentreSenderId); none counts when unset.</summary>
+    private readonly string? _contactCentreSender;
+
     public CustomerRelay(
         CaseStore cases,
         QueueEstimator estimator,
@@ -35,8 +38,11 @@ public sealed class CustomerRelay
         IAgentPresence presence,
         IOptions<SupportOptions> support,
         TimeProvider time,
-        ILogger<CustomerRelay> logger)
+        ILogger<CustomerRelay> logger,
+        IOptions<HandoffSettings> settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        _contactCentreSender = settings.Value.ContactCentreSenderId;
         ArgumentNullException.ThrowIfNull(support);
         _cases = cases ?? throw new ArgumentNullException(nameof(cases));
         _estimator = estimator ?? throw new ArgumentNullException(nameof(estimator));
@@ -125,6 +131,12 @@ public sealed class CustomerRelay
         if (data.HandoffCaseId is not { } caseId
             || await _cases.GetAsync(caseId, cancellationToken).ConfigureAwait(false) is not { Mode: CaseModes.ContactCentre } record)
         {
+            return HandoffStatusOutcome.Ignored;
+        }
+
+        if (string.IsNullOrEmpty(_contactCentreSender) || !string.Equals(turnContext.Activity.From?.Id, _contactCentreSender, StringComparison.Ordinal))
+        {
+            _logger.LogWarning("A handoff.status event for case {CaseId} did not come from the configured contact centre and was ignored", record.Id);
             return HandoffStatusOutcome.Ignored;
         }
 

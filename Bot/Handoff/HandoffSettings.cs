@@ -17,6 +17,12 @@ public sealed class HandoffSettings
     /// <summary>Transcripts of conversations that never reached a person are deleted after this many days.</summary>
     [Range(1, 365)]
     public int TranscriptRetentionDays { get; set; } = 30;
+
+    /// <summary>
+    /// With Mode ContactCentre: the id the contact centre's <c>handoff.status</c> events come from. Events from
+    /// anyone else are ignored, so a customer cannot end or fail their own handoff by sending one.
+    /// </summary>
+    public string? ContactCentreSenderId { get; set; }
 }
 
 public enum HandoffMode

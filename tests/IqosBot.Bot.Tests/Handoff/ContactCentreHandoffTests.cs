@@ -7,12 +7,15 @@ namespace IqosBot.Bot.Tests.Handoff;
 /// <summary>Handoff:Mode ContactCentre: the bot hands over with the Bot Framework handoff protocol instead of its own queue.</summary>
 public sealed class ContactCentreHandoffTests : IDisposable
 {
+    /// <summary>The id the contact centre's events come from (Handoff:ContactCentreSenderId).</summary>
+    private const string ContactCentre = "omnichannel-7";
+
     private readonly TempDatabase _database = new();
     private readonly BotHost _host;
 
     public ContactCentreHandoffTests()
     {
-        _host = new BotHost(_database.Path, Agents.Settings(new Dictionary<string, string?> { ["Handoff:Mode"] = "ContactCentre" }), ShiftedClock.At(ShiftedClock.Open));
+        _host = new BotHost(_database.Path, Agents.Settings(new Dictionary<string, string?> { ["Handoff:Mode"] = "ContactCentre", ["Handoff:ContactCentreSenderId"] = ContactCentre }), ShiftedClock.At(ShiftedClock.Open));
     }
 
     [Fact]
@@ -43,7 +46,7 @@ public sealed class ContactCentreHandoffTests : IDisposable
         var anna = await AgentBrowser.SignedInAsync(_host, Agents.Anna);
         Assert.Empty(await anna.WaitingAsync());
 
-        var completed = await client.SendEventAsync("handoff.status", new JObject { ["state"] = "completed" });
+        var completed = await StatusAsync(client, "completed");
 
         Assert.Contains("Kundtjänst har avslutat chatten. Nu är det jag, IQOS-boten, som svarar igen.", completed.Texts);
         Assert.Contains(completed.Texts, text => text.StartsWith("Hur nöjd är du med hjälpen du fick?", StringComparison.Ordinal));
@@ -77,7 +80,7 @@ public sealed class ContactCentreHandoffTests : IDisposable
         await client.SendTextAsync("jag vill prata med en människa");
         await client.SendTextAsync("Hoppa över");
 
-        var failed = await client.SendEventAsync("handoff.status", new JObject { ["state"] = "failed" });
+        var failed = await StatusAsync(client, "failed");
 
         var card = Assert.Single(failed.AdaptiveCards).ToString();
         Assert.Contains("Tyvärr gick det inte att koppla dig till en kollega just nu.", failed.Body);
@@ -87,6 +90,29 @@ public sealed class ContactCentreHandoffTests : IDisposable
         // The bot answers again.
         var hello = await client.SendTextAsync("hej");
         Assert.Equal("Hej! Vad kan jag hjälpa dig med?", Assert.Single(hello.Texts));
+    }
+
+    [Fact]
+    public async Task A_handoff_status_from_anyone_but_the_contact_centre_is_ignored()
+    {
+        var client = new EmulatorClient(_host.CreateClient());
+        await client.SendTextAsync("jag vill prata med en människa");
+        await client.SendTextAsync("Hoppa över");
+
+        // The customer's own client forges "completed": nothing happens, no rating is asked for.
+        var forged = await client.SendEventAsync("handoff.status", new JObject { ["state"] = "completed" });
+        var real = await StatusAsync(client, "completed");
+
+        Assert.Empty(forged.Texts);
+        Assert.NotEmpty(real.Texts);
+    }
+
+    /// <summary>A handoff.status event as the contact centre sends it.</summary>
+    private static Task<BotReply> StatusAsync(EmulatorClient client, string state)
+    {
+        var activity = client.NewActivity("event", new JObject { ["name"] = "handoff.status", ["value"] = new JObject { ["state"] = state } });
+        activity["from"] = new JObject { ["id"] = ContactCentre, ["name"] = "Contact centre" };
+        return client.SendAsync(activity);
     }
 
     public void Dispose()
