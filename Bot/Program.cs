@@ -130,6 +130,9 @@ var app = builder.Build();
 // Train the recognizer and load the answers now, so the first customer does not wait for it.
 app.Services.GetRequiredService<MainDialog>();
 
+// The scheme a TLS-terminating proxy in RateLimits:TrustedProxies reports (X-Forwarded-Proto), before anything reads it.
+app.UseForwardedHeaders();
+
 // The customer-facing chat page (wwwroot/index.html) and its token endpoint (Bot/WebChat).
 app.UseDefaultFiles();
 app.UseStaticFiles();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace IqosBot.RateLimiting;
@@ -25,6 +26,19 @@ public static class RateLimitPolicies
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         var address = ClientAddress.From(options.TrustedProxies);
         var anonymous = string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
+
+        // Behind a TLS-terminating proxy the request's scheme is the proxy's X-Forwarded-Proto, believed from the
+        // same trusted proxies only: so the agent console's sign-in cookie is Secure there (SameAsRequest).
+        services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedProto;
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            foreach (var proxy in options.TrustedProxies)
+            {
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
 
         services.AddRateLimiter(limiter =>
         {

@@ -114,7 +114,7 @@ public sealed class RateLimitTests : IDisposable
     private static async Task<HttpResponseMessage> Post(HttpClient http, string path, string client, string? forwardedFor = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Test-Client", client);
+        request.Headers.Add(TestClientAddress.Header, client);
         if (forwardedFor is not null)
         {
             request.Headers.Add("X-Forwarded-For", forwardedFor);
@@ -133,23 +133,5 @@ public sealed class RateLimitTests : IDisposable
     {
         _host?.Dispose();
         _database.Dispose();
-    }
-
-    /// <summary>Gives each test request the client address named in its X-Test-Client header, as Kestrel would from the socket.</summary>
-    private sealed class TestClientAddress : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, proceed) =>
-            {
-                if (IPAddress.TryParse(context.Request.Headers["X-Test-Client"].ToString(), out var address))
-                {
-                    context.Connection.RemoteIpAddress = address;
-                }
-
-                return proceed(context);
-            });
-            next(app);
-        };
     }
 }
