@@ -146,15 +146,19 @@ public sealed class DirectLineHub
     public Task DeleteAsync(string conversationId, string activityId, CancellationToken cancellationToken)
         => _store.DeleteAsync(conversationId, activityId, cancellationToken);
 
-    /// <summary>Stored activities from <paramref name="watermark"/> on, and the watermark after them.</summary>
+    /// <summary>The most activities one GET returns; the watermark continues from the last of them.</summary>
+    public const int PageSize = 100;
+
+    /// <summary>Stored activities from <paramref name="watermark"/> on, at most a page of them, and the watermark after them.</summary>
     public async Task<(List<string> Activities, long Watermark)> ReadAsync(string conversationId, long watermark, CancellationToken cancellationToken)
     {
         var live = await GetLiveAsync(conversationId, cancellationToken).ConfigureAwait(false);
         await live.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var activities = await _store.ReadFromAsync(conversationId, watermark, cancellationToken).ConfigureAwait(false);
-            return (activities, live.NextSequence);
+            var page = await _store.ReadPageAsync(conversationId, watermark, PageSize, cancellationToken).ConfigureAwait(false);
+            var next = page.Count == PageSize ? page[^1].Sequence + 1 : live.NextSequence;
+            return ([.. page.Select(row => row.Json)], next);
         }
         finally
         {

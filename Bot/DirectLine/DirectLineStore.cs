@@ -156,17 +156,22 @@ public sealed class DirectLineStore
 
     /// <summary>The stored activities' JSON from sequence number <paramref name="from"/> on, in order.</summary>
     public async Task<List<string>> ReadFromAsync(string conversationId, long from, CancellationToken cancellationToken)
+        => [.. (await ReadPageAsync(conversationId, from, int.MaxValue, cancellationToken).ConfigureAwait(false)).Select(row => row.Json)];
+
+    /// <summary>At most <paramref name="limit"/> stored activities from sequence number <paramref name="from"/> on, with their sequence numbers.</summary>
+    public async Task<List<(long Sequence, string Json)>> ReadPageAsync(string conversationId, long from, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json FROM directline_activities WHERE conversation_id = $id AND seq >= $from ORDER BY seq";
+        command.CommandText = "SELECT seq, json FROM directline_activities WHERE conversation_id = $id AND seq >= $from ORDER BY seq LIMIT $limit";
         command.Parameters.AddWithValue("$id", conversationId);
         command.Parameters.AddWithValue("$from", from);
-        var result = new List<string>();
+        command.Parameters.AddWithValue("$limit", limit);
+        var result = new List<(long, string)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            result.Add(reader.GetString(0));
+            result.Add((reader.GetInt64(0), reader.GetString(1)));
         }
 
         return result;
