@@ -206,14 +206,11 @@ public sealed class SerialCheckContractTests : SandboxClientTestBase
         await client.Api.CheckSerialAsync(FreePrime, default);
         var failed = server.Count;
 
-        var stopwatch = Stopwatch.StartNew();
         var whileOpen = await client.Api.CheckSerialAsync(FreePrime, default);
-        stopwatch.Stop();
 
         Assert.Equal(5, failed);
         Assert.Equal(new SerialCheckResult(SerialCheckStatus.Unavailable), whileOpen);
         Assert.Equal(failed, server.Count);
-        Assert.True(stopwatch.Elapsed < BenefitsClient.AttemptTimeout, $"Took {stopwatch.Elapsed}");
         Assert.True(client.WarningsContaining("serial check not attempted: the circuit is open") >= 1);
     }
 
