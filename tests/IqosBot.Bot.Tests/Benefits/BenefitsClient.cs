@@ -16,7 +16,8 @@ namespace IqosBot.Bot.Tests.Benefits;
 /// </summary>
 public sealed class BenefitsClient : IAsyncDisposable
 {
-    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromMilliseconds(500);
+    // Long enough that a loaded machine (CI) does not time out an answered first attempt and retry it.
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromMilliseconds(1500);
     public static readonly TimeSpan TotalTimeout = TimeSpan.FromSeconds(3);
     public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(2);
 

@@ -7,7 +7,7 @@ namespace IqosBot.Bot.Tests.Benefits;
 /// <summary>
 /// The benefits API client's retries, time limits and circuit breaker (the standard resilience handler it is
 /// registered with), against a scripted server over real HTTP on loopback. Each test has its own server and
-/// its own client (so its own circuit breaker). AttemptTimeout 500 ms, TotalTimeout 3 s, BreakDuration 2 s.
+/// its own client (so its own circuit breaker). AttemptTimeout 1.5 s, TotalTimeout 3 s, BreakDuration 2 s.
 /// </summary>
 public sealed class ResilienceTests : IAsyncLifetime
 {

@@ -7,7 +7,7 @@ namespace IqosBot.Bot.Tests.Benefits;
 /// <summary>
 /// <see cref="IBenefitsApi.CheckSerialAsync"/> through the real client (its DI registration and resilience
 /// pipeline) against the sandbox over real HTTP on loopback, and against scripted failing servers: every
-/// failure is Unavailable, never an exception. AttemptTimeout 500 ms, TotalTimeout 3 s, BreakDuration 2 s.
+/// failure is Unavailable, never an exception. AttemptTimeout 1.5 s, TotalTimeout 3 s, BreakDuration 2 s.
 /// </summary>
 public sealed class SerialCheckContractTests : SandboxClientTestBase
 {

@@ -6,7 +6,7 @@ namespace IqosBot.Bot.Tests.Benefits;
 /// <summary>
 /// One round trip of every kind, once per test run, before any test here counts requests. The first calls of
 /// a process compile Kestrel, the HTTP client, the resilience pipeline, the JSON code and the sandbox; with
-/// test classes starting in parallel that can outlast a 500 ms attempt timeout, and a retried first attempt
+/// test classes starting in parallel that can outlast a short attempt timeout, and a retried first attempt
 /// would throw off a test's request count.
 /// </summary>
 internal static class Warmup
