@@ -212,6 +212,8 @@ public static class DirectLineEndpoints
             return Error(StatusCodes.Status400BadRequest, "BadArgument", "Expected multipart/form-data with an 'activity' part and 'file' parts.");
         }
 
+        DirectLineLimits.BoundUpload(context, options.Value.MaxUploadBytes);
+
         IFormCollection form;
         try
         {
@@ -220,6 +222,10 @@ public static class DirectLineEndpoints
         catch (Exception exception) when (exception is InvalidDataException or IOException)
         {
             return Error(StatusCodes.Status400BadRequest, "BadArgument", "The multipart body could not be read.");
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "The upload is too large.");
         }
 
         string? activityJson = null;
@@ -249,6 +255,11 @@ public static class DirectLineEndpoints
         }
 
         var files = form.Files.Where(file => file.Name != "activity").ToList();
+        if (files.Count > DirectLineLimits.MaxUploadFiles)
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", $"An upload carries at most {DirectLineLimits.MaxUploadFiles} files.");
+        }
+
         if (files.Any(file => file.Length > options.Value.MaxUploadBytes))
         {
             return Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"Each file must be at most {options.Value.MaxUploadBytes / 1024} KB.");
@@ -305,6 +316,11 @@ public static class DirectLineEndpoints
         if (activity is null || string.IsNullOrEmpty(activity.Type))
         {
             return Error(StatusCodes.Status400BadRequest, "BadArgument", "The activity has no type.");
+        }
+
+        if (DirectLineLimits.AttachmentProblem(activity) is { } attachmentProblem)
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", attachmentProblem);
         }
 
         // As Azure does: the channel, the ids and the identities are the server's; channelData
