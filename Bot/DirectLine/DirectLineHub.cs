@@ -212,6 +212,7 @@ public sealed class DirectLineHub
         {
             foreach (var socket in live.Sockets)
             {
+                // A socket whose client stopped reading has a full outbox, which closes it (SocketOutbox).
                 socket.TryWrite(frame);
             }
         }

@@ -33,17 +33,32 @@ public sealed class DirectLineStream
         _keepAlive = options.Value.StreamKeepAlive;
     }
 
+    /// <summary>Streams one conversation may have open: a page has one, a reconnect briefly two.</summary>
+    public const int MaxSocketsPerConversation = 4;
+
+    /// <summary>
+    /// Frames waiting for a socket whose client does not read: past this the socket is closed instead of
+    /// buffering without end; the client reconnects with its watermark and nothing is lost.
+    /// </summary>
+    public const int MaxQueuedFrames = 256;
+
     public async Task RunAsync(WebSocket socket, string conversationId, long watermark, CancellationToken requestAborted)
     {
         ArgumentNullException.ThrowIfNull(socket);
-        var outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-        using var clientGone = new CancellationTokenSource();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _lifetime.ApplicationStopping, clientGone.Token);
+        if (_hub.SocketCount(conversationId) >= MaxSocketsPerConversation)
+        {
+            await socket.CloseAsync(WebSocketCloseStatus.PolicyViolation, "Too many streams for this conversation.", requestAborted).ConfigureAwait(false);
+            return;
+        }
 
-        using var subscription = await _hub.SubscribeAsync(conversationId, watermark, outbox.Writer, stop.Token).ConfigureAwait(false);
+        using var outbox = new SocketOutbox(MaxQueuedFrames);
+        using var clientGone = new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _lifetime.ApplicationStopping, clientGone.Token, outbox.Overflowed);
+
+        using var subscription = await _hub.SubscribeAsync(conversationId, watermark, outbox, stop.Token).ConfigureAwait(false);
         _open[socket] = conversationId;
         var receiving = ReceiveUntilClosedAsync(socket, clientGone, requestAborted);
-        var keepAlive = KeepAliveAsync(outbox.Writer, stop.Token);
+        var keepAlive = KeepAliveAsync(outbox, stop.Token);
         try
         {
             await foreach (var frame in outbox.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
@@ -63,7 +78,7 @@ public sealed class DirectLineStream
         {
             _open.TryRemove(socket, out _);
             subscription.Dispose();
-            outbox.Writer.TryComplete();
+            outbox.TryComplete();
             await CloseAsync(socket, receiving).ConfigureAwait(false);
             await keepAlive.ConfigureAwait(false);
         }
