@@ -147,15 +147,19 @@ public static class AgentConsoleEndpoints
         return Results.Ok(new { userName = agent.UserName, displayName = agent.DisplayName, csrfToken = tokens.RequestToken });
     }
 
-    private static async Task<IResult> QueueAsync(HttpContext context, CaseStore cases, QueueEstimator estimator, TimeProvider time)
+    /// <summary>The waiting customers a page at a time (<c>skip</c>, <c>take</c> up to 200, 50 by default), oldest first, with the total.</summary>
+    private static async Task<IResult> QueueAsync(HttpContext context, int? skip, int? take, CaseStore cases, QueueEstimator estimator, TimeProvider time)
     {
         var agent = AgentClaims.Identity(context.User);
         var now = time.GetUtcNow();
+        var from = Math.Max(0, skip ?? 0);
+        var count = Math.Clamp(take ?? 50, 1, 200);
         var waiting = await cases.ListWaitingAsync(context.RequestAborted).ConfigureAwait(false);
         var mine = await cases.ListActiveAsync(agent.UserName, context.RequestAborted).ConfigureAwait(false);
         return Results.Ok(new
         {
-            waiting = waiting.Select((record, index) => AgentViews.Case(record, index + 1, now)),
+            waiting = waiting.Skip(from).Take(count).Select((record, index) => AgentViews.Case(record, from + index + 1, now)),
+            waitingTotal = waiting.Count,
             mine = mine.Select(record => AgentViews.Case(record, null, now)),
             estimatedMinutesPerCustomer = Math.Round(await estimator.MinutesPerCustomerAsync(context.RequestAborted).ConfigureAwait(false), 1),
         });

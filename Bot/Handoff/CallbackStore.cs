@@ -15,6 +15,20 @@ public sealed class CallbackStore
         SqliteMapping.EnsureConfigured();
     }
 
+    /// <summary>
+    /// Stores the ticket unless its conversation already has <paramref name="maxOpen"/> open ones (checked in the
+    /// same statement), so one conversation cannot fill the agents' list; false when it was not stored.
+    /// </summary>
+    public async Task<bool> TryCreateAsync(CallbackTicket ticket, int maxOpen, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return await _database.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
+            $"INSERT INTO callback_tickets ({Columns}) SELECT @Id, @ConversationKey, @CreatedAt, @Language, @Phone, @Intent, @LastDialog, @Status, @DoneBy, @DoneAt "
+            + "WHERE (SELECT COUNT(*) FROM callback_tickets WHERE conversation_key = @ConversationKey AND status = 'open') < @maxOpen",
+            new { ticket.Id, ticket.ConversationKey, ticket.CreatedAt, ticket.Language, ticket.Phone, ticket.Intent, ticket.LastDialog, ticket.Status, ticket.DoneBy, ticket.DoneAt, maxOpen },
+            cancellationToken: cancellationToken)), cancellationToken).ConfigureAwait(false) == 1;
+    }
+
     public async Task CreateAsync(CallbackTicket ticket, CancellationToken cancellationToken)
     {
         await _database.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(

@@ -97,6 +97,9 @@ public sealed class HandoffCoordinator : IHumanHandoff
         return new HandoffTicket(record.Id, place, await _estimator.MinutesAsync(place, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>Open callback tickets one conversation may have.</summary>
+    public const int MaxOpenCallbacksPerConversation = 3;
+
     public async Task RequestCallbackAsync(ITurnContext turnContext, CallbackRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
@@ -113,7 +116,13 @@ public sealed class HandoffCoordinator : IHumanHandoff
             LastDialog = request.LastDialog,
             Status = "open",
         };
-        await _callbacks.CreateAsync(ticket, cancellationToken).ConfigureAwait(false);
+        if (!await _callbacks.TryCreateAsync(ticket, MaxOpenCallbacksPerConversation, cancellationToken).ConfigureAwait(false))
+        {
+            // The customer has open tickets already: one of them is the call they will get.
+            _logger.LogWarning("Callback not stored: the conversation already has {Count} open tickets", MaxOpenCallbacksPerConversation);
+            return;
+        }
+
         _logger.LogInformation("Callback ticket {TicketId} stored ({Language})", ticket.Id, ticket.Language);
         await _agents.CallbacksChangedAsync(cancellationToken).ConfigureAwait(false);
     }

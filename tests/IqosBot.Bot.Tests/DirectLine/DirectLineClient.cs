@@ -75,9 +75,20 @@ public sealed class DirectLineClient(HttpClient http)
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
         {
-            var response = await GetActivitiesAsync(conversationId, bearer);
-            Assert.Equal(HttpStatusCode.OK, response.Status);
-            var activities = response.Json["activities"]!.Cast<JObject>().ToList();
+            // The whole history, a page at a time, as a client following the watermarks reads it.
+            var activities = new List<JObject>();
+            DirectLineResponse response;
+            string? watermark = string.Empty;
+            do
+            {
+                response = await GetActivitiesAsync(conversationId, bearer, watermark);
+                Assert.Equal(HttpStatusCode.OK, response.Status);
+                var page = response.Json["activities"]!.Cast<JObject>().ToList();
+                activities.AddRange(page);
+                watermark = page.Count == 100 ? response.Json.Value<string>("watermark") : null;
+            }
+            while (watermark is not null);
+
             if (until(activities))
             {
                 return activities;

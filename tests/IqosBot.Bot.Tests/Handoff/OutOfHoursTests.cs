@@ -60,6 +60,23 @@ public sealed class OutOfHoursTests : IDisposable
         Assert.Empty((JArray)await anna.GetJsonAsync("/agent/api/callbacks"));
     }
 
+    [Fact]
+    public async Task One_conversation_keeps_at_most_three_open_callback_tickets()
+    {
+        var customer = await Customer.StartAsync(_host);
+        var anna = await AgentBrowser.SignedInAsync(_host, Agents.Anna);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await customer.SayAndWaitAsync("jag vill prata med en människa", "ringa upp dig när vi har öppnat?");
+            await customer.SayAndWaitAsync("Ring upp mig", "Vilket telefonnummer ska vi ringa?");
+            await customer.SayAndWaitAsync("070-123 45 6" + i, "Får vi spara");
+            await customer.SayAndWaitAsync("ja", "Tack! Vi ringer dig när vi har öppnat igen");
+        }
+
+        Assert.Equal(3, ((JArray)await anna.GetJsonAsync("/agent/api/callbacks")).Count);
+    }
+
     public void Dispose()
     {
         _host.Dispose();
