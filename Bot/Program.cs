@@ -26,6 +26,9 @@ using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// No request body larger than this on any endpoint (Direct Line uploads and /api/messages set their own, smaller, limits).
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
+
 // Outside Development: no start on a configuration that would face customers unsafely (every key at fault listed).
 IqosBot.Configuration.ProductionSafety.EnsureSafe(builder.Configuration, builder.Environment);
 

@@ -232,12 +232,54 @@ public sealed class DirectLineHub
     {
         if (_conversations.TryGetValue(conversationId, out var live))
         {
+            live.LastUsed = Environment.TickCount64;
             return live;
         }
 
         var record = await _store.FindAsync(conversationId, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"No Direct Line conversation {conversationId}.");
         return _conversations.GetOrAdd(conversationId, _ => new Live { NextSequence = record.NextSequence });
+    }
+
+    /// <summary>How many conversations are held in memory (for tests and diagnostics).</summary>
+    public int LiveCount => _conversations.Count;
+
+    /// <summary>
+    /// Lets go of conversations with no open socket that nobody touched for <paramref name="idle"/>; a returning
+    /// customer's conversation is read back from the database. Returns how many were let go.
+    /// </summary>
+    public int EvictIdle(TimeSpan idle)
+    {
+        var cutoff = Environment.TickCount64 - (long)idle.TotalMilliseconds;
+        var evicted = 0;
+        foreach (var (id, live) in _conversations)
+        {
+            // Only when nothing is using it right now: its gate is free and no socket is open.
+            if (live.LastUsed > cutoff || !live.Gate.Wait(0))
+            {
+                continue;
+            }
+
+            try
+            {
+                bool idleNow;
+                lock (live.Sockets)
+                {
+                    idleNow = live.Sockets.Count == 0;
+                }
+
+                if (idleNow && _conversations.TryRemove(new KeyValuePair<string, Live>(id, live)))
+                {
+                    evicted++;
+                }
+            }
+            finally
+            {
+                live.Gate.Release();
+            }
+        }
+
+        return evicted;
     }
 
     private sealed class Live
@@ -247,6 +289,9 @@ public sealed class DirectLineHub
         public long NextSequence { get; set; }
 
         public List<ChannelWriter<string>> Sockets { get; } = [];
+
+        /// <summary>When the conversation was last looked up (Environment.TickCount64).</summary>
+        public long LastUsed { get; set; } = Environment.TickCount64;
     }
 
     private sealed class Subscription(Live live, ChannelWriter<string> outbox) : IDisposable

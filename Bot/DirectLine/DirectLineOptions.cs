@@ -26,6 +26,12 @@ public sealed class DirectLineOptions
     /// <summary>The newest activities kept per conversation; older ones are dropped.</summary>
     public int MaxActivitiesPerConversation { get; set; } = 1000;
 
+    /// <summary>A conversation nobody has touched for this long leaves memory (it is read back from the database when it returns).</summary>
+    public TimeSpan IdleEviction { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A conversation with no activity for this long is deleted from the database with everything in it (and its token stops working).</summary>
+    public TimeSpan ConversationRetention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Largest file accepted by the upload route, in bytes.</summary>
     public int MaxUploadBytes { get; set; } = 256 * 1024;
 

@@ -27,6 +27,8 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineStream>();
         services.AddSingleton<DirectLineTurnQueue>();
         services.AddHostedService(provider => provider.GetRequiredService<DirectLineTurnQueue>());
+        services.AddSingleton<DirectLineJanitor>();
+        services.AddHostedService(provider => provider.GetRequiredService<DirectLineJanitor>());
 
         // WebSockets for the stream, and CORS when origins are configured, without touching Program's pipeline.
         services.AddTransient<IStartupFilter, DirectLineStartupFilter>();

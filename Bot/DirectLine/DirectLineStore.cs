@@ -177,5 +177,33 @@ public sealed class DirectLineStore
         return result;
     }
 
+    /// <summary>
+    /// Deletes up to <paramref name="batch"/> conversations whose last activity is older than <paramref name="cutoff"/>,
+    /// with their activities, in one transaction; returns how many went.
+    /// </summary>
+    public async Task<int> DeleteIdleAsync(DateTimeOffset cutoff, int batch, CancellationToken cancellationToken)
+    {
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            CREATE TEMP TABLE IF NOT EXISTS idle_ids (id TEXT PRIMARY KEY);
+            DELETE FROM idle_ids;
+            INSERT INTO idle_ids SELECT id FROM directline_conversations WHERE last_activity_at < $cutoff LIMIT $batch;
+            DELETE FROM directline_activities WHERE conversation_id IN (SELECT id FROM idle_ids);
+            DELETE FROM directline_conversations WHERE id IN (SELECT id FROM idle_ids);
+            """;
+        command.Parameters.AddWithValue("$cutoff", cutoff.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$batch", batch);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await using var count = connection.CreateCommand();
+        count.Transaction = transaction;
+        count.CommandText = "SELECT COUNT(*) FROM idle_ids";
+        var deleted = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return deleted;
+    }
+
     private static string Now() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 }

@@ -64,6 +64,10 @@ public sealed class RateLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, served.Status);
         var replies = await client.PollAsync(other, otherToken, activities => activities.Any(activity => (string?)activity["from"]?["role"] == "bot" && ((string?)activity["text"])?.Contains("hjälpa", StringComparison.Ordinal) == true));
         Assert.NotEmpty(replies);
+
+        // What the flood could store is bounded by the limit: 30 of its 1,000 messages, no more.
+        var stored = await client.PollAsync(flooded, floodedToken, _ => true);
+        Assert.Equal(30, stored.Count(activity => ((string?)activity["text"])?.StartsWith("hej ", StringComparison.Ordinal) == true));
     }
 
     [Fact]

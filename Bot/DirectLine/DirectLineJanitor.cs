@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Options;
+
+namespace IqosBot.DirectLine;
+
+/// <summary>
+/// Every few minutes: lets go of idle conversations in memory, and deletes conversations idle longer than
+/// <see cref="DirectLineOptions.ConversationRetention"/> from the database in bounded batches (every page load
+/// creates one, most are never used again). Logs counts only.
+/// </summary>
+public sealed partial class DirectLineJanitor(DirectLineHub hub, DirectLineStore store, IOptions<DirectLineOptions> options, TimeProvider time, ILogger<DirectLineJanitor> logger)
+    : BackgroundService
+{
+    private const int Batch = 500;
+
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+
+    /// <summary>One sweep, as the timer runs it; returns how many conversations were let go and how many deleted.</summary>
+    public async Task<(int Evicted, int Deleted)> SweepAsync(CancellationToken cancellationToken)
+    {
+        var evicted = hub.EvictIdle(options.Value.IdleEviction);
+        var cutoff = time.GetUtcNow() - options.Value.ConversationRetention;
+        var deleted = 0;
+        int round;
+        do
+        {
+            round = await store.DeleteIdleAsync(cutoff, Batch, cancellationToken).ConfigureAwait(false);
+            deleted += round;
+        }
+        while (round == Batch && !cancellationToken.IsCancellationRequested);
+
+        if (evicted + deleted > 0)
+        {
+            LogSwept(evicted, deleted);
+        }
+
+        return (evicted, deleted);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await SweepAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "The Direct Line clean-up failed; it runs again in {Minutes} minutes", Interval.TotalMinutes);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Direct Line clean-up: {Evicted} idle conversations let go from memory, {Deleted} deleted from the database")]
+    private partial void LogSwept(int evicted, int deleted);
+}
