@@ -10,6 +10,8 @@ public static class ChoiceRecognizer
     /// <summary>The score of a title, synonym or number typed as it is.</summary>
     public const double FullMatch = 1.0;
 
+    private const int MaximumPickLength = 500;
+
     /// <summary>Below this a word match is too weak to act on.</summary>
     private const double MinimumScore = 0.5;
 
@@ -43,6 +45,13 @@ public static class ChoiceRecognizer
     public static FoundChoice? Recognize(string? utterance, IReadOnlyList<Choice> choices, bool matchTitles = true)
     {
         ArgumentNullException.ThrowIfNull(choices);
+
+        // A pick from a few options is a few words; a longer message is something else and is not read for one.
+        if (utterance is { Length: > MaximumPickLength })
+        {
+            return null;
+        }
+
         var tokens = TextNormalizer.Tokens(utterance);
         if (tokens.Length == 0 || choices.Count == 0)
         {

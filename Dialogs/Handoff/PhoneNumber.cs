@@ -52,6 +52,12 @@ public static partial class PhoneNumber
     {
         var digits = new StringBuilder();
         var trimmed = (text ?? string.Empty).Trim();
+
+        // A phone number however typed is short; a longer text is not read as one.
+        if (trimmed.Length > 40)
+        {
+            return null;
+        }
         for (var index = 0; index < trimmed.Length; index++)
         {
             var c = trimmed[index];

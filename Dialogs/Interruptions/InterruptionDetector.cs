@@ -42,6 +42,12 @@ public static partial class InterruptionDetector
 
     public static Interruption Detect(string? text)
     {
+        // Messages longer than the bot reads (Messages:MaxLength) never get here; this keeps the detector cheap alone too.
+        if (text is { Length: > 2000 })
+        {
+            return Interruption.None;
+        }
+
         var folded = TextNormalizer.Fold(text);
         if (folded.Length == 0)
         {

@@ -33,6 +33,12 @@ public static class AgeStatement
     /// <summary>The age the customer states about themselves, or null. "under 18" reads as 17.</summary>
     public static int? Stated(string? text)
     {
+        // Longer than the bot reads (Messages:MaxLength): not read for an age.
+        if (text is { Length: > 2000 })
+        {
+            return null;
+        }
+
         var tokens = TextNormalizer.Tokens(text);
         for (var i = 0; i < tokens.Length; i++)
         {
@@ -60,6 +66,11 @@ public static class AgeStatement
         if (Stated(text) is { } stated)
         {
             return stated;
+        }
+
+        if (text is { Length: > 40 })
+        {
+            return null;
         }
 
         var tokens = TextNormalizer.Tokens(text);

@@ -34,11 +34,19 @@ public enum CustomerSignal
 /// </summary>
 public static class CustomerSignals
 {
+    private const int MaximumScan = 2000;
+
     public static CustomerSignal Read(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return CustomerSignal.None;
+        }
+
+        // Longer than the bot reads (Messages:MaxLength): only what must never be kept is looked for.
+        if (text.Length > MaximumScan)
+        {
+            return SensitiveNumbers.Contains(text) ? CustomerSignal.SensitiveNumber : CustomerSignal.None;
         }
 
         // Safety and compliance first: they hold whatever else the message says.

@@ -16,6 +16,12 @@ public static class OtherBrands
 
     public static bool Mentions(string? text)
     {
+        // Longer than the bot reads (Messages:MaxLength): not read for a brand.
+        if (text is { Length: > 2000 })
+        {
+            return false;
+        }
+
         var tokens = TextNormalizer.Tokens(text);
         if (tokens.Any(Names.Contains))
         {

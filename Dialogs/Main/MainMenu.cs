@@ -41,6 +41,12 @@ public static class MainMenu
     /// <summary>The option a message names exactly (a button's title, a number, a fixed phrase, give or take filler words), or null.</summary>
     public static string? ExactPick(string? utterance, string language)
     {
+        // A menu phrase is a few words; a longer message is not one.
+        if (utterance is null or { Length: > 200 })
+        {
+            return null;
+        }
+
         var menu = Menu(language);
         if (ChoiceRecognizer.Position(utterance, menu.Choices.Count) is { } position)
         {

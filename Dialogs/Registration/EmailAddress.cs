@@ -10,6 +10,13 @@ public static partial class EmailAddress
     public static string? Normalize(string? text)
     {
         var candidate = (text ?? string.Empty).Trim().Trim('<', '>', '.', ',').Replace("mailto:", string.Empty, StringComparison.OrdinalIgnoreCase);
+
+        // No address is longer than 254 characters (RFC 5321): a longer text is not read as one.
+        if (candidate.Length > 254)
+        {
+            return null;
+        }
+
         try
         {
             return Shape().IsMatch(candidate) ? candidate : null;

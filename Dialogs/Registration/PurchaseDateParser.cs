@@ -90,9 +90,12 @@ public static partial class PurchaseDateParser
         }
     }
 
+    /// <summary>An answer to "when did you buy it?" is short; a longer message is not read for a date.</summary>
+    private const int MaximumScan = 2000;
+
     private static PurchaseDateResult ParseDate(string? text, DateOnly today)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaximumScan)
         {
             return PurchaseDateResult.NotUnderstood;
         }
