@@ -68,6 +68,7 @@ public sealed class RateLimitTests : IDisposable
         // What the flood could store is bounded by the limit: 30 of its 1,000 messages, no more.
         var stored = await client.PollAsync(flooded, floodedToken, _ => true);
         Assert.Equal(30, stored.Count(activity => ((string?)activity["text"])?.StartsWith("hej ", StringComparison.Ordinal) == true));
+        Assert.True(host.Services.GetRequiredService<IqosBot.DirectLine.DirectLineHub>().LiveCount <= 2, "The flood kept more conversations in memory than it used.");
     }
 
     [Fact]
