@@ -11,7 +11,4 @@ namespace IqosBot.Dialogs.Engine;
 public sealed class DialogInterruption(object request)
 {
     public object Request { get; } = request ?? throw new ArgumentNullException(nameof(request));
-
-    /// <summary>Set by the first dialog that told the customer what its ending means, so outer ones don't say it again.</summary>
-    public bool Announced { get; set; }
 }
