@@ -36,6 +36,8 @@ public static class ConfirmRecognizer
         "no luck", "still not", "still doesn t", "still does not", "fortfarande inte", "samma sak", "same thing", "same problem", "nope",
     ];
 
+    private static readonly string[] UnsurePhrases = ["not sure", "unsure", "no idea", "don t know", "dont know", "vet inte", "osaker", "inte saker", "ingen aning"];
+
     private static readonly HashSet<string> QuestionWords = ["can", "could", "how", "what", "where", "why", "kan", "hur", "vad", "var", "vart", "varfor", "vilken"];
 
     /// <returns>true for yes, false for no, null when the text says neither.</returns>
@@ -43,6 +45,12 @@ public static class ConfirmRecognizer
     {
         var folded = TextNormalizer.Fold(utterance);
         if (folded.Length == 0)
+        {
+            return null;
+        }
+
+        // Doubt is no answer: "I'm not sure" must not read as "I'm not".
+        if (UnsurePhrases.Any(phrase => ContainsPhrase(folded, phrase)))
         {
             return null;
         }

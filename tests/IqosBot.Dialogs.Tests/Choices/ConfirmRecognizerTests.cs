@@ -76,6 +76,9 @@ public sealed class ConfirmRecognizerTests
 
     [Theory]
     [InlineData("kanske")]
+    [InlineData("I'm not sure")]
+    [InlineData("jag är inte säker")]
+    [InlineData("hmm, vet inte")]
     [InlineData("maybe")]
     [InlineData("vet inte")]
     [InlineData("I don't know")]
