@@ -1,13 +1,13 @@
 using IqosBot.Bots;
 using IqosBot.Cards;
-using IqosBot.Dialogs.Interruptions;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
+using IqosBot.Dialogs.Understanding;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Handoff;
 
@@ -179,7 +179,7 @@ public sealed class CustomerRelay
         }
 
         await turnContext.SendActivitiesAsync(
-            [MessageFactory.Text(Texts.Get(language, TextKey.HandoffLeftQueue)), MainDialog.MenuMessage(turnContext, TextKey.AnythingElse)],
+            [MessageFactory.Text(Texts.Get(language, TextKey.HandoffLeftQueue)), MainMenu.Message(turnContext, TextKey.AnythingElse)],
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -193,7 +193,7 @@ public sealed class CustomerRelay
         }
 
         await turnContext.SendActivitiesAsync(
-            [MessageFactory.Text(Texts.Get(language, TextKey.HandoffCustomerEnded)), MainDialog.MenuMessage(turnContext, TextKey.AnythingElse)],
+            [MessageFactory.Text(Texts.Get(language, TextKey.HandoffCustomerEnded)), MainMenu.Message(turnContext, TextKey.AnythingElse)],
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,18 +1,16 @@
-using IqosBot.Cards;
 using IqosBot.Dialogs.Benefits;
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Listening;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Prompts;
-using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Dialogs.Broken;
 
@@ -233,7 +231,7 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         if (step.Result is true)
         {
             await context.SendActivitiesAsync(
-                [MessageFactory.Text(Texts.Get(language, TextKey.BrokenSolved)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                [MessageFactory.Text(Texts.Get(language, TextKey.BrokenSolved)), MainMenu.Message(context, TextKey.AnythingElse)],
                 cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }

@@ -3,7 +3,6 @@ using IqosBot.Dialogs.Benefits;
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Language;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Resources;
@@ -11,6 +10,7 @@ using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Dialogs.Broken;
 
@@ -205,7 +205,7 @@ public sealed class ClaimDialog : ComponentDialog
             case ClaimStatus.Created:
                 form.ModelName = result.Model ?? form.ModelName;
                 await context.SendActivitiesAsync(
-                    [ClaimReceiptCard.Create(result.CaseNumber!, form, language, ChannelInfo.From(context.Activity)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                    [ClaimReceiptCard.Create(result.CaseNumber!, form, language, ChannelInfo.From(context.Activity)), MainMenu.Message(context, TextKey.AnythingElse)],
                     cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
             case ClaimStatus.Refused:
@@ -240,7 +240,7 @@ public sealed class ClaimDialog : ComponentDialog
                 return await step.EndDialogAsync(new RouteRequest(Intents.HumanAgent, null, Diagnosis.Describe(form, language)), cancellationToken).ConfigureAwait(false);
             case NoThanksChoice:
                 await context.SendActivitiesAsync(
-                    [MessageFactory.Text(Texts.Get(language, TextKey.BrokenRetryLater)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                    [MessageFactory.Text(Texts.Get(language, TextKey.BrokenRetryLater)), MainMenu.Message(context, TextKey.AnythingElse)],
                     cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
             default:
@@ -272,14 +272,14 @@ public sealed class ClaimDialog : ComponentDialog
             return await step.ReplaceDialogAsync(nameof(RegistrationDialog), new RegistrationForm { Serial = form.Serial, Email = form.Email }, cancellationToken).ConfigureAwait(false);
         }
 
-        await step.Context.SendActivityAsync(MainDialog.MenuMessage(step.Context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(MainMenu.Message(step.Context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<DialogTurnResult> NotFoundAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         await step.Context.SendActivitiesAsync(
-            [MessageFactory.Text(Texts.Get(step.Context.GetLanguage(), TextKey.WarNotFound)), MainDialog.MenuMessage(step.Context, TextKey.AnythingElse)],
+            [MessageFactory.Text(Texts.Get(step.Context.GetLanguage(), TextKey.WarNotFound)), MainMenu.Message(step.Context, TextKey.AnythingElse)],
             cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }

@@ -1,14 +1,13 @@
-using IqosBot.Cards;
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Language;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Dialogs.Faq;
 
@@ -51,7 +50,7 @@ public sealed class FaqDialog : ComponentDialog
         if (!await AnswerCards.SendAsync(context, intent, answer, _support, cancellationToken).ConfigureAwait(false))
         {
             // The same card again would not help: customer care's details went out instead, and the menu with a person follows.
-            await context.SendActivityAsync(MainDialog.MenuMessage(context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
+            await context.SendActivityAsync(MainMenu.Message(context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
             return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -111,7 +110,7 @@ public sealed class FaqDialog : ComponentDialog
         }
 
         var context = stepContext.Context;
-        await context.SendActivityAsync(MainDialog.MenuMessage(context, TextKey.FaqNoPerson), cancellationToken).ConfigureAwait(false);
+        await context.SendActivityAsync(MainMenu.Message(context, TextKey.FaqNoPerson), cancellationToken).ConfigureAwait(false);
         return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,11 +1,11 @@
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Listening;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Dialogs.Interruptions;
 

@@ -1,13 +1,11 @@
-using IqosBot.Dialogs.Broken;
 using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Language;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Prompts;
-using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Dialogs.Listening;
 

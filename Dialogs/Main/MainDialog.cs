@@ -4,7 +4,6 @@ using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Handoff;
-using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Listening;
 using IqosBot.Dialogs.Prompts;
@@ -15,6 +14,7 @@ using IqosBot.Dialogs.Understanding;
 using IqosBot.Dialogs.Warranty;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Dialogs.Main;
 
@@ -110,14 +110,6 @@ public sealed class MainDialog : ComponentDialog
     {
         PromptPolicy.Use(outerDc.Context, _listening);
         return base.ContinueDialogAsync(outerDc, cancellationToken);
-    }
-
-    /// <summary>Sends the menu as buttons without waiting for an answer (after the welcome or an answer).</summary>
-    public static Activity MenuMessage(ITurnContext turnContext, string textKey)
-    {
-        var language = turnContext.GetLanguage();
-        var buttons = MainMenu.Choices(language).Select(choice => new ChoiceButton(choice.Title!, choice.Title!)).ToList();
-        return ChoiceMessage.Create(Texts.Get(language, textKey), buttons, ChannelInfo.From(turnContext.Activity));
     }
 
     private async Task<DialogTurnResult> RouteStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
@@ -222,7 +214,7 @@ public sealed class MainDialog : ComponentDialog
                 await context.SendActivityAsync(MessageFactory.Text(_knowledge.Text(language, intent)), cancellationToken).ConfigureAwait(false);
                 break;
             case ComplianceTopics.HealthQuestion or ComplianceTopics.TobaccoPurchase:
-                await context.SendActivitiesAsync([MessageFactory.Text(_knowledge.Text(language, intent)), MenuMessage(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
+                await context.SendActivitiesAsync([MessageFactory.Text(_knowledge.Text(language, intent)), MainMenu.Message(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
                 break;
             case Intents.RegisterDevice when FindDialog(nameof(RegistrationDialog)) is not null:
                 var registration = new RegistrationForm { Serial = Carried(stepContext)?.Serial, Email = Carried(stepContext)?.Email };
@@ -332,17 +324,17 @@ public sealed class MainDialog : ComponentDialog
             Intents.RegisterDevice =>
             [
                 MessageFactory.Text(Texts.Get(language, TextKey.TopicRegister)),
-                MenuMessage(context, TextKey.AnythingElse),
+                MainMenu.Message(context, TextKey.AnythingElse),
             ],
             Intents.WarrantyStatus =>
             [
                 ContactCard.Create(_support, language, channel, Texts.Get(language, TextKey.TopicWarranty)),
-                MenuMessage(context, TextKey.AnythingElse),
+                MainMenu.Message(context, TextKey.AnythingElse),
             ],
             Intents.HumanAgent =>
             [
                 ContactCard.Create(_support, language, channel, Texts.Get(language, TextKey.PersonInterim)),
-                MenuMessage(context, TextKey.AnythingElse),
+                MainMenu.Message(context, TextKey.AnythingElse),
             ],
             _ => [MessageFactory.Text(Texts.Get(language, TextKey.TopicQuestions))],
         };

@@ -1,5 +1,6 @@
 using IqosBot.Dialogs.Engine;
 using Microsoft.Bot.Builder;
+using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Dialogs.Prompts;
 

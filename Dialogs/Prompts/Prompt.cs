@@ -1,6 +1,7 @@
 using IqosBot.Dialogs.Engine;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Dialogs.Prompts;
 

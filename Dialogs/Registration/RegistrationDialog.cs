@@ -11,6 +11,7 @@ using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Dialogs.Registration;
 
@@ -259,7 +260,7 @@ public sealed class RegistrationDialog : InterruptibleDialog
                 var note = Texts.Get(language, TextKey.RegReceiptBenefits)
                            + (result.AccountPendingActivation ? " " + Texts.Get(language, TextKey.RegPendingActivation) : string.Empty);
                 await context.SendActivitiesAsync(
-                    [CoverageCard.Create(result.Device!, title, note, language, _clock.Today, ChannelInfo.From(context.Activity)), Main.MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                    [CoverageCard.Create(result.Device!, title, note, language, _clock.Today, ChannelInfo.From(context.Activity)), MainMenu.Message(context, TextKey.AnythingElse)],
                     cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
 
@@ -277,7 +278,7 @@ public sealed class RegistrationDialog : InterruptibleDialog
 
             case RegistrationStatus.RegisteredToAnotherAccount:
                 var contact = ContactCard.Create(Support, language, ChannelInfo.From(context.Activity), Texts.Get(language, TextKey.RegOtherAccount));
-                await context.SendActivitiesAsync([contact, Main.MainDialog.MenuMessage(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
+                await context.SendActivitiesAsync([contact, MainMenu.Message(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
 
             default:

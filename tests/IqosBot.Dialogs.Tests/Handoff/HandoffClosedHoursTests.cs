@@ -1,6 +1,5 @@
 using IqosBot.Dialogs.Handoff;
 using IqosBot.Dialogs.Language;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Tests.Harness;

@@ -11,6 +11,7 @@ using IqosBot.Dialogs.Warranty;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Dialogs.Tests.Journeys;
 
