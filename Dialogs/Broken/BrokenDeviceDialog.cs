@@ -11,6 +11,7 @@ using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using IqosBot.Dialogs.Common;
+using Microsoft.Extensions.Options;
 
 namespace IqosBot.Dialogs.Broken;
 
@@ -37,15 +38,14 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
 
     private readonly TroubleshootingGuide _guide;
 
-    /// <param name="claimsToAgents">Configuration: claims are made by agents, so the journey hands over with its diagnosis instead of calling the API.</param>
     public BrokenDeviceDialog(
         TroubleshootingGuide guide,
         IClaimsApi claims,
         IBenefitsApi benefits,
         ILookupThrottle throttle,
-        SupportOptions support,
-        LocalClock clock,
-        bool claimsToAgents = false)
+        IOptionsMonitor<SupportOptions> support,
+        IOptionsMonitor<ClaimsOptions> claimHandling,
+        LocalClock clock)
         : base(nameof(BrokenDeviceDialog), support)
     {
         _guide = guide ?? throw new ArgumentNullException(nameof(guide));
@@ -57,7 +57,7 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         AddDialog(new ChoicePrompt(ModelPromptId, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || SymptomDetector.DetectModel(prompt.Context.Activity.Text) is not null)));
         AddDialog(new ConfirmPrompt(HelpedPromptId));
         AddDialog(new OfferPersonDialog());
-        AddDialog(new ClaimDialog(claims, benefits, throttle, support, clock, claimsToAgents));
+        AddDialog(new ClaimDialog(claims, benefits, throttle, support, claimHandling, clock));
         InitialDialogId = nameof(WaterfallDialog);
     }
 

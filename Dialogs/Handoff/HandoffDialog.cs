@@ -10,6 +10,7 @@ using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using IqosBot.Dialogs.Common;
+using Microsoft.Extensions.Options;
 
 namespace IqosBot.Dialogs.Handoff;
 
@@ -38,7 +39,7 @@ public sealed class HandoffDialog : InterruptibleDialog
     private readonly BusinessHours _hours;
     private readonly TimeProvider _time;
 
-    public HandoffDialog(IHumanHandoff handoff, SupportOptions support, BusinessHours hours, TimeProvider time)
+    public HandoffDialog(IHumanHandoff handoff, IOptionsMonitor<SupportOptions> support, BusinessHours hours, TimeProvider time)
         : base(nameof(HandoffDialog), support)
     {
         _handoff = handoff ?? throw new ArgumentNullException(nameof(handoff));

@@ -15,6 +15,7 @@ using IqosBot.Dialogs.Warranty;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using IqosBot.Dialogs.Common;
+using Microsoft.Extensions.Options;
 
 namespace IqosBot.Dialogs.Main;
 
@@ -39,7 +40,7 @@ public sealed class MainDialog : ComponentDialog
     private const string ChildIntentKey = "childIntent";
     private const string ChildDialogKey = "childDialog";
 
-    private readonly SupportOptions _support;
+    private readonly IOptionsMonitor<SupportOptions> _support;
     private readonly FaqKnowledge _knowledge;
     private readonly MessageRouter _router;
     private readonly IPromptPolicy _listening;
@@ -50,10 +51,10 @@ public sealed class MainDialog : ComponentDialog
     /// <param name="handoff">The way to a person and the rating after; without them, customer care's details are given instead.</param>
     /// <param name="listening">How every prompt listens; by default the <see cref="ListeningPolicy"/> over the same recognizer and answers.</param>
     public MainDialog(
-        SupportOptions support,
+        IOptionsMonitor<SupportOptions> support,
         IRecognizer recognizer,
         FaqKnowledge knowledge,
-        double ambiguityMargin,
+        IOptions<RoutingOptions> routing,
         RegistrationDialog? registration = null,
         WarrantyStatusDialog? warranty = null,
         HandoffDialogs? handoff = null,
@@ -64,7 +65,7 @@ public sealed class MainDialog : ComponentDialog
         _support = support ?? throw new ArgumentNullException(nameof(support));
         ArgumentNullException.ThrowIfNull(recognizer);
         _knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
-        _router = new MessageRouter(recognizer, knowledge, ambiguityMargin);
+        _router = new MessageRouter(recognizer, knowledge, (routing ?? throw new ArgumentNullException(nameof(routing))).Value.AmbiguityMargin);
         _listening = listening ?? new ListeningPolicy(recognizer, knowledge, support);
 
         // Its steps see interruptions: leaving and switching from anywhere below end up here.
@@ -328,12 +329,12 @@ public sealed class MainDialog : ComponentDialog
             ],
             Intents.WarrantyStatus =>
             [
-                ContactCard.Create(_support, language, channel, Texts.Get(language, TextKey.TopicWarranty)),
+                ContactCard.Create(_support.CurrentValue, language, channel, Texts.Get(language, TextKey.TopicWarranty)),
                 MainMenu.Message(context, TextKey.AnythingElse),
             ],
             Intents.HumanAgent =>
             [
-                ContactCard.Create(_support, language, channel, Texts.Get(language, TextKey.PersonInterim)),
+                ContactCard.Create(_support.CurrentValue, language, channel, Texts.Get(language, TextKey.PersonInterim)),
                 MainMenu.Message(context, TextKey.AnythingElse),
             ],
             _ => [MessageFactory.Text(Texts.Get(language, TextKey.TopicQuestions))],

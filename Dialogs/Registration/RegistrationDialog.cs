@@ -12,6 +12,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using IqosBot.Dialogs.Common;
+using Microsoft.Extensions.Options;
 
 namespace IqosBot.Dialogs.Registration;
 
@@ -36,7 +37,7 @@ public sealed class RegistrationDialog : InterruptibleDialog
     private readonly IBenefitsApi _benefits;
     private readonly LocalClock _clock;
 
-    public RegistrationDialog(IBenefitsApi benefits, SupportOptions support, LocalClock clock)
+    public RegistrationDialog(IBenefitsApi benefits, IOptionsMonitor<SupportOptions> support, LocalClock clock)
         : base(nameof(RegistrationDialog), support)
     {
         _benefits = benefits ?? throw new ArgumentNullException(nameof(benefits));

@@ -12,6 +12,7 @@ using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using IqosBot.Dialogs.Common;
+using Microsoft.Extensions.Options;
 
 namespace IqosBot.Dialogs.Warranty;
 
@@ -32,7 +33,7 @@ public sealed class WarrantyStatusDialog : InterruptibleDialog
     private readonly ILookupThrottle _throttle;
     private readonly LocalClock _clock;
 
-    public WarrantyStatusDialog(IBenefitsApi benefits, ILookupThrottle throttle, SupportOptions support, LocalClock clock)
+    public WarrantyStatusDialog(IBenefitsApi benefits, ILookupThrottle throttle, IOptionsMonitor<SupportOptions> support, LocalClock clock)
         : base(nameof(WarrantyStatusDialog), support)
     {
         _benefits = benefits ?? throw new ArgumentNullException(nameof(benefits));
