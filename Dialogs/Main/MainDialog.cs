@@ -100,16 +100,18 @@ public sealed class MainDialog : ComponentDialog
         InitialDialogId = nameof(WaterfallDialog);
     }
 
-    /// <summary>Every turn passes through the root: it is where the turn's listening policy is put for the prompts below.</summary>
+    /// <summary>Every turn passes through the root: it is where the turn's listening policy and prompt style are put for the prompts below.</summary>
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext outerDc, object? options = null, CancellationToken cancellationToken = default)
     {
         PromptPolicy.Use(outerDc.Context, _listening);
+        PromptStyle.Use(outerDc.Context, ChannelPromptStyle.Instance);
         return base.BeginDialogAsync(outerDc, options, cancellationToken);
     }
 
     public override Task<DialogTurnResult> ContinueDialogAsync(DialogContext outerDc, CancellationToken cancellationToken = default)
     {
         PromptPolicy.Use(outerDc.Context, _listening);
+        PromptStyle.Use(outerDc.Context, ChannelPromptStyle.Instance);
         return base.ContinueDialogAsync(outerDc, cancellationToken);
     }
 

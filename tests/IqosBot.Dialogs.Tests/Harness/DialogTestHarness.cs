@@ -1,3 +1,4 @@
+using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Language;
 using Microsoft.Bot.Builder;
@@ -129,6 +130,9 @@ public sealed class DialogTestHarness
 
         turnContext.SetFacts(facts);
         LastLanguage = turnContext.GetLanguage();
+
+        // The bot's prompt style, which the main dialog puts in every turn, also for a dialog tested on its own.
+        PromptStyle.Use(turnContext, ChannelPromptStyle.Instance);
         LastResult = await _dialog.RunAsync(turnContext, _dialogState, cancellationToken);
         await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
     }

@@ -2,8 +2,6 @@ using System.Globalization;
 using IqosBot.Dialogs.Benefits;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Main;
-using IqosBot.Dialogs.Support;
-using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,6 @@
 using IqosBot.Dialogs.Engine;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Dialogs.Prompts;
 

@@ -1,6 +1,5 @@
 using IqosBot.Dialogs.Engine;
 using Microsoft.Bot.Builder;
-using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Dialogs.Prompts;
 
