@@ -10,9 +10,10 @@ namespace IqosBot.DirectLine;
 internal static class DirectLineResults
 {
     /// <summary>
-    /// Not the application's JSON options: those escape <c>&amp;</c>, quotes and every non-ASCII character
-    /// (a stream URL's <c>&amp;watermark=</c> would become <c>\u0026watermark=</c>), where this server has
-    /// always written them as they are. The bodies are JSON answers to a script, never put into HTML.
+    /// Options of their own, not the application's: the wire format is DirectLineJS's and must not move when
+    /// the JSON options of other endpoints are configured. Names come from the records' attributes; escaping is
+    /// relaxed as Newtonsoft's was (a stream URL's <c>&amp;watermark=</c>, quotes and non-ASCII text written as
+    /// they are), which is safe for JSON answered to a script and never put into HTML.
     /// </summary>
     public static JsonSerializerOptions JsonOptions { get; } = CreateJsonOptions();
 
