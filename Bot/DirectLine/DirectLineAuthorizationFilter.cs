@@ -61,7 +61,7 @@ internal sealed class DirectLineAuthorizationFilter(DirectLineTokens tokens, Dir
                 return DirectLineResults.Error(StatusCodes.Status404NotFound, "NotFound", "The conversation does not exist or has ended.");
             }
 
-            context.SetDirectLineAccess(new DirectLineAccess(conversationId, caller.Token?.UserId ?? record.UserId, record.UserName));
+            context.SetDirectLineAccess(new DirectLineAccess(caller.Token?.UserId ?? record.UserId, record.UserName));
         }
 
         return await next(invocation).ConfigureAwait(false);

@@ -9,7 +9,7 @@ public sealed record DirectLineCaller(DirectLineToken? Token)
 }
 
 /// <summary>On a conversation's routes: the conversation exists, the caller may use it, and as which user.</summary>
-public sealed record DirectLineAccess(string ConversationId, string UserId, string? UserName);
+public sealed record DirectLineAccess(string UserId, string? UserName);
 
 /// <summary>
 /// What <see cref="DirectLineAuthorizationFilter"/> established for this request, for the handlers behind it.
