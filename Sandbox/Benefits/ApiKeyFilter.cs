@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using IqosBot.Benefits.Contract;
 using Microsoft.Extensions.Options;
 
 namespace IqosBot.Sandbox.Benefits;
@@ -10,8 +11,6 @@ namespace IqosBot.Sandbox.Benefits;
 /// </summary>
 internal sealed class ApiKeyFilter(IOptions<BenefitsSandboxOptions> options) : IEndpointFilter
 {
-    public const string HeaderName = "X-Api-Key";
-
     private static readonly object ClientItemKey = new();
 
     private readonly byte[] _expectedHash = Hash(options.Value.ApiKey ?? throw new InvalidOperationException("The benefits sandbox has no API key configured."));
@@ -22,7 +21,7 @@ internal sealed class ApiKeyFilter(IOptions<BenefitsSandboxOptions> options) : I
 
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var values = context.HttpContext.Request.Headers[HeaderName];
+        var values = context.HttpContext.Request.Headers[BenefitsApiHeaders.ApiKey];
         if (values.Count != 1 || values[0] is not { Length: > 0 } provided)
         {
             return ValueTask.FromResult<object?>(Problems.Unauthorized().ToResult());

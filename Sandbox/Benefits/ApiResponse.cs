@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using IqosBot.Benefits.Contract;
 
 namespace IqosBot.Sandbox.Benefits;
 
@@ -10,10 +12,7 @@ internal sealed record ApiResponse(int Status, string ContentType, string Body, 
 {
     public const string Json = "application/json";
 
-    /// <summary>Tells a client that this is the stored answer to an earlier request with the same Idempotency-Key.</summary>
-    public const string ReplayedHeader = "Idempotent-Replayed";
-
-    public static ApiResponse Ok<T>(int status, T body) => new(status, Json, WireJson.Serialize(body));
+    public static ApiResponse Ok<T>(int status, T body) => new(status, Json, JsonSerializer.Serialize(body, BenefitsApiJson.Options));
 
     public IResult ToResult() => new Written(this);
 
@@ -23,7 +22,8 @@ internal sealed record ApiResponse(int Status, string ContentType, string Body, 
         {
             if (response.Replayed)
             {
-                httpContext.Response.Headers[ReplayedHeader] = "true";
+                // Tells a client that this is the stored answer to an earlier request with the same Idempotency-Key.
+                httpContext.Response.Headers[BenefitsApiHeaders.IdempotentReplayed] = "true";
             }
 
             return Results.Text(response.Body, response.ContentType, Encoding.UTF8, response.Status).ExecuteAsync(httpContext);

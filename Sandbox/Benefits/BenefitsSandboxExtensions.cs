@@ -1,3 +1,4 @@
+using IqosBot.Benefits.Contract;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -11,9 +12,6 @@ public static class BenefitsSandboxExtensions
 {
     /// <summary>Where the sandbox answers; the contract's paths (<c>/v1/...</c>) follow it.</summary>
     public const string RoutePrefix = "/sandbox/benefits";
-
-    /// <summary>The response header that identifies a request in the sandbox's logs.</summary>
-    public const string RequestIdHeader = "X-Request-Id";
 
     /// <summary>
     /// Registers the sandbox's services and the start-up seeding of its demo data. The host refuses to
@@ -63,26 +61,26 @@ public static class BenefitsSandboxExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
-        var v1 = endpoints.MapGroup(RoutePrefix + "/v1");
+        var api = endpoints.MapGroup(RoutePrefix);
 
         // Every answer, a refusal included, names the request as the host's logs do (their RequestId scope),
         // so a client can quote it when reporting a problem without quoting any personal data.
-        v1.AddEndpointFilter((context, next) =>
+        api.AddEndpointFilter((context, next) =>
         {
-            context.HttpContext.Response.Headers[RequestIdHeader] = context.HttpContext.TraceIdentifier;
+            context.HttpContext.Response.Headers[BenefitsApiHeaders.RequestId] = context.HttpContext.TraceIdentifier;
             return next(context);
         });
 
         // The key is checked first, so an unauthenticated caller learns nothing, not even the rate limit.
         // Both filters are the singletons, resolved per request: one rate-limit window per key across endpoints.
-        v1.AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<ApiKeyFilter>().InvokeAsync(context, next));
-        v1.AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<SandboxRateLimiter>().InvokeAsync(context, next));
+        api.AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<ApiKeyFilter>().InvokeAsync(context, next));
+        api.AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<SandboxRateLimiter>().InvokeAsync(context, next));
 
-        v1.MapPost("/registrations", RegistrationsEndpoint.HandleAsync);
-        v1.MapPost("/coverage/lookup", CoverageLookupEndpoint.HandleAsync);
-        v1.MapPost("/devices/check", SerialCheckEndpoint.HandleAsync);
-        v1.MapPost("/claims/eligibility", ClaimsEndpoints.CheckAsync);
-        v1.MapPost("/claims", ClaimsEndpoints.CreateAsync);
+        api.MapPost(BenefitsApiPaths.Registrations, RegistrationsEndpoint.HandleAsync);
+        api.MapPost(BenefitsApiPaths.CoverageLookup, CoverageLookupEndpoint.HandleAsync);
+        api.MapPost(BenefitsApiPaths.DeviceCheck, SerialCheckEndpoint.HandleAsync);
+        api.MapPost(BenefitsApiPaths.ClaimEligibility, ClaimsEndpoints.CheckAsync);
+        api.MapPost(BenefitsApiPaths.Claims, ClaimsEndpoints.CreateAsync);
         return endpoints;
     }
 }

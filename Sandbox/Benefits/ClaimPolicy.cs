@@ -1,3 +1,5 @@
+using IqosBot.Benefits.Contract;
+
 namespace IqosBot.Sandbox.Benefits;
 
 /// <summary>
@@ -9,36 +11,36 @@ namespace IqosBot.Sandbox.Benefits;
 /// </summary>
 internal sealed class ClaimPolicy(CoveragePolicy coverage, SwedishCalendar calendar)
 {
-    /// <returns>The refusal reason (<see cref="ClaimReasons"/>), or null when eligible.</returns>
+    /// <returns>The refusal reason (<see cref="ClaimRefusalReasons"/>), or null when eligible.</returns>
     public string? RefusalFor(DeviceRecord device, string kind, string damage)
     {
         if (device.Registration is not { } registration)
         {
-            return ClaimReasons.NotRegistered;
+            return ClaimRefusalReasons.NotRegistered;
         }
 
         var cover = coverage.For(device.Model, registration);
         var today = calendar.Today;
-        if (string.Equals(kind, ClaimWire.WarrantyReplacement, StringComparison.Ordinal))
+        if (string.Equals(kind, ClaimKinds.WarrantyReplacement, StringComparison.Ordinal))
         {
-            if (!string.Equals(damage, ClaimWire.NoDamage, StringComparison.Ordinal))
+            if (!string.Equals(damage, DamageKinds.None, StringComparison.Ordinal))
             {
-                return ClaimReasons.DamageExcluded;
+                return ClaimRefusalReasons.DamageExcluded;
             }
 
-            return cover.WarrantyEnd >= today ? null : ClaimReasons.WarrantyExpired;
+            return cover.WarrantyEnd >= today ? null : ClaimRefusalReasons.WarrantyExpired;
         }
 
-        if (string.Equals(damage, ClaimWire.Liquid, StringComparison.Ordinal))
+        if (string.Equals(damage, DamageKinds.Liquid, StringComparison.Ordinal))
         {
-            return ClaimReasons.DamageExcluded;
+            return ClaimRefusalReasons.DamageExcluded;
         }
 
         if (cover.AccidentalDamageClaimUsed)
         {
-            return ClaimReasons.AccidentalClaimUsed;
+            return ClaimRefusalReasons.AccidentalClaimUsed;
         }
 
-        return cover.AccidentalDamageEnd >= today ? null : ClaimReasons.AccidentalCoverExpired;
+        return cover.AccidentalDamageEnd >= today ? null : ClaimRefusalReasons.AccidentalCoverExpired;
     }
 }

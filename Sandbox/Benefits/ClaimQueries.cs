@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using IqosBot.Benefits.Contract;
 using Microsoft.Data.Sqlite;
 
 namespace IqosBot.Sandbox.Benefits;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IqosBot.Benefits.Contract;
 using System.Text.RegularExpressions;
 
 namespace IqosBot.Sandbox.Benefits;
@@ -15,9 +16,7 @@ internal static partial class ClaimRequestReader
     public const int MaxStreetLength = 100;
     public const int MaxCityLength = 60;
 
-    private static readonly string[] Languages = ["sv", "en"];
-
-    public static (ClaimCheckRequest? Request, ApiResponse? Problem) ReadCheck(JsonElement body)
+    public static (ClaimEligibilityRequest? Request, ApiResponse? Problem) ReadCheck(JsonElement body)
     {
         var missing = new List<string>();
         var check = ReadCheck(body, missing);
@@ -48,7 +47,7 @@ internal static partial class ClaimRequestReader
         }
 
         var language = JsonBody.String(body, "language");
-        if (language is null || !Languages.Contains(language, StringComparer.Ordinal))
+        if (language is null || !Languages.All.Contains(language, StringComparer.Ordinal))
         {
             missing.Add("language (sv or en)");
         }
@@ -89,36 +88,36 @@ internal static partial class ClaimRequestReader
         }
 
         var normalizedPostcode = postcode.Groups[1].Value + " " + postcode.Groups[2].Value;
-        return (new ClaimRequest(check!.Serial, check.Email, check.Kind, check.Damage, fault, new ClaimAddress(street, normalizedPostcode, city), language!), null);
+        return (new ClaimRequest(check!.Serial, check.Email, check.Kind, check.Damage, fault, new ShippingAddress(street, normalizedPostcode, city), language!), null);
     }
 
-    private static ClaimCheckRequest? ReadCheck(JsonElement body, List<string> missing)
+    private static ClaimEligibilityRequest? ReadCheck(JsonElement body, List<string> missing)
     {
-        var serial = JsonBody.String(body, "serial") is { } rawSerial ? SerialNumber.Normalize(rawSerial) : null;
-        if (serial is not { Length: > 0 and <= SerialNumber.MaxLength })
+        var serial = JsonBody.Serial(body);
+        if (serial is null)
         {
             missing.Add("serial");
         }
 
-        var email = JsonBody.String(body, "email") is { } rawEmail ? EmailAddress.Normalize(rawEmail) : null;
-        if (email is not { Length: > 0 })
+        var email = JsonBody.Email(body);
+        if (email is null)
         {
             missing.Add("email");
         }
 
         var kind = JsonBody.String(body, "kind");
-        if (kind is null || !ClaimWire.Kinds.Contains(kind, StringComparer.Ordinal))
+        if (kind is null || !ClaimKinds.All.Contains(kind, StringComparer.Ordinal))
         {
             missing.Add("kind (warranty-replacement or accidental-damage)");
         }
 
         var damage = JsonBody.String(body, "damage");
-        if (damage is null || !ClaimWire.Damages.Contains(damage, StringComparer.Ordinal))
+        if (damage is null || !DamageKinds.All.Contains(damage, StringComparer.Ordinal))
         {
             missing.Add("damage (none, dropped, liquid, cracked or other)");
         }
 
-        return missing.Count > 0 ? null : new ClaimCheckRequest(serial!, email!, kind!, damage!);
+        return missing.Count > 0 ? null : new ClaimEligibilityRequest(serial!, email!, kind!, damage!);
     }
 
     private static string? Required(JsonElement address, string name, string label, List<string> missing)

@@ -1,3 +1,5 @@
+using IqosBot.Benefits.Contract;
+
 namespace IqosBot.Sandbox.Benefits;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace IqosBot.Sandbox.Benefits;
 /// </summary>
 internal sealed class ClaimsDesk(SandboxDatabase database, ClaimPolicy policy, SwedishCalendar calendar, ILogger<ClaimsDesk> logger)
 {
-    public async Task<ApiResponse> CheckAsync(ClaimCheckRequest check, CancellationToken cancellationToken)
+    public async Task<ApiResponse> CheckAsync(ClaimEligibilityRequest check, CancellationToken cancellationToken)
     {
         var device = await database.ReadAsync(connection => CrmQueries.FindDeviceAsync(connection, check.Serial, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
@@ -24,7 +26,7 @@ internal sealed class ClaimsDesk(SandboxDatabase database, ClaimPolicy policy, S
         else
         {
             var reason = policy.RefusalFor(device!, check.Kind, check.Damage);
-            response = ApiResponse.Ok(StatusCodes.Status200OK, new ClaimEligibilityResult(reason is null, reason, device!.Model));
+            response = ApiResponse.Ok(StatusCodes.Status200OK, new ClaimEligibilityResponse(reason is null, reason, device!.Model));
             outcome = reason ?? "eligible";
         }
 
@@ -36,7 +38,7 @@ internal sealed class ClaimsDesk(SandboxDatabase database, ClaimPolicy policy, S
 
     public async Task<ApiResponse> CreateAsync(string client, string idempotencyKey, ClaimRequest claim, CancellationToken cancellationToken)
     {
-        var fingerprint = claim.Fingerprint();
+        var fingerprint = Fingerprints.Of(claim);
 
         var (response, outcome) = await database.WriteAsync(async connection =>
         {
@@ -61,12 +63,12 @@ internal sealed class ClaimsDesk(SandboxDatabase database, ClaimPolicy policy, S
 
             var now = calendar.Now;
             var caseNumber = await ClaimQueries.InsertClaimAsync(connection, device!.Registration!.AccountId, claim, now, cancellationToken).ConfigureAwait(false);
-            if (string.Equals(claim.Kind, ClaimWire.AccidentalDamage, StringComparison.Ordinal))
+            if (string.Equals(claim.Kind, ClaimKinds.AccidentalDamage, StringComparison.Ordinal))
             {
                 await ClaimQueries.MarkAccidentalClaimUsedAsync(connection, claim.Serial, cancellationToken).ConfigureAwait(false);
             }
 
-            var created = ApiResponse.Ok(StatusCodes.Status201Created, new ClaimCreatedResult(caseNumber, claim.Kind, device.Model, now));
+            var created = ApiResponse.Ok(StatusCodes.Status201Created, new ClaimCreated(caseNumber, claim.Kind, device.Model, now));
             await IdempotencyStore.SaveAsync(connection, client, idempotencyKey, fingerprint, created, now, cancellationToken).ConfigureAwait(false);
             return (created, "created " + caseNumber);
         }, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using IqosBot.Benefits.Contract;
+
 namespace IqosBot.Sandbox.Benefits;
 
 /// <summary>
@@ -7,17 +9,18 @@ namespace IqosBot.Sandbox.Benefits;
 /// </summary>
 internal sealed class CoverageLookup(SandboxDatabase database, CoveragePolicy policy, ILogger<CoverageLookup> logger)
 {
-    public async Task<ApiResponse> LookupAsync(string serial, string email, CancellationToken cancellationToken)
+    public async Task<ApiResponse> LookupAsync(CoverageLookupRequest request, CancellationToken cancellationToken)
     {
+        var (serial, email) = (request.Serial, request.Email);
         var device = await database.ReadAsync(connection => CrmQueries.FindDeviceAsync(connection, serial, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
 
         var (response, outcome) = device switch
         {
             null => (Problems.NotFound(), "not found"),
-            { Registration: null } => (ApiResponse.Ok(StatusCodes.Status200OK, new NotRegisteredLookupResult(device.Model)), "not registered"),
+            { Registration: null } => (ApiResponse.Ok(StatusCodes.Status200OK, CoverageLookupResponse.NotRegistered(device.Model)), "not registered"),
             { Registration: { } registration } when string.Equals(registration.AccountEmail, email, StringComparison.Ordinal)
-                => (ApiResponse.Ok(StatusCodes.Status200OK, new RegisteredLookupResult(policy.For(device.Model, registration))), "registered"),
+                => (ApiResponse.Ok(StatusCodes.Status200OK, CoverageLookupResponse.Registered(policy.For(device.Model, registration))), "registered"),
             _ => (Problems.NotFound(), "not found"),
         };
 

@@ -14,13 +14,13 @@ internal static class CoverageLookupEndpoint
             return malformed!.ToResult();
         }
 
-        var (serial, email, invalid) = CoverageLookupRequestReader.Read(json);
-        if (invalid is not null)
+        var (request, invalid) = CoverageLookupRequestReader.Read(json);
+        if (request is null)
         {
-            return invalid.ToResult();
+            return invalid!.ToResult();
         }
 
-        var response = await lookup.LookupAsync(serial!, email!, httpContext.RequestAborted).ConfigureAwait(false);
+        var response = await lookup.LookupAsync(request, httpContext.RequestAborted).ConfigureAwait(false);
         return response.ToResult();
     }
 }

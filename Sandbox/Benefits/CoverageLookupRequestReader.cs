@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IqosBot.Benefits.Contract;
 
 namespace IqosBot.Sandbox.Benefits;
 
@@ -8,24 +9,24 @@ namespace IqosBot.Sandbox.Benefits;
 /// </summary>
 internal static class CoverageLookupRequestReader
 {
-    public static (string? Serial, string? Email, ApiResponse? Problem) Read(JsonElement body)
+    public static (CoverageLookupRequest? Request, ApiResponse? Problem) Read(JsonElement body)
     {
         var missing = new List<string>();
 
-        var serial = JsonBody.String(body, "serial") is { } rawSerial ? SerialNumber.Normalize(rawSerial) : null;
-        if (serial is not { Length: > 0 and <= SerialNumber.MaxLength })
+        var serial = JsonBody.Serial(body);
+        if (serial is null)
         {
             missing.Add("serial");
         }
 
-        var email = JsonBody.String(body, "email") is { } rawEmail ? EmailAddress.Normalize(rawEmail) : null;
-        if (email is not { Length: > 0 })
+        var email = JsonBody.Email(body);
+        if (email is null)
         {
             missing.Add("email");
         }
 
         return missing.Count > 0
-            ? (null, null, Problems.BadRequest($"Missing or malformed fields: {string.Join(", ", missing)}."))
-            : (serial, email, null);
+            ? (null, Problems.BadRequest($"Missing or malformed fields: {string.Join(", ", missing)}."))
+            : (new CoverageLookupRequest(serial!, email!), null);
     }
 }

@@ -1,3 +1,4 @@
+using IqosBot.Benefits.Contract;
 using Microsoft.Extensions.Options;
 
 namespace IqosBot.Sandbox.Benefits;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IqosBot.Benefits.Contract;
 using Microsoft.Data.Sqlite;
 
 namespace IqosBot.Sandbox.Benefits;
@@ -57,7 +58,7 @@ internal static class CrmQueries
         await using var create = connection.CreateCommand();
         create.CommandText = "INSERT INTO accounts (email, status, created_at) VALUES ($email, $status, $now) RETURNING id";
         create.Parameters.AddWithValue("$email", email);
-        create.Parameters.AddWithValue("$status", AccountStatus.PendingActivation);
+        create.Parameters.AddWithValue("$status", AccountStatuses.PendingActivation);
         create.Parameters.AddWithValue("$now", Timestamp(now));
         return ((long)(await create.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!, true);
     }

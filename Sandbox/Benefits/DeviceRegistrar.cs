@@ -1,3 +1,5 @@
+using IqosBot.Benefits.Contract;
+
 namespace IqosBot.Sandbox.Benefits;
 
 /// <summary>
@@ -9,7 +11,7 @@ internal sealed class DeviceRegistrar(SandboxDatabase database, CoveragePolicy p
 {
     public async Task<ApiResponse> RegisterAsync(string client, string idempotencyKey, RegistrationRequest request, CancellationToken cancellationToken)
     {
-        var fingerprint = request.Fingerprint();
+        var fingerprint = Fingerprints.Of(request);
 
         var (response, outcome) = await database.WriteAsync(async connection =>
         {
@@ -75,5 +77,5 @@ internal sealed class DeviceRegistrar(SandboxDatabase database, CoveragePolicy p
     }
 
     private ApiResponse Success(int status, string model, RegistrationRecord registration) =>
-        ApiResponse.Ok(status, new RegistrationResult(policy.For(model, registration), new AccountSummary(registration.AccountStatus)));
+        ApiResponse.Ok(status, new RegistrationResponse(policy.For(model, registration), new Account(registration.AccountStatus)));
 }

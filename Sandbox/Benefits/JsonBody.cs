@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IqosBot.Benefits.Contract;
 
 namespace IqosBot.Sandbox.Benefits;
 
@@ -43,6 +44,14 @@ internal static class JsonBody
             return (null, Problems.BadRequest("The body is not valid JSON."));
         }
     }
+
+    /// <summary>The <c>serial</c> as the contract matches it; null when missing, not a string, or empty or too long once normalized.</summary>
+    public static string? Serial(JsonElement body) =>
+        String(body, "serial") is { } raw && SerialNumberFormat.Normalize(raw) is { Length: > 0 and <= SerialNumberFormat.MaxLength } serial ? serial : null;
+
+    /// <summary>The <c>email</c> as the contract compares it; null when missing, not a string, or blank.</summary>
+    public static string? Email(JsonElement body) =>
+        String(body, "email") is { } raw && EmailAddressFormat.Canonical(raw) is { Length: > 0 } email ? email : null;
 
     public static string? String(JsonElement body, string name) =>
         body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using IqosBot.Benefits.Contract;
+
 namespace IqosBot.Sandbox.Benefits;
 
 /// <summary>
@@ -13,47 +16,41 @@ internal static class Problems
     private const string TypeBase = "https://benefits.example.com/problems/";
 
     public static ApiResponse Unauthorized() =>
-        Create(StatusCodes.Status401Unauthorized, "unauthorized", "Unauthorized", "Send a valid API key in the X-Api-Key header.");
+        Create(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Unauthorized", "Send a valid API key in the X-Api-Key header.");
 
     public static ApiResponse BadRequest(string detail) =>
-        Create(StatusCodes.Status400BadRequest, "validation-failed", "Validation failed", detail);
+        Create(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed, "Validation failed", detail);
 
     public static ApiResponse Unprocessable(string detail) =>
-        Create(StatusCodes.Status422UnprocessableEntity, "validation-failed", "Validation failed", detail);
+        Create(StatusCodes.Status422UnprocessableEntity, ProblemCodes.ValidationFailed, "Validation failed", detail);
 
     public static ApiResponse UnknownSerial() =>
-        Create(StatusCodes.Status404NotFound, "unknown-serial", "Unknown serial number", "No device with this serial number exists.");
+        Create(StatusCodes.Status404NotFound, ProblemCodes.UnknownSerial, "Unknown serial number", "No device with this serial number exists.");
 
     public static ApiResponse RegisteredToAnotherAccount() =>
-        Create(StatusCodes.Status409Conflict, "registered-to-another-account", "Registered to another account",
+        Create(StatusCodes.Status409Conflict, ProblemCodes.RegisteredToAnotherAccount, "Registered to another account",
             "This device is already registered to another account.");
 
     public static ApiResponse InvalidPurchaseDate(string detail) =>
-        Create(StatusCodes.Status422UnprocessableEntity, "invalid-purchase-date", "Invalid purchase date", detail);
+        Create(StatusCodes.Status422UnprocessableEntity, ProblemCodes.InvalidPurchaseDate, "Invalid purchase date", detail);
 
     public static ApiResponse NotFound() =>
-        Create(StatusCodes.Status404NotFound, "not-found", "Not found", "No device matching this serial number and e-mail address was found.");
+        Create(StatusCodes.Status404NotFound, ProblemCodes.NotFound, "Not found", "No device matching this serial number and e-mail address was found.");
 
     public static ApiResponse IdempotencyKeyReused() =>
-        Create(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency key reused",
+        Create(StatusCodes.Status422UnprocessableEntity, ProblemCodes.IdempotencyKeyReused, "Idempotency key reused",
             "This Idempotency-Key was already used with a different request body. Use a new key for a new request.");
 
     public static ApiResponse RateLimited() =>
-        Create(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests", "Too many requests for this API key. Retry after the time given in Retry-After.");
+        Create(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many requests", "Too many requests for this API key. Retry after the time given in Retry-After.");
 
     /// <summary>
-    /// A claim the CRM refuses for this device: <c>reason</c> is one of the eligibility reasons and <c>model</c>
-    /// the device's, which this caller may know (the device is theirs or registered to nobody).
+    /// A claim the CRM refuses for this device: <c>reason</c> is one of <see cref="ClaimRefusalReasons"/> and
+    /// <c>model</c> the device's, which this caller may know (the device is theirs or registered to nobody).
     /// </summary>
     public static ApiResponse NotEligible(string reason, string model) =>
-        new(StatusCodes.Status422UnprocessableEntity, ContentType, WireJson.Serialize(new ClaimProblem(
-            TypeBase + "not-eligible", "Not eligible", StatusCodes.Status422UnprocessableEntity,
-            "This device is not eligible for this claim; see reason.", "not-eligible", reason, model)));
+        Create(StatusCodes.Status422UnprocessableEntity, ProblemCodes.NotEligible, "Not eligible", "This device is not eligible for this claim; see reason.", reason, model);
 
-    private static ApiResponse Create(int status, string code, string title, string detail) =>
-        new(status, ContentType, WireJson.Serialize(new Problem(TypeBase + code, title, status, detail, code)));
-
-    private sealed record Problem(string Type, string Title, int Status, string Detail, string Code);
-
-    private sealed record ClaimProblem(string Type, string Title, int Status, string Detail, string Code, string Reason, string Model);
+    private static ApiResponse Create(int status, string code, string title, string detail, string? reason = null, string? model = null) =>
+        new(status, ContentType, JsonSerializer.Serialize(new Problem(TypeBase + code, title, status, detail, code, reason, model), BenefitsApiJson.Options));
 }

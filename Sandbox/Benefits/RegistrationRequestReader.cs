@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using IqosBot.Benefits.Contract;
 
 namespace IqosBot.Sandbox.Benefits;
 
@@ -11,20 +12,18 @@ namespace IqosBot.Sandbox.Benefits;
 /// </summary>
 internal static class RegistrationRequestReader
 {
-    private static readonly string[] Languages = ["sv", "en"];
-
     public static (RegistrationRequest? Request, ApiResponse? Problem) Read(JsonElement body)
     {
         var missing = new List<string>();
 
-        var serial = JsonBody.String(body, "serial") is { } rawSerial ? SerialNumber.Normalize(rawSerial) : null;
-        if (serial is not { Length: > 0 and <= SerialNumber.MaxLength })
+        var serial = JsonBody.Serial(body);
+        if (serial is null)
         {
             missing.Add("serial");
         }
 
-        var email = JsonBody.String(body, "email") is { } rawEmail ? EmailAddress.Normalize(rawEmail) : null;
-        if (email is not { Length: > 0 })
+        var email = JsonBody.Email(body);
+        if (email is null)
         {
             missing.Add("email");
         }
@@ -49,7 +48,7 @@ internal static class RegistrationRequestReader
         }
 
         var language = JsonBody.String(body, "language");
-        if (language is null || !Languages.Contains(language, StringComparer.Ordinal))
+        if (language is null || !Languages.All.Contains(language, StringComparer.Ordinal))
         {
             missing.Add("language (sv or en)");
         }
@@ -60,7 +59,8 @@ internal static class RegistrationRequestReader
         }
 
         var refused = new List<string>();
-        if (!EmailAddress.IsValid(email!))
+        // The contract's one rule, the one the bot's dialogs accept an address by: what the bot sends is never refused here.
+        if (!EmailAddressFormat.IsWellFormed(email!))
         {
             refused.Add("email is not a valid e-mail address");
         }
@@ -76,6 +76,6 @@ internal static class RegistrationRequestReader
             return (null, Problems.Unprocessable(string.Join("; ", refused) + "."));
         }
 
-        return (new RegistrationRequest(serial!, email!, purchaseDate, marketingConsent!.Value, language!), null);
+        return (new RegistrationRequest(serial!, email!, purchaseDate, AgeConfirmed: true, marketingConsent!.Value, language!), null);
     }
 }

@@ -11,7 +11,7 @@ namespace IqosBot.Sandbox.Benefits;
 /// </summary>
 internal sealed class SandboxDatabase : IDisposable
 {
-    // Serials and e-mail addresses are stored normalized (SerialNumber, EmailAddress), dates as YYYY-MM-DD
+    // Serials and e-mail addresses are stored normalized (SerialNumberFormat, EmailAddressFormat), dates as YYYY-MM-DD
     // text, which SQLite compares in calendar order. A device is registered when it has a registrations row.
     private const string SchemaSql = """
         PRAGMA journal_mode = WAL;

@@ -1,3 +1,5 @@
+using IqosBot.Benefits.Contract;
+
 namespace IqosBot.Sandbox.Benefits;
 
 /// <summary>
@@ -8,12 +10,13 @@ namespace IqosBot.Sandbox.Benefits;
 /// </summary>
 internal sealed class SerialCheck(SandboxDatabase database, ILogger<SerialCheck> logger)
 {
-    public async Task<ApiResponse> CheckAsync(string serial, CancellationToken cancellationToken)
+    public async Task<ApiResponse> CheckAsync(DeviceCheckRequest request, CancellationToken cancellationToken)
     {
+        var serial = request.Serial;
         var device = await database.ReadAsync(connection => CrmQueries.FindDeviceAsync(connection, serial, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
 
-        var result = device is null ? new DeviceCheckResult(Known: false, Model: null) : new DeviceCheckResult(Known: true, device.Model);
+        var result = device is null ? new DeviceCheckResponse(Known: false, Model: null) : new DeviceCheckResponse(Known: true, device.Model);
 
         // Like the answer, the log says known or unknown and nothing about a registration.
         logger.LogDebug("Benefits sandbox serial check of device {DeviceHash}: {Outcome}", Redact.Hash(serial), result.Known ? "known" : "unknown");

@@ -14,13 +14,13 @@ internal static class SerialCheckEndpoint
             return malformed!.ToResult();
         }
 
-        var (serial, invalid) = SerialCheckRequestReader.Read(json);
-        if (invalid is not null)
+        var (request, invalid) = SerialCheckRequestReader.Read(json);
+        if (request is null)
         {
-            return invalid.ToResult();
+            return invalid!.ToResult();
         }
 
-        var response = await check.CheckAsync(serial!, httpContext.RequestAborted).ConfigureAwait(false);
+        var response = await check.CheckAsync(request, httpContext.RequestAborted).ConfigureAwait(false);
         return response.ToResult();
     }
 }
