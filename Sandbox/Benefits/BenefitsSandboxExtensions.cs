@@ -39,6 +39,7 @@ public static class BenefitsSandboxExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SwedishCalendar>();
         services.TryAddSingleton<SandboxDatabase>();
+        services.TryAddSingleton<IdempotentWrites>();
         services.TryAddSingleton<CoveragePolicy>();
         services.TryAddSingleton<DeviceRegistrar>();
         services.TryAddSingleton<CoverageLookup>();
@@ -76,11 +77,12 @@ public static class BenefitsSandboxExtensions
         api.AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<ApiKeyFilter>().InvokeAsync(context, next));
         api.AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<SandboxRateLimiter>().InvokeAsync(context, next));
 
-        api.MapPost(BenefitsApiPaths.Registrations, RegistrationsEndpoint.HandleAsync);
+        // Every endpoint that creates something takes an Idempotency-Key, checked and replayed in one place (Idempotency.cs).
+        api.MapPost(BenefitsApiPaths.Registrations, RegistrationsEndpoint.HandleAsync).RequireIdempotencyKey("registration");
         api.MapPost(BenefitsApiPaths.CoverageLookup, CoverageLookupEndpoint.HandleAsync);
         api.MapPost(BenefitsApiPaths.DeviceCheck, SerialCheckEndpoint.HandleAsync);
         api.MapPost(BenefitsApiPaths.ClaimEligibility, ClaimsEndpoints.CheckAsync);
-        api.MapPost(BenefitsApiPaths.Claims, ClaimsEndpoints.CreateAsync);
+        api.MapPost(BenefitsApiPaths.Claims, ClaimsEndpoints.CreateAsync).RequireIdempotencyKey("claim");
         return endpoints;
     }
 }

@@ -6,11 +6,12 @@ namespace IqosBot.Sandbox.Benefits;
 /// <c>POST /v1/claims/eligibility</c> and <c>POST /v1/claims</c> once the body is valid. Like the coverage
 /// lookup, a device registered to another e-mail address answers exactly like a serial that does not
 /// exist. Creating a claim re-checks eligibility in the same transaction that stores it, so two concurrent
-/// accidental-damage claims for one device cannot both pass; retries of one Idempotency-Key get the first 201.
+/// accidental-damage claims for one device cannot both pass; retries of one Idempotency-Key get the first 201
+/// (<see cref="IdempotentWrites"/>).
 /// Logs carry hash prefixes of the serial and the e-mail address, the kind and the outcome: never an
 /// address or a fault description.
 /// </summary>
-internal sealed class ClaimsDesk(SandboxDatabase database, ClaimPolicy policy, SwedishCalendar calendar, ILogger<ClaimsDesk> logger)
+internal sealed class ClaimsDesk(SandboxDatabase database, IdempotentWrites writes, ClaimPolicy policy, SwedishCalendar calendar, ILogger<ClaimsDesk> logger)
 {
     public async Task<ApiResponse> CheckAsync(ClaimEligibilityRequest check, CancellationToken cancellationToken)
     {
@@ -36,20 +37,10 @@ internal sealed class ClaimsDesk(SandboxDatabase database, ClaimPolicy policy, S
         return response;
     }
 
-    public async Task<ApiResponse> CreateAsync(string client, string idempotencyKey, ClaimRequest claim, CancellationToken cancellationToken)
+    public async Task<ApiResponse> CreateAsync(IdempotencyKey idempotencyKey, ClaimRequest claim, CancellationToken cancellationToken)
     {
-        var fingerprint = Fingerprints.Of(claim);
-
-        var (response, outcome) = await database.WriteAsync(async connection =>
+        var (response, outcome) = await writes.RunOnceAsync(idempotencyKey, Fingerprints.Of(claim), async connection =>
         {
-            var stored = await IdempotencyStore.FindAsync(connection, client, idempotencyKey, cancellationToken).ConfigureAwait(false);
-            if (stored is not null)
-            {
-                return string.Equals(stored.Fingerprint, fingerprint, StringComparison.Ordinal)
-                    ? (stored.Response, "replayed for the same Idempotency-Key")
-                    : (Problems.IdempotencyKeyReused(), "refused: Idempotency-Key reused with another body");
-            }
-
             var device = await CrmQueries.FindDeviceAsync(connection, claim.Serial, cancellationToken).ConfigureAwait(false);
             if (!BelongsOrFree(device, claim.Email))
             {
@@ -69,7 +60,6 @@ internal sealed class ClaimsDesk(SandboxDatabase database, ClaimPolicy policy, S
             }
 
             var created = ApiResponse.Ok(StatusCodes.Status201Created, new ClaimCreated(caseNumber, claim.Kind, device.Model, now));
-            await IdempotencyStore.SaveAsync(connection, client, idempotencyKey, fingerprint, created, now, cancellationToken).ConfigureAwait(false);
             return (created, "created " + caseNumber);
         }, cancellationToken).ConfigureAwait(false);
 

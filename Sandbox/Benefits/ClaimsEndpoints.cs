@@ -3,11 +3,10 @@ namespace IqosBot.Sandbox.Benefits;
 /// <summary>
 /// <c>POST /v1/claims/eligibility</c> and <c>POST /v1/claims</c>: the request is checked here, the claim
 /// decided by <see cref="ClaimsDesk"/>. Both are POSTs so that serial, e-mail and address stay out of URLs.
+/// A claim's Idempotency-Key is checked by <see cref="IdempotencyKeyFilter"/>.
 /// </summary>
 internal static class ClaimsEndpoints
 {
-    private const int MaxIdempotencyKeyLength = 100;
-
     public static async Task<IResult> CheckAsync(HttpContext httpContext, ClaimsDesk desk)
     {
         var (body, malformed) = await JsonBody.ReadObjectAsync(httpContext.Request).ConfigureAwait(false);
@@ -27,13 +26,6 @@ internal static class ClaimsEndpoints
 
     public static async Task<IResult> CreateAsync(HttpContext httpContext, ClaimsDesk desk)
     {
-        var keys = httpContext.Request.Headers[RegistrationsEndpoint.IdempotencyKeyHeader];
-        if (keys.Count != 1 || keys[0] is not { Length: > 0 and <= MaxIdempotencyKeyLength } idempotencyKey)
-        {
-            return Problems.BadRequest($"Send one {RegistrationsEndpoint.IdempotencyKeyHeader} header of 1 to {MaxIdempotencyKeyLength} characters, new for each new claim.")
-                .ToResult();
-        }
-
         var (body, malformed) = await JsonBody.ReadObjectAsync(httpContext.Request).ConfigureAwait(false);
         if (body is not { } json)
         {
@@ -46,7 +38,7 @@ internal static class ClaimsEndpoints
             return invalid!.ToResult();
         }
 
-        var response = await desk.CreateAsync(ApiKeyFilter.ClientOf(httpContext), idempotencyKey, claim, httpContext.RequestAborted).ConfigureAwait(false);
+        var response = await desk.CreateAsync(IdempotencyKey.Of(httpContext), claim, httpContext.RequestAborted).ConfigureAwait(false);
         return response.ToResult();
     }
 }

@@ -5,24 +5,14 @@ namespace IqosBot.Sandbox.Benefits;
 /// <summary>
 /// <c>POST /v1/registrations</c> once the body is valid: registers a device to the account of an e-mail
 /// address, creating that account pending activation if there is none, and answers retries of the same
-/// Idempotency-Key with the first response.
+/// Idempotency-Key with the first response (<see cref="IdempotentWrites"/>).
 /// </summary>
-internal sealed class DeviceRegistrar(SandboxDatabase database, CoveragePolicy policy, SwedishCalendar calendar, ILogger<DeviceRegistrar> logger)
+internal sealed class DeviceRegistrar(IdempotentWrites writes, CoveragePolicy policy, SwedishCalendar calendar, ILogger<DeviceRegistrar> logger)
 {
-    public async Task<ApiResponse> RegisterAsync(string client, string idempotencyKey, RegistrationRequest request, CancellationToken cancellationToken)
+    public async Task<ApiResponse> RegisterAsync(IdempotencyKey idempotencyKey, RegistrationRequest request, CancellationToken cancellationToken)
     {
-        var fingerprint = Fingerprints.Of(request);
-
-        var (response, outcome) = await database.WriteAsync(async connection =>
+        var (response, outcome) = await writes.RunOnceAsync(idempotencyKey, Fingerprints.Of(request), async connection =>
         {
-            var stored = await IdempotencyStore.FindAsync(connection, client, idempotencyKey, cancellationToken).ConfigureAwait(false);
-            if (stored is not null)
-            {
-                return string.Equals(stored.Fingerprint, fingerprint, StringComparison.Ordinal)
-                    ? (stored.Response, "replayed for the same Idempotency-Key")
-                    : (Problems.IdempotencyKeyReused(), "refused: Idempotency-Key reused with another body");
-            }
-
             var device = await CrmQueries.FindDeviceAsync(connection, request.Serial, cancellationToken).ConfigureAwait(false);
             if (device is null)
             {
@@ -37,9 +27,7 @@ internal sealed class DeviceRegistrar(SandboxDatabase database, CoveragePolicy p
                 }
 
                 // Already this customer's: nothing changes, not even the purchase date this request names.
-                var same = Success(StatusCodes.Status200OK, device.Model, existing);
-                await IdempotencyStore.SaveAsync(connection, client, idempotencyKey, fingerprint, same, calendar.Now, cancellationToken).ConfigureAwait(false);
-                return (same, "already registered to this account");
+                return (Success(StatusCodes.Status200OK, device.Model, existing), "already registered to this account");
             }
 
             if (PurchaseDateProblem(device.Model, request.PurchaseDate) is { } dateProblem)
@@ -53,7 +41,6 @@ internal sealed class DeviceRegistrar(SandboxDatabase database, CoveragePolicy p
             // Read back rather than assembled here: the account-wide benefit programme depends on every device on it.
             var registered = await CrmQueries.FindDeviceAsync(connection, request.Serial, cancellationToken).ConfigureAwait(false);
             var response = Success(StatusCodes.Status201Created, registered!.Model, registered.Registration!);
-            await IdempotencyStore.SaveAsync(connection, client, idempotencyKey, fingerprint, response, calendar.Now, cancellationToken).ConfigureAwait(false);
             return (response, created ? "registered to a new account pending activation" : "registered");
         }, cancellationToken).ConfigureAwait(false);
 

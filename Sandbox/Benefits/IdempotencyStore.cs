@@ -3,10 +3,9 @@ using Microsoft.Data.Sqlite;
 namespace IqosBot.Sandbox.Benefits;
 
 /// <summary>
-/// Remembers the first successful response to each Idempotency-Key, per API key (so two clients cannot
-/// collide on a key), in the database so that a retry after a restart is still recognised.
-/// Callers run these inside the registration's write transaction: the check, the registration and the
-/// stored response commit together, so concurrent retries of one key register once.
+/// The SQL of the first successful response to each Idempotency-Key, per API key (so two clients cannot
+/// collide on a key), in the database so that a retry after a restart is still recognised. Used only by
+/// <see cref="IdempotentWrites"/>, inside the write transaction it protects.
 /// </summary>
 internal static class IdempotencyStore
 {
