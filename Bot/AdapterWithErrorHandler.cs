@@ -16,7 +16,7 @@ namespace IqosBot;
 /// </summary>
 public sealed class AdapterWithErrorHandler : CloudAdapter
 {
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, IOptions<SupportOptions> support, IEnumerable<Microsoft.Bot.Builder.IMiddleware> middleware, ILogger<AdapterWithErrorHandler> logger)
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, IOptionsMonitor<SupportOptions> support, IEnumerable<Microsoft.Bot.Builder.IMiddleware> middleware, ILogger<AdapterWithErrorHandler> logger)
         : base(auth, logger)
     {
         ArgumentNullException.ThrowIfNull(support);
@@ -38,7 +38,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
                 var language = turnContext.FindLanguage()
                     ?? CustomerLanguage.Normalize(turnContext.Activity.Locale)
                     ?? CustomerLanguage.Default;
-                var apology = Texts.Format(language, TextKey.ErrorGeneric, support.Value.Phone);
+                var apology = Texts.Format(language, TextKey.ErrorGeneric, support.CurrentValue.Phone);
                 await turnContext.SendActivityAsync(MessageFactory.Text(apology)).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // The apology is best effort: its failure must not hide the original error.

@@ -2,16 +2,10 @@ using IqosBot.AgentConsole;
 using IqosBot.Authentication;
 using IqosBot.Benefits;
 using IqosBot.Bots;
-using IqosBot.Dialogs.Benefits;
-using IqosBot.Dialogs.Broken;
+using IqosBot.Dialogs;
 using IqosBot.DirectLine;
-using IqosBot.Dialogs.Faq;
-using IqosBot.Dialogs.Handoff;
 using IqosBot.Handoff;
 using IqosBot.Dialogs.Main;
-using IqosBot.Dialogs.Registration;
-using IqosBot.Dialogs.Support;
-using IqosBot.Dialogs.Warranty;
 using IqosBot.Endpoints;
 using IqosBot.Recognition;
 using IqosBot.RateLimiting;
@@ -32,14 +26,6 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 // Outside Development: no start on a configuration that would face customers unsafely (every key at fault listed).
 IqosBot.Configuration.ProductionSafety.EnsureSafe(builder.Configuration, builder.Environment);
 
-builder.Services.AddOptions<SupportOptions>()
-    .Bind(builder.Configuration.GetSection(SupportOptions.SectionName))
-    .ValidateDataAnnotations()
-    .ValidateOnStart();
-builder.Services.AddOptions<PolicyOptions>()
-    .Bind(builder.Configuration.GetSection(PolicyOptions.SectionName))
-    .ValidateDataAnnotations()
-    .ValidateOnStart();
 builder.Services.AddOptions<SqliteStorageOptions>()
     .Bind(builder.Configuration.GetSection("Storage"))
     .PostConfigure<IHostEnvironment>((options, environment) =>
@@ -63,10 +49,6 @@ if (useBenefitsSandbox)
 }
 
 builder.Services.AddBenefitsApiClient(builder.Configuration);
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(services => new LocalClock(
-    services.GetRequiredService<TimeProvider>(),
-    services.GetRequiredService<IOptions<SupportOptions>>().Value.TimeZone));
 
 builder.Services.AddSingleton<IStorage>(services => new SqliteStorage(services.GetRequiredService<IOptions<SqliteStorageOptions>>().Value));
 builder.Services.AddSingleton<ConversationState>();
@@ -86,45 +68,8 @@ builder.Services.AddIqosRateLimits(builder.Configuration);
 
 builder.Services.AddHandoff(builder.Configuration);
 builder.Services.AddAgentConsole(builder.Configuration);
-builder.Services.AddSingleton(services => new BusinessHours(services.GetRequiredService<IOptions<SupportOptions>>().Value));
-builder.Services.AddSingleton(services => new HandoffDialogs(
-    new HandoffDialog(
-        services.GetRequiredService<IHumanHandoff>(),
-        services.GetRequiredService<IOptions<SupportOptions>>().Value,
-        services.GetRequiredService<BusinessHours>(),
-        services.GetRequiredService<TimeProvider>()),
-    new RatingDialog(services.GetRequiredService<IHumanHandoff>())));
-builder.Services.AddSingleton(services => new FaqKnowledge(
-    services.GetRequiredService<IOptions<SupportOptions>>().Value,
-    services.GetRequiredService<IOptions<PolicyOptions>>().Value));
-builder.Services.AddSingleton<ILookupThrottle>(services => new StorageLookupThrottle(services.GetRequiredService<IStorage>(), services.GetRequiredService<TimeProvider>()));
-builder.Services.AddSingleton(services => new RegistrationDialog(
-    services.GetRequiredService<IBenefitsApi>(),
-    services.GetRequiredService<IOptions<SupportOptions>>().Value,
-    services.GetRequiredService<LocalClock>()));
-builder.Services.AddSingleton(services => new WarrantyStatusDialog(
-    services.GetRequiredService<IBenefitsApi>(),
-    services.GetRequiredService<ILookupThrottle>(),
-    services.GetRequiredService<IOptions<SupportOptions>>().Value,
-    services.GetRequiredService<LocalClock>()));
-builder.Services.AddSingleton(services => new BrokenDeviceDialog(
-    TroubleshootingGuide.Shared,
-    services.GetRequiredService<IClaimsApi>(),
-    services.GetRequiredService<IBenefitsApi>(),
-    services.GetRequiredService<ILookupThrottle>(),
-    services.GetRequiredService<IOptions<SupportOptions>>().Value,
-    services.GetRequiredService<LocalClock>(),
-    // Claims:HandledBy = Agents: the journey troubleshoots, then hands over with its diagnosis instead of filing the claim.
-    claimsToAgents: string.Equals(builder.Configuration["Claims:HandledBy"], "Agents", StringComparison.OrdinalIgnoreCase)));
-builder.Services.AddSingleton(services => new MainDialog(
-    services.GetRequiredService<IOptions<SupportOptions>>().Value,
-    services.GetRequiredService<IRecognizer>(),
-    services.GetRequiredService<FaqKnowledge>(),
-    services.GetRequiredService<IOptions<RecognizerSettings>>().Value.AmbiguityMargin,
-    services.GetRequiredService<RegistrationDialog>(),
-    services.GetRequiredService<WarrantyStatusDialog>(),
-    services.GetRequiredService<HandoffDialogs>(),
-    services.GetRequiredService<BrokenDeviceDialog>()));
+// The conversation: the main dialog and every journey, from typed options (Support, Policy, Claims, Recognizer).
+builder.Services.AddIqosDialogs(builder.Configuration);
 builder.Services.AddTransient<IqosBot.Bots.IqosBot>();
 builder.Services.AddTransient<IBot>(services => services.GetRequiredService<IqosBot.Bots.IqosBot>());
 

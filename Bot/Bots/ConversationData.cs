@@ -1,4 +1,4 @@
-using IqosBot.Dialogs.Listening;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Bots;
 

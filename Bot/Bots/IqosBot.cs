@@ -1,12 +1,12 @@
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Language;
-using IqosBot.Dialogs.Listening;
 using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Handoff;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Bots;
 
@@ -181,7 +181,7 @@ public sealed class IqosBot : ActivityHandler
         data.Welcomed = true;
         var language = turnContext.GetLanguage();
         await turnContext.SendActivitiesAsync(
-            [MessageFactory.Text(Texts.Get(language, TextKey.Welcome)), MainDialog.MenuMessage(turnContext, TextKey.MenuPrompt)],
+            [MessageFactory.Text(Texts.Get(language, TextKey.Welcome)), MainMenu.Message(turnContext, TextKey.MenuPrompt)],
             cancellationToken).ConfigureAwait(false);
     }
 

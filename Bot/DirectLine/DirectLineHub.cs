@@ -1,4 +1,3 @@
-using IqosBot.Dialogs.Registration;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
@@ -6,6 +5,7 @@ using System.Threading.Channels;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
+using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.DirectLine;
 

@@ -1,13 +1,13 @@
 using IqosBot.Bots;
 using IqosBot.Cards;
-using IqosBot.Dialogs.Interruptions;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
+using IqosBot.Dialogs.Understanding;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Handoff;
 
@@ -23,7 +23,7 @@ public sealed class CustomerRelay
     private readonly QueueAnnouncer _announcer;
     private readonly IAgentNotifier _agents;
     private readonly IAgentPresence _presence;
-    private readonly SupportOptions _support;
+    private readonly IOptionsMonitor<SupportOptions> _support;
     private readonly TimeProvider _time;
     private readonly ILogger<CustomerRelay> _logger;
 
@@ -36,7 +36,7 @@ public sealed class CustomerRelay
         QueueAnnouncer announcer,
         IAgentNotifier agents,
         IAgentPresence presence,
-        IOptions<SupportOptions> support,
+        IOptionsMonitor<SupportOptions> support,
         TimeProvider time,
         ILogger<CustomerRelay> logger,
         IOptions<HandoffSettings> settings)
@@ -49,7 +49,7 @@ public sealed class CustomerRelay
         _announcer = announcer ?? throw new ArgumentNullException(nameof(announcer));
         _agents = agents ?? throw new ArgumentNullException(nameof(agents));
         _presence = presence ?? throw new ArgumentNullException(nameof(presence));
-        _support = support.Value;
+        _support = support;
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
@@ -153,7 +153,7 @@ public sealed class CustomerRelay
                 await _cases.TrySetStatusAsync(record.Id, CaseStatus.Waiting, CaseStatus.Left, now, cancellationToken).ConfigureAwait(false);
                 data.HandoffCaseId = null;
                 _logger.LogWarning("Case {CaseId}: the contact centre could not take the conversation", record.Id);
-                var contact = ContactCard.Create(_support, language, ChannelInfo.From(turnContext.Activity), Texts.Get(language, TextKey.HandoffFailed));
+                var contact = ContactCard.Create(_support.CurrentValue, language, ChannelInfo.From(turnContext.Activity), Texts.Get(language, TextKey.HandoffFailed));
                 await turnContext.SendActivityAsync(contact, cancellationToken).ConfigureAwait(false);
                 return HandoffStatusOutcome.Ignored;
 
@@ -179,7 +179,7 @@ public sealed class CustomerRelay
         }
 
         await turnContext.SendActivitiesAsync(
-            [MessageFactory.Text(Texts.Get(language, TextKey.HandoffLeftQueue)), MainDialog.MenuMessage(turnContext, TextKey.AnythingElse)],
+            [MessageFactory.Text(Texts.Get(language, TextKey.HandoffLeftQueue)), MainMenu.Message(turnContext, TextKey.AnythingElse)],
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -193,7 +193,7 @@ public sealed class CustomerRelay
         }
 
         await turnContext.SendActivitiesAsync(
-            [MessageFactory.Text(Texts.Get(language, TextKey.HandoffCustomerEnded)), MainDialog.MenuMessage(turnContext, TextKey.AnythingElse)],
+            [MessageFactory.Text(Texts.Get(language, TextKey.HandoffCustomerEnded)), MainMenu.Message(turnContext, TextKey.AnythingElse)],
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,6 +1,6 @@
-using IqosBot.Dialogs.Registration;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Handoff;
 

@@ -1,18 +1,17 @@
-using IqosBot.Cards;
 using IqosBot.Dialogs.Benefits;
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Listening;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Prompts;
-using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Common;
+using Microsoft.Extensions.Options;
 
 namespace IqosBot.Dialogs.Broken;
 
@@ -39,15 +38,14 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
 
     private readonly TroubleshootingGuide _guide;
 
-    /// <param name="claimsToAgents">Configuration: claims are made by agents, so the journey hands over with its diagnosis instead of calling the API.</param>
     public BrokenDeviceDialog(
         TroubleshootingGuide guide,
         IClaimsApi claims,
         IBenefitsApi benefits,
         ILookupThrottle throttle,
-        SupportOptions support,
-        LocalClock clock,
-        bool claimsToAgents = false)
+        IOptionsMonitor<SupportOptions> support,
+        IOptionsMonitor<ClaimsOptions> claimHandling,
+        LocalClock clock)
         : base(nameof(BrokenDeviceDialog), support)
     {
         _guide = guide ?? throw new ArgumentNullException(nameof(guide));
@@ -59,7 +57,7 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         AddDialog(new ChoicePrompt(ModelPromptId, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || SymptomDetector.DetectModel(prompt.Context.Activity.Text) is not null)));
         AddDialog(new ConfirmPrompt(HelpedPromptId));
         AddDialog(new OfferPersonDialog());
-        AddDialog(new ClaimDialog(claims, benefits, throttle, support, clock, claimsToAgents));
+        AddDialog(new ClaimDialog(claims, benefits, throttle, support, claimHandling, clock));
         InitialDialogId = nameof(WaterfallDialog);
     }
 
@@ -233,7 +231,7 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         if (step.Result is true)
         {
             await context.SendActivitiesAsync(
-                [MessageFactory.Text(Texts.Get(language, TextKey.BrokenSolved)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                [MessageFactory.Text(Texts.Get(language, TextKey.BrokenSolved)), MainMenu.Message(context, TextKey.AnythingElse)],
                 cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }

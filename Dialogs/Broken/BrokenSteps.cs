@@ -2,9 +2,9 @@ using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Resources;
-using IqosBot.Dialogs.Support;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Dialogs.Broken;
 

@@ -3,7 +3,6 @@ using IqosBot.Dialogs.Benefits;
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Language;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Resources;
@@ -11,6 +10,8 @@ using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Common;
+using Microsoft.Extensions.Options;
 
 namespace IqosBot.Dialogs.Broken;
 
@@ -38,17 +39,17 @@ public sealed class ClaimDialog : ComponentDialog
 
     private readonly IClaimsApi _claims;
     private readonly ILookupThrottle _throttle;
-    private readonly SupportOptions _support;
-    private readonly bool _claimsToAgents;
+    private readonly IOptionsMonitor<SupportOptions> _support;
+    private readonly IOptionsMonitor<ClaimsOptions> _claimHandling;
 
-    /// <param name="claimsToAgents">Configuration: claims are made by agents, so the journey hands over with its diagnosis instead of calling the API.</param>
-    public ClaimDialog(IClaimsApi claims, IBenefitsApi benefits, ILookupThrottle throttle, SupportOptions support, LocalClock clock, bool claimsToAgents)
+    /// <param name="claimHandling">Configuration: when agents make claims, the journey hands over with its diagnosis instead of calling the API.</param>
+    public ClaimDialog(IClaimsApi claims, IBenefitsApi benefits, ILookupThrottle throttle, IOptionsMonitor<SupportOptions> support, IOptionsMonitor<ClaimsOptions> claimHandling, LocalClock clock)
         : base(nameof(ClaimDialog))
     {
         _claims = claims ?? throw new ArgumentNullException(nameof(claims));
         _throttle = throttle ?? throw new ArgumentNullException(nameof(throttle));
         _support = support ?? throw new ArgumentNullException(nameof(support));
-        _claimsToAgents = claimsToAgents;
+        _claimHandling = claimHandling ?? throw new ArgumentNullException(nameof(claimHandling));
 
         AddDialog(new WaterfallDialog(ClaimFlowId, [ClaimStartStepAsync, EmailStepAsync, EligibilityStepAsync]));
         AddDialog(new WaterfallDialog(AddressFlowId, [AddressStepAsync, ConfirmAddressStepAsync, CreateClaimStepAsync]));
@@ -71,7 +72,7 @@ public sealed class ClaimDialog : ComponentDialog
     {
         var form = Form(step);
         var language = step.Context.GetLanguage();
-        if (_claimsToAgents)
+        if (_claimHandling.CurrentValue.HandledBy == ClaimHandling.Agents)
         {
             // Agents make the claims here: hand over with what the journey found out.
             await step.Context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.BrokenToAgents)), cancellationToken).ConfigureAwait(false);
@@ -117,7 +118,7 @@ public sealed class ClaimDialog : ComponentDialog
 
         if (!await _throttle.TryAcquireAsync(context, cancellationToken).ConfigureAwait(false))
         {
-            var contact = ContactCard.Create(_support, language, ChannelInfo.From(context.Activity), Texts.Get(language, TextKey.WarTooManyLookups));
+            var contact = ContactCard.Create(_support.CurrentValue, language, ChannelInfo.From(context.Activity), Texts.Get(language, TextKey.WarTooManyLookups));
             await context.SendActivityAsync(contact, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
@@ -205,7 +206,7 @@ public sealed class ClaimDialog : ComponentDialog
             case ClaimStatus.Created:
                 form.ModelName = result.Model ?? form.ModelName;
                 await context.SendActivitiesAsync(
-                    [ClaimReceiptCard.Create(result.CaseNumber!, form, language, ChannelInfo.From(context.Activity)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                    [ClaimReceiptCard.Create(result.CaseNumber!, form, language, ChannelInfo.From(context.Activity)), MainMenu.Message(context, TextKey.AnythingElse)],
                     cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
             case ClaimStatus.Refused:
@@ -240,7 +241,7 @@ public sealed class ClaimDialog : ComponentDialog
                 return await step.EndDialogAsync(new RouteRequest(Intents.HumanAgent, null, Diagnosis.Describe(form, language)), cancellationToken).ConfigureAwait(false);
             case NoThanksChoice:
                 await context.SendActivitiesAsync(
-                    [MessageFactory.Text(Texts.Get(language, TextKey.BrokenRetryLater)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                    [MessageFactory.Text(Texts.Get(language, TextKey.BrokenRetryLater)), MainMenu.Message(context, TextKey.AnythingElse)],
                     cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
             default:
@@ -272,14 +273,14 @@ public sealed class ClaimDialog : ComponentDialog
             return await step.ReplaceDialogAsync(nameof(RegistrationDialog), new RegistrationForm { Serial = form.Serial, Email = form.Email }, cancellationToken).ConfigureAwait(false);
         }
 
-        await step.Context.SendActivityAsync(MainDialog.MenuMessage(step.Context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(MainMenu.Message(step.Context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<DialogTurnResult> NotFoundAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         await step.Context.SendActivitiesAsync(
-            [MessageFactory.Text(Texts.Get(step.Context.GetLanguage(), TextKey.WarNotFound)), MainDialog.MenuMessage(step.Context, TextKey.AnythingElse)],
+            [MessageFactory.Text(Texts.Get(step.Context.GetLanguage(), TextKey.WarNotFound)), MainMenu.Message(step.Context, TextKey.AnythingElse)],
             cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
@@ -290,6 +291,6 @@ public sealed class ClaimDialog : ComponentDialog
         ClaimDecision.AccidentalCoverExpired => Texts.Format(language, TextKey.BrokenCoverExpired, form.DisplayModel()),
         ClaimDecision.AccidentalClaimUsed => Texts.Format(language, TextKey.BrokenClaimUsed, form.DisplayModel()),
         ClaimDecision.DamageExcluded => Texts.Get(language, TextKey.BrokenDamageExcluded),
-        _ => Texts.Format(language, TextKey.ApiUnavailable, _support.Phone, OpeningHoursText.Describe(_support, language)),
+        _ => Texts.Format(language, TextKey.ApiUnavailable, _support.CurrentValue.Phone, OpeningHoursText.Describe(_support.CurrentValue, language)),
     };
 }

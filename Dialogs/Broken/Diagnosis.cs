@@ -1,4 +1,5 @@
 using IqosBot.Dialogs.Resources;
+using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Dialogs.Broken;
 

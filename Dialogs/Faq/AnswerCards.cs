@@ -1,9 +1,9 @@
 using IqosBot.Cards;
 using IqosBot.Dialogs.Language;
-using IqosBot.Dialogs.Listening;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
 using Microsoft.Bot.Builder;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Dialogs.Faq;
 

@@ -1,14 +1,14 @@
-using IqosBot.Cards;
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Language;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Common;
+using Microsoft.Extensions.Options;
 
 namespace IqosBot.Dialogs.Faq;
 
@@ -24,9 +24,9 @@ public sealed class FaqDialog : ComponentDialog
     private const string OfferPersonPromptId = "faqOfferPerson";
 
     private readonly FaqKnowledge _knowledge;
-    private readonly SupportOptions _support;
+    private readonly IOptionsMonitor<SupportOptions> _support;
 
-    public FaqDialog(FaqKnowledge knowledge, SupportOptions support)
+    public FaqDialog(FaqKnowledge knowledge, IOptionsMonitor<SupportOptions> support)
         : base(nameof(FaqDialog))
     {
         _knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
@@ -48,10 +48,10 @@ public sealed class FaqDialog : ComponentDialog
         var answer = _knowledge.Find(language, intent)
                      ?? throw new InvalidOperationException($"There is no {language} FAQ answer for {intent}.");
 
-        if (!await AnswerCards.SendAsync(context, intent, answer, _support, cancellationToken).ConfigureAwait(false))
+        if (!await AnswerCards.SendAsync(context, intent, answer, _support.CurrentValue, cancellationToken).ConfigureAwait(false))
         {
             // The same card again would not help: customer care's details went out instead, and the menu with a person follows.
-            await context.SendActivityAsync(MainDialog.MenuMessage(context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
+            await context.SendActivityAsync(MainMenu.Message(context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
             return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -111,7 +111,7 @@ public sealed class FaqDialog : ComponentDialog
         }
 
         var context = stepContext.Context;
-        await context.SendActivityAsync(MainDialog.MenuMessage(context, TextKey.FaqNoPerson), cancellationToken).ConfigureAwait(false);
+        await context.SendActivityAsync(MainMenu.Message(context, TextKey.FaqNoPerson), cancellationToken).ConfigureAwait(false);
         return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Support;
+using Microsoft.Extensions.Options;
 
 namespace IqosBot.Dialogs.Faq;
 
@@ -14,11 +15,22 @@ public sealed class FaqKnowledge
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
 
     private readonly Dictionary<string, Dictionary<string, FaqAnswer>> _answers;
-    private readonly Dictionary<string, Dictionary<string, string>> _values;
+    private volatile Dictionary<string, Dictionary<string, string>> _values;
 
     public FaqKnowledge(SupportOptions support, PolicyOptions policy)
         : this(LoadEmbedded(), support, policy)
     {
+    }
+
+    /// <summary>
+    /// The answers with the figures and contact details as configured now: a changed phone number,
+    /// opening hours or money-back period reaches the next answer without a restart.
+    /// </summary>
+    public FaqKnowledge(IOptionsMonitor<SupportOptions> support, IOptionsMonitor<PolicyOptions> policy)
+        : this(LoadEmbedded(), (support ?? throw new ArgumentNullException(nameof(support))).CurrentValue, (policy ?? throw new ArgumentNullException(nameof(policy))).CurrentValue)
+    {
+        support.OnChange(changed => _values = AllPlaceholders(changed, policy.CurrentValue));
+        policy.OnChange(changed => _values = AllPlaceholders(support.CurrentValue, changed));
     }
 
     internal FaqKnowledge(Dictionary<string, Dictionary<string, FaqAnswer>> answers, SupportOptions support, PolicyOptions policy)
@@ -26,8 +38,7 @@ public sealed class FaqKnowledge
         ArgumentNullException.ThrowIfNull(support);
         ArgumentNullException.ThrowIfNull(policy);
         _answers = answers;
-        _values = new[] { CustomerLanguage.Swedish, CustomerLanguage.English }
-            .ToDictionary(language => language, language => Placeholders(support, policy, language));
+        _values = AllPlaceholders(support, policy);
         CheckPlaceholders();
     }
 
@@ -81,6 +92,10 @@ public sealed class FaqKnowledge
             }
         }
     }
+
+    private static Dictionary<string, Dictionary<string, string>> AllPlaceholders(SupportOptions support, PolicyOptions policy)
+        => new[] { CustomerLanguage.Swedish, CustomerLanguage.English }
+            .ToDictionary(language => language, language => Placeholders(support, policy, language));
 
     private static Dictionary<string, string> Placeholders(SupportOptions support, PolicyOptions policy, string language)
     {

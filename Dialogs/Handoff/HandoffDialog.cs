@@ -3,15 +3,14 @@ using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
-using IqosBot.Dialogs.Listening;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Prompts;
-using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Common;
+using Microsoft.Extensions.Options;
 
 namespace IqosBot.Dialogs.Handoff;
 
@@ -40,7 +39,7 @@ public sealed class HandoffDialog : InterruptibleDialog
     private readonly BusinessHours _hours;
     private readonly TimeProvider _time;
 
-    public HandoffDialog(IHumanHandoff handoff, SupportOptions support, BusinessHours hours, TimeProvider time)
+    public HandoffDialog(IHumanHandoff handoff, IOptionsMonitor<SupportOptions> support, BusinessHours hours, TimeProvider time)
         : base(nameof(HandoffDialog), support)
     {
         _handoff = handoff ?? throw new ArgumentNullException(nameof(handoff));
@@ -139,7 +138,7 @@ public sealed class HandoffDialog : InterruptibleDialog
         {
             case Email:
                 await context.SendActivitiesAsync(
-                    [MessageFactory.Text(Texts.Format(language, TextKey.HandoffEmail, Support.Email)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                    [MessageFactory.Text(Texts.Format(language, TextKey.HandoffEmail, Support.Email)), MainMenu.Message(context, TextKey.AnythingElse)],
                     cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
             case Callback:
@@ -150,12 +149,12 @@ public sealed class HandoffDialog : InterruptibleDialog
                     MaxAttempts = 2,
                 }, cancellationToken).ConfigureAwait(false);
             case NoThanks:
-                await context.SendActivityAsync(MainDialog.MenuMessage(context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
+                await context.SendActivityAsync(MainMenu.Message(context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
             default:
                 // Two answers that were neither: the e-mail address is the way that always works.
                 await context.SendActivitiesAsync(
-                    [MessageFactory.Text(Texts.Format(language, TextKey.HandoffEmail, Support.Email)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                    [MessageFactory.Text(Texts.Format(language, TextKey.HandoffEmail, Support.Email)), MainMenu.Message(context, TextKey.AnythingElse)],
                     cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
@@ -168,7 +167,7 @@ public sealed class HandoffDialog : InterruptibleDialog
         if (PhoneNumber.Find(step.Result as string) is not { } typed || PhoneNumber.Normalize(typed) is not { } phone)
         {
             await context.SendActivitiesAsync(
-                [MessageFactory.Text(Texts.Format(language, TextKey.HandoffEmail, Support.Email)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                [MessageFactory.Text(Texts.Format(language, TextKey.HandoffEmail, Support.Email)), MainMenu.Message(context, TextKey.AnythingElse)],
                 cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
@@ -221,7 +220,7 @@ public sealed class HandoffDialog : InterruptibleDialog
             reply = Texts.Format(language, TextKey.HandoffCallbackNotSaved, Support.Email);
         }
 
-        await context.SendActivitiesAsync([MessageFactory.Text(reply), MainDialog.MenuMessage(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
+        await context.SendActivitiesAsync([MessageFactory.Text(reply), MainMenu.Message(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using IqosBot.Dialogs.Choices;
-using IqosBot.Dialogs.Registration;
+using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Dialogs.Handoff;
 

@@ -2,12 +2,12 @@ using IqosBot.Cards;
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Language;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Prompts;
-using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Resources;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Common;
+using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Dialogs.Handoff;
 
@@ -81,7 +81,7 @@ public sealed class RatingDialog : ComponentDialog
         }
 
         await context.SendActivitiesAsync(
-            [MessageFactory.Text(Texts.Get(language, TextKey.RatingThanks)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+            [MessageFactory.Text(Texts.Get(language, TextKey.RatingThanks)), MainMenu.Message(context, TextKey.AnythingElse)],
             cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }

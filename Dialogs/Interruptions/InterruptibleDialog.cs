@@ -1,11 +1,12 @@
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Listening;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
+using IqosBot.Dialogs.Common;
+using Microsoft.Extensions.Options;
 
 namespace IqosBot.Dialogs.Interruptions;
 
@@ -17,13 +18,16 @@ namespace IqosBot.Dialogs.Interruptions;
 /// </summary>
 public abstract class InterruptibleDialog : ComponentDialog, IJourney
 {
-    protected InterruptibleDialog(string dialogId, SupportOptions support)
+    protected InterruptibleDialog(string dialogId, IOptionsMonitor<SupportOptions> support)
         : base(dialogId)
     {
-        Support = support ?? throw new ArgumentNullException(nameof(support));
+        _support = support ?? throw new ArgumentNullException(nameof(support));
     }
 
-    protected SupportOptions Support { get; }
+    private readonly IOptionsMonitor<SupportOptions> _support;
+
+    /// <summary>Customer care's details and hours as configured now: read per turn, so a change needs no restart.</summary>
+    protected SupportOptions Support => _support.CurrentValue;
 
     public virtual bool ListensForSolved => false;
 

@@ -1,5 +1,3 @@
-using IqosBot.Dialogs.Interruptions;
-using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Dialogs.Listening;

@@ -1,6 +1,6 @@
 using IqosBot.Dialogs.Engine;
-using IqosBot.Dialogs.Main;
 using Microsoft.Bot.Builder;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Dialogs.Listening;
 

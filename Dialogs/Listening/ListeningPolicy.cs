@@ -1,13 +1,12 @@
-using IqosBot.Dialogs.Broken;
 using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Language;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Prompts;
-using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
+using IqosBot.Dialogs.Common;
+using Microsoft.Extensions.Options;
 
 namespace IqosBot.Dialogs.Listening;
 
@@ -26,10 +25,10 @@ public sealed class ListeningPolicy : IPromptPolicy
 
     private readonly IRecognizer _recognizer;
     private readonly FaqKnowledge _knowledge;
-    private readonly SupportOptions _support;
+    private readonly IOptionsMonitor<SupportOptions> _support;
     private readonly double _minimumScore;
 
-    public ListeningPolicy(IRecognizer recognizer, FaqKnowledge knowledge, SupportOptions support, double minimumScore = 0.58)
+    public ListeningPolicy(IRecognizer recognizer, FaqKnowledge knowledge, IOptionsMonitor<SupportOptions> support, double minimumScore = 0.58)
     {
         _recognizer = recognizer ?? throw new ArgumentNullException(nameof(recognizer));
         _knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
@@ -141,7 +140,7 @@ public sealed class ListeningPolicy : IPromptPolicy
         if (request is null && _knowledge.Find(language, intent) is { Title: not null, Text: not null } answer)
         {
             // A question: answered briefly, then the same prompt again.
-            if (await AnswerCards.SendAsync(turn, intent, answer, _support, cancellationToken).ConfigureAwait(false))
+            if (await AnswerCards.SendAsync(turn, intent, answer, _support.CurrentValue, cancellationToken).ConfigureAwait(false))
             {
                 await SayAsync(turn, Texts.Get(language, TextKey.InterruptionResume), cancellationToken).ConfigureAwait(false);
             }

@@ -1,12 +1,12 @@
 using IqosBot.Cards;
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Language;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Dialogs.Listening;
 

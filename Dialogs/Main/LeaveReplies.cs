@@ -6,6 +6,7 @@ using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Dialogs.Main;
 
@@ -25,11 +26,11 @@ internal static class LeaveReplies
             LeaveKind.Cancel =>
             [
                 MessageFactory.Text(Join(Texts.Get(language, TextKey.InterruptionCancelled), note)),
-                MainDialog.MenuMessage(context, TextKey.AnythingElse),
+                MainMenu.Message(context, TextKey.AnythingElse),
             ],
             LeaveKind.Thanks => [.. Note(note), Menu(context, knowledge.Text(language, Intents.Thanks))],
             LeaveKind.Goodbye => [MessageFactory.Text(Join(note, knowledge.Text(language, Intents.Goodbye)))],
-            LeaveKind.Solved => [.. Note(note), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+            LeaveKind.Solved => [.. Note(note), MainMenu.Message(context, TextKey.AnythingElse)],
 
             // Under 18: the policy has said why; nothing is offered.
             _ => [],

@@ -4,7 +4,6 @@ using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Handoff;
-using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Listening;
 using IqosBot.Dialogs.Prompts;
@@ -15,6 +14,8 @@ using IqosBot.Dialogs.Understanding;
 using IqosBot.Dialogs.Warranty;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Common;
+using Microsoft.Extensions.Options;
 
 namespace IqosBot.Dialogs.Main;
 
@@ -39,7 +40,7 @@ public sealed class MainDialog : ComponentDialog
     private const string ChildIntentKey = "childIntent";
     private const string ChildDialogKey = "childDialog";
 
-    private readonly SupportOptions _support;
+    private readonly IOptionsMonitor<SupportOptions> _support;
     private readonly FaqKnowledge _knowledge;
     private readonly MessageRouter _router;
     private readonly IPromptPolicy _listening;
@@ -50,10 +51,10 @@ public sealed class MainDialog : ComponentDialog
     /// <param name="handoff">The way to a person and the rating after; without them, customer care's details are given instead.</param>
     /// <param name="listening">How every prompt listens; by default the <see cref="ListeningPolicy"/> over the same recognizer and answers.</param>
     public MainDialog(
-        SupportOptions support,
+        IOptionsMonitor<SupportOptions> support,
         IRecognizer recognizer,
         FaqKnowledge knowledge,
-        double ambiguityMargin,
+        IOptions<RoutingOptions> routing,
         RegistrationDialog? registration = null,
         WarrantyStatusDialog? warranty = null,
         HandoffDialogs? handoff = null,
@@ -64,7 +65,7 @@ public sealed class MainDialog : ComponentDialog
         _support = support ?? throw new ArgumentNullException(nameof(support));
         ArgumentNullException.ThrowIfNull(recognizer);
         _knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
-        _router = new MessageRouter(recognizer, knowledge, ambiguityMargin);
+        _router = new MessageRouter(recognizer, knowledge, (routing ?? throw new ArgumentNullException(nameof(routing))).Value.AmbiguityMargin);
         _listening = listening ?? new ListeningPolicy(recognizer, knowledge, support);
 
         // Its steps see interruptions: leaving and switching from anywhere below end up here.
@@ -99,25 +100,19 @@ public sealed class MainDialog : ComponentDialog
         InitialDialogId = nameof(WaterfallDialog);
     }
 
-    /// <summary>Every turn passes through the root: it is where the turn's listening policy is put for the prompts below.</summary>
+    /// <summary>Every turn passes through the root: it is where the turn's listening policy and prompt style are put for the prompts below.</summary>
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext outerDc, object? options = null, CancellationToken cancellationToken = default)
     {
         PromptPolicy.Use(outerDc.Context, _listening);
+        PromptStyle.Use(outerDc.Context, ChannelPromptStyle.Instance);
         return base.BeginDialogAsync(outerDc, options, cancellationToken);
     }
 
     public override Task<DialogTurnResult> ContinueDialogAsync(DialogContext outerDc, CancellationToken cancellationToken = default)
     {
         PromptPolicy.Use(outerDc.Context, _listening);
+        PromptStyle.Use(outerDc.Context, ChannelPromptStyle.Instance);
         return base.ContinueDialogAsync(outerDc, cancellationToken);
-    }
-
-    /// <summary>Sends the menu as buttons without waiting for an answer (after the welcome or an answer).</summary>
-    public static Activity MenuMessage(ITurnContext turnContext, string textKey)
-    {
-        var language = turnContext.GetLanguage();
-        var buttons = MainMenu.Choices(language).Select(choice => new ChoiceButton(choice.Title!, choice.Title!)).ToList();
-        return ChoiceMessage.Create(Texts.Get(language, textKey), buttons, ChannelInfo.From(turnContext.Activity));
     }
 
     private async Task<DialogTurnResult> RouteStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
@@ -222,7 +217,7 @@ public sealed class MainDialog : ComponentDialog
                 await context.SendActivityAsync(MessageFactory.Text(_knowledge.Text(language, intent)), cancellationToken).ConfigureAwait(false);
                 break;
             case ComplianceTopics.HealthQuestion or ComplianceTopics.TobaccoPurchase:
-                await context.SendActivitiesAsync([MessageFactory.Text(_knowledge.Text(language, intent)), MenuMessage(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
+                await context.SendActivitiesAsync([MessageFactory.Text(_knowledge.Text(language, intent)), MainMenu.Message(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
                 break;
             case Intents.RegisterDevice when FindDialog(nameof(RegistrationDialog)) is not null:
                 var registration = new RegistrationForm { Serial = Carried(stepContext)?.Serial, Email = Carried(stepContext)?.Email };
@@ -332,17 +327,17 @@ public sealed class MainDialog : ComponentDialog
             Intents.RegisterDevice =>
             [
                 MessageFactory.Text(Texts.Get(language, TextKey.TopicRegister)),
-                MenuMessage(context, TextKey.AnythingElse),
+                MainMenu.Message(context, TextKey.AnythingElse),
             ],
             Intents.WarrantyStatus =>
             [
-                ContactCard.Create(_support, language, channel, Texts.Get(language, TextKey.TopicWarranty)),
-                MenuMessage(context, TextKey.AnythingElse),
+                ContactCard.Create(_support.CurrentValue, language, channel, Texts.Get(language, TextKey.TopicWarranty)),
+                MainMenu.Message(context, TextKey.AnythingElse),
             ],
             Intents.HumanAgent =>
             [
-                ContactCard.Create(_support, language, channel, Texts.Get(language, TextKey.PersonInterim)),
-                MenuMessage(context, TextKey.AnythingElse),
+                ContactCard.Create(_support.CurrentValue, language, channel, Texts.Get(language, TextKey.PersonInterim)),
+                MainMenu.Message(context, TextKey.AnythingElse),
             ],
             _ => [MessageFactory.Text(Texts.Get(language, TextKey.TopicQuestions))],
         };

@@ -1,4 +1,3 @@
-using IqosBot.Dialogs.Broken;
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Language;
@@ -6,6 +5,7 @@ using IqosBot.Dialogs.Listening;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Dialogs.Main;
 
@@ -30,10 +30,10 @@ internal sealed class MessageRouter(IRecognizer recognizer, FaqKnowledge knowled
                 return Routed.Handled;
             case (CustomerSignal.SensitiveNumber or CustomerSignal.OtherBrand) and var signal:
                 var key = signal == CustomerSignal.SensitiveNumber ? TextKey.ListenSensitiveNumber : TextKey.ListenOtherBrand;
-                await context.SendActivitiesAsync([MessageFactory.Text(Texts.Get(language, key)), MainDialog.MenuMessage(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
+                await context.SendActivitiesAsync([MessageFactory.Text(Texts.Get(language, key)), MainMenu.Message(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
                 return Routed.Handled;
             case CustomerSignal.Cancel:
-                await context.SendActivityAsync(MainDialog.MenuMessage(context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
+                await context.SendActivityAsync(MainMenu.Message(context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
                 return Routed.Handled;
             case CustomerSignal.HealthQuestion:
                 return Routed.To(ComplianceTopics.HealthQuestion);

@@ -11,6 +11,8 @@ using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+using IqosBot.Dialogs.Common;
+using Microsoft.Extensions.Options;
 
 namespace IqosBot.Dialogs.Registration;
 
@@ -35,7 +37,7 @@ public sealed class RegistrationDialog : InterruptibleDialog
     private readonly IBenefitsApi _benefits;
     private readonly LocalClock _clock;
 
-    public RegistrationDialog(IBenefitsApi benefits, SupportOptions support, LocalClock clock)
+    public RegistrationDialog(IBenefitsApi benefits, IOptionsMonitor<SupportOptions> support, LocalClock clock)
         : base(nameof(RegistrationDialog), support)
     {
         _benefits = benefits ?? throw new ArgumentNullException(nameof(benefits));
@@ -259,7 +261,7 @@ public sealed class RegistrationDialog : InterruptibleDialog
                 var note = Texts.Get(language, TextKey.RegReceiptBenefits)
                            + (result.AccountPendingActivation ? " " + Texts.Get(language, TextKey.RegPendingActivation) : string.Empty);
                 await context.SendActivitiesAsync(
-                    [CoverageCard.Create(result.Device!, title, note, language, _clock.Today, ChannelInfo.From(context.Activity)), Main.MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                    [CoverageCard.Create(result.Device!, title, note, language, _clock.Today, ChannelInfo.From(context.Activity)), MainMenu.Message(context, TextKey.AnythingElse)],
                     cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
 
@@ -277,7 +279,7 @@ public sealed class RegistrationDialog : InterruptibleDialog
 
             case RegistrationStatus.RegisteredToAnotherAccount:
                 var contact = ContactCard.Create(Support, language, ChannelInfo.From(context.Activity), Texts.Get(language, TextKey.RegOtherAccount));
-                await context.SendActivitiesAsync([contact, Main.MainDialog.MenuMessage(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
+                await context.SendActivitiesAsync([contact, MainMenu.Message(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
 
             default:

@@ -1,5 +1,6 @@
 using System.Globalization;
 using IqosBot.Dialogs.Resources;
+using Microsoft.Extensions.Options;
 
 namespace IqosBot.Dialogs.Support;
 
@@ -18,34 +19,29 @@ public sealed class BusinessHours
     /// <summary>How far <see cref="NextOpening"/> looks: past any holiday run, short of a pointless scan.</summary>
     public const int SearchDays = 60;
 
-    private readonly TimeZoneInfo _zone;
-    private readonly IReadOnlyList<OpeningHoursRule> _rules;
-    private readonly Dictionary<DateOnly, OpeningHoursException> _exceptions;
+    private volatile Schedule _schedule;
 
+    /// <summary>Fixed hours (tests, tools): they never change after construction.</summary>
     public BusinessHours(SupportOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        _schedule = Schedule.From(options);
+    }
 
-        // Copied so that later edits to the options object cannot change the answers half-way.
-        _rules = [.. options.OpeningHours];
-        _exceptions = [];
-        foreach (var exception in options.Exceptions)
-        {
-            // Startup validation rejects duplicates; if they got here anyway, picking one silently would hide it.
-            if (!_exceptions.TryAdd(exception.Date, exception))
-            {
-                throw new ArgumentException(
-                    $"Opening hours exception {exception.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is listed more than once.",
-                    nameof(options));
-            }
-        }
+    /// <summary>
+    /// The hours as configured now: a team lead who changes the opening hours or adds a holiday in
+    /// configuration changes what the bot says from the next message on, without a restart.
+    /// </summary>
+    public BusinessHours(IOptionsMonitor<SupportOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _schedule = Schedule.From(options.CurrentValue);
+        options.OnChange(changed => _schedule = Schedule.From(changed));
     }
 
     /// <summary>True when <paramref name="instant"/> falls in opening hours on the local clock.</summary>
     public bool IsOpen(DateTimeOffset instant)
     {
-        var local = TimeZoneInfo.ConvertTime(instant, _zone);
+        var local = TimeZoneInfo.ConvertTime(instant, _schedule.Zone);
         var time = TimeOnly.FromDateTime(local.DateTime);
         foreach (var (open, close) in Periods(DateOnly.FromDateTime(local.DateTime)))
         {
@@ -66,7 +62,7 @@ public sealed class BusinessHours
     /// </summary>
     public DateTimeOffset? NextOpening(DateTimeOffset instant)
     {
-        var local = TimeZoneInfo.ConvertTime(instant, _zone);
+        var local = TimeZoneInfo.ConvertTime(instant, _schedule.Zone);
         if (IsOpen(instant))
         {
             return local;
@@ -104,8 +100,8 @@ public sealed class BusinessHours
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="opening"/> is on an earlier date than <paramref name="now"/>.</exception>
     public string DescribeOpening(DateTimeOffset now, DateTimeOffset opening, string language)
     {
-        var localNow = TimeZoneInfo.ConvertTime(now, _zone);
-        var localOpening = TimeZoneInfo.ConvertTime(opening, _zone);
+        var localNow = TimeZoneInfo.ConvertTime(now, _schedule.Zone);
+        var localOpening = TimeZoneInfo.ConvertTime(opening, _schedule.Zone);
         var days = DateOnly.FromDateTime(localOpening.DateTime).DayNumber - DateOnly.FromDateTime(localNow.DateTime).DayNumber;
         var culture = Texts.Culture(language);
         var time = Time(TimeOnly.FromDateTime(localOpening.DateTime));
@@ -123,7 +119,7 @@ public sealed class BusinessHours
     /// <summary>The open periods on a local date: the exception's, if the date has one, else the weekly rules'.</summary>
     private IEnumerable<(TimeOnly Open, TimeOnly Close)> Periods(DateOnly date)
     {
-        if (_exceptions.TryGetValue(date, out var exception))
+        if (_schedule.Exceptions.TryGetValue(date, out var exception))
         {
             if (!exception.Closed && exception.Open is { } open && exception.Close is { } close)
             {
@@ -133,7 +129,7 @@ public sealed class BusinessHours
             yield break;
         }
 
-        foreach (var rule in _rules)
+        foreach (var rule in _schedule.Rules)
         {
             if (Covers(rule, date.DayOfWeek))
             {
@@ -154,15 +150,52 @@ public sealed class BusinessHours
     private DateTimeOffset ToInstant(DateOnly date, TimeOnly time)
     {
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        while (_zone.IsInvalidTime(local))
+        while (_schedule.Zone.IsInvalidTime(local))
         {
             local = local.AddMinutes(1);
         }
 
-        var offset = _zone.IsAmbiguousTime(local) ? _zone.GetAmbiguousTimeOffsets(local).Max() : _zone.GetUtcOffset(local);
+        var offset = _schedule.Zone.IsAmbiguousTime(local) ? _schedule.Zone.GetAmbiguousTimeOffsets(local).Max() : _schedule.Zone.GetUtcOffset(local);
         return new DateTimeOffset(local, offset);
     }
 
     /// <summary>08.00, as <see cref="OpeningHoursText"/> writes times in both languages.</summary>
     private static string Time(TimeOnly time) => time.ToString("HH'.'mm", CultureInfo.InvariantCulture);
+
+    /// <summary>One consistent reading of the options: swapped whole, so a turn never mixes old and new hours.</summary>
+    private sealed class Schedule
+    {
+        private Schedule(TimeZoneInfo zone, IReadOnlyList<OpeningHoursRule> rules, Dictionary<DateOnly, OpeningHoursException> exceptions)
+        {
+            Zone = zone;
+            Rules = rules;
+            Exceptions = exceptions;
+        }
+
+        public TimeZoneInfo Zone { get; }
+
+        public IReadOnlyList<OpeningHoursRule> Rules { get; }
+
+        public Dictionary<DateOnly, OpeningHoursException> Exceptions { get; }
+
+        public static Schedule From(SupportOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+
+            // Copied so that later edits to the options object cannot change the answers half-way.
+            var exceptions = new Dictionary<DateOnly, OpeningHoursException>();
+            foreach (var exception in options.Exceptions)
+            {
+                // Startup validation rejects duplicates; if they got here anyway, picking one silently would hide it.
+                if (!exceptions.TryAdd(exception.Date, exception))
+                {
+                    throw new ArgumentException(
+                        $"Opening hours exception {exception.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is listed more than once.",
+                        nameof(options));
+                }
+            }
+
+            return new Schedule(TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone), [.. options.OpeningHours], exceptions);
+        }
+    }
 }

@@ -4,7 +4,6 @@ using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Listening;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Resources;
@@ -12,6 +11,8 @@ using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Common;
+using Microsoft.Extensions.Options;
 
 namespace IqosBot.Dialogs.Warranty;
 
@@ -32,7 +33,7 @@ public sealed class WarrantyStatusDialog : InterruptibleDialog
     private readonly ILookupThrottle _throttle;
     private readonly LocalClock _clock;
 
-    public WarrantyStatusDialog(IBenefitsApi benefits, ILookupThrottle throttle, SupportOptions support, LocalClock clock)
+    public WarrantyStatusDialog(IBenefitsApi benefits, ILookupThrottle throttle, IOptionsMonitor<SupportOptions> support, LocalClock clock)
         : base(nameof(WarrantyStatusDialog), support)
     {
         _benefits = benefits ?? throw new ArgumentNullException(nameof(benefits));
@@ -121,7 +122,7 @@ public sealed class WarrantyStatusDialog : InterruptibleDialog
             case CoverageStatus.Registered:
                 var title = Texts.Format(language, TextKey.WarStatusTitle, result.Device!.Model);
                 await context.SendActivitiesAsync(
-                    [CoverageCard.Create(result.Device, title, null, language, _clock.Today, channel), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                    [CoverageCard.Create(result.Device, title, null, language, _clock.Today, channel), MainMenu.Message(context, TextKey.AnythingElse)],
                     cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
 
@@ -134,7 +135,7 @@ public sealed class WarrantyStatusDialog : InterruptibleDialog
 
             case CoverageStatus.NotFound:
                 await context.SendActivitiesAsync(
-                    [MessageFactory.Text(Texts.Get(language, TextKey.WarNotFound)), MainDialog.MenuMessage(context, TextKey.AnythingElse)],
+                    [MessageFactory.Text(Texts.Get(language, TextKey.WarNotFound)), MainMenu.Message(context, TextKey.AnythingElse)],
                     cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
 
@@ -157,7 +158,7 @@ public sealed class WarrantyStatusDialog : InterruptibleDialog
             return await step.ReplaceDialogAsync(nameof(RegistrationDialog), new RegistrationForm { Serial = form.Serial, Email = form.Email }, cancellationToken).ConfigureAwait(false);
         }
 
-        await step.Context.SendActivityAsync(MainDialog.MenuMessage(step.Context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(MainMenu.Message(step.Context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Understanding;
 using IqosBot.Recognition.Training;
 using Microsoft.Bot.Builder;

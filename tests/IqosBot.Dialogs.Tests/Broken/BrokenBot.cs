@@ -1,16 +1,13 @@
+using IqosBot.Dialogs;
 using IqosBot.Dialogs.Benefits;
-using IqosBot.Dialogs.Broken;
-using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Handoff;
 using IqosBot.Dialogs.Language;
-using IqosBot.Dialogs.Main;
-using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Tests.Handoff;
 using IqosBot.Dialogs.Tests.Harness;
 using IqosBot.Dialogs.Understanding;
-using IqosBot.Dialogs.Warranty;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
@@ -25,31 +22,22 @@ namespace IqosBot.Dialogs.Tests.Broken;
 /// </summary>
 internal sealed class BrokenBot
 {
-    private static readonly PolicyOptions Policy = new()
-    {
-        MoneyBackDays = 60, MoneyBackMaxDevices = 3, ReturnDays = 14, WarrantyMonths = 12,
-        AccidentalDamageMonths = 12, BenefitProgramMonths = 12, AccessoriesDiscountPercent = 10,
-    };
-
     private BrokenBot(string language, bool claimsToAgents)
     {
         Language = language;
         Clock = new LocalClock(Time, Support.TimeZone);
         Api = new FakeBenefitsApi(Clock);
-        var knowledge = new FaqKnowledge(Support, Policy);
-        var throttle = new HarnessStorageThrottle(this);
-        Harness = new DialogTestHarness(
-            () => new MainDialog(
-                Support,
-                Recognizer,
-                knowledge,
-                ambiguityMargin: 0.08,
-                new RegistrationDialog(Api, Support, Clock),
-                new WarrantyStatusDialog(Api, throttle, Support, Clock),
-                new HandoffDialogs(new HandoffDialog(People, Support, new BusinessHours(Support), Time), new RatingDialog(People)),
-                new BrokenDeviceDialog(TroubleshootingGuide.Shared, Claims, Api, throttle, Support, Clock, claimsToAgents)),
-            language,
-            Channels.Emulator);
+        var settings = new Dictionary<string, string?> { ["Claims:HandledBy"] = claimsToAgents ? "Agents" : "Api" };
+        var services = TestDialogs.Services(Time, Recognizer, Api, out var configuration, settings)
+            .AddSingleton(Clock)
+            .AddSingleton<ILookupThrottle>(new HarnessStorageThrottle(this))
+            .AddSingleton<IClaimsApi>(Claims)
+            .AddSingleton<IHumanHandoff>(People)
+            .AddRegistrationJourney()
+            .AddWarrantyJourney()
+            .AddBrokenDeviceJourney(configuration)
+            .AddHandoffDialogs();
+        Harness = new DialogTestHarness(TestDialogs.Factory(services), language, Channels.Emulator);
     }
 
     public static SupportOptions Support { get; } = TestSupport.Options();

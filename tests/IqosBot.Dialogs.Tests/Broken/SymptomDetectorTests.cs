@@ -1,4 +1,5 @@
 using IqosBot.Dialogs.Broken;
+using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Dialogs.Tests.Broken;
 

@@ -1,14 +1,13 @@
+using IqosBot.Dialogs;
 using IqosBot.Dialogs.Benefits;
-using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Handoff;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Main;
-using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Tests.Harness;
 using IqosBot.Dialogs.Understanding;
-using IqosBot.Dialogs.Warranty;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
@@ -33,33 +32,20 @@ internal sealed class HandoffBot
     public const string TroubleQuestion = "min iqos laddar inte";
     public const string HumanIntentUtterance = "kan någon riktig hjälpa mig";
 
-    private static readonly PolicyOptions Policy = new()
-    {
-        MoneyBackDays = 60, MoneyBackMaxDevices = 3, ReturnDays = 14, WarrantyMonths = 12,
-        AccidentalDamageMonths = 12, BenefitProgramMonths = 12, AccessoriesDiscountPercent = 10,
-    };
-
     private HandoffBot(DateTimeOffset now, string? language, object? startOptions)
     {
         Time = new FixedTimeProvider(now);
         Clock = new LocalClock(Time, Support.TimeZone);
         Api = new FakeBenefitsApi(Clock);
-        var knowledge = new FaqKnowledge(Support, Policy);
-        Harness = new DialogTestHarness(
-            () =>
-            {
-                var main = new MainDialog(
-                    Support,
-                    Recognizer,
-                    knowledge,
-                    ambiguityMargin: 0.08,
-                    new RegistrationDialog(Api, Support, Clock),
-                    new WarrantyStatusDialog(Api, new NoThrottle(), Support, Clock),
-                    new HandoffDialogs(new HandoffDialog(People, Support, new BusinessHours(Support), Time), new RatingDialog(People)));
-                return startOptions is null ? main : new Launcher(main, startOptions);
-            },
-            language,
-            Channels.Emulator);
+        var services = TestDialogs.Services(Time, Recognizer, Api)
+            .AddSingleton(Clock)
+            .AddSingleton<ILookupThrottle>(new NoThrottle())
+            .AddSingleton<IHumanHandoff>(People)
+            .AddRegistrationJourney()
+            .AddWarrantyJourney()
+            .AddHandoffDialogs();
+        var main = TestDialogs.Factory(services);
+        Harness = new DialogTestHarness(() => startOptions is null ? main() : new Launcher(main(), startOptions), language, Channels.Emulator);
     }
 
     public static SupportOptions Support { get; } = TestSupport.Options();

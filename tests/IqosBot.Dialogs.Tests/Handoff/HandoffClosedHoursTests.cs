@@ -1,6 +1,5 @@
 using IqosBot.Dialogs.Handoff;
 using IqosBot.Dialogs.Language;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Tests.Harness;
@@ -185,7 +184,7 @@ public sealed class HandoffClosedHoursTests
         var support = TestSupport.Options();
         var time = new FixedTimeProvider(ClosedNow);
         var harness = new DialogTestHarness(
-            () => new Launcher(new HandoffDialog(people, support, new BusinessHours(support), time), new HandoffOptions(Intents.CarePlus, "FaqDialog")),
+            () => new Launcher(new HandoffDialog(people, FixedOptions.Of(support), new BusinessHours(support), time), new HandoffOptions(Intents.CarePlus, "FaqDialog")),
             CustomerLanguage.Swedish);
         await harness.SendAsync("start");
 
@@ -207,7 +206,7 @@ public sealed class HandoffClosedHoursTests
         var support = TestSupport.Options();
         var time = new FixedTimeProvider(ClosedNow);
         var harness = new DialogTestHarness(
-            () => new Launcher(new HandoffDialog(people, support, new BusinessHours(support), time), new HandoffOptions(Intents.RegisterDevice, "RegistrationDialog")),
+            () => new Launcher(new HandoffDialog(people, FixedOptions.Of(support), new BusinessHours(support), time), new HandoffOptions(Intents.RegisterDevice, "RegistrationDialog")),
             CustomerLanguage.Swedish);
         await harness.SendAsync("start");
         await harness.SendAsync("2");

@@ -1,11 +1,11 @@
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Handoff;
 using IqosBot.Dialogs.Language;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Tests.Harness;
 using Microsoft.Bot.Connector;
 using Newtonsoft.Json.Linq;
 using static IqosBot.Dialogs.Tests.Handoff.HandoffBot;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Dialogs.Tests.Handoff;
 

@@ -1,10 +1,11 @@
+using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Language;
-using IqosBot.Dialogs.Listening;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Dialogs.Tests.Harness;
 
@@ -129,6 +130,9 @@ public sealed class DialogTestHarness
 
         turnContext.SetFacts(facts);
         LastLanguage = turnContext.GetLanguage();
+
+        // The bot's prompt style, which the main dialog puts in every turn, also for a dialog tested on its own.
+        PromptStyle.Use(turnContext, ChannelPromptStyle.Instance);
         LastResult = await _dialog.RunAsync(turnContext, _dialogState, cancellationToken);
         await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
     }

@@ -4,12 +4,11 @@ using IqosBot.Dialogs.Broken;
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Handoff;
-using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Listening;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Understanding;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Dialogs.Tests.Hostile;
 

@@ -7,8 +7,9 @@ using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Handoff;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Listening;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Registration;
+using IqosBot.Dialogs.Common;
+using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Dialogs.Tests.Hostile;
 

@@ -2,13 +2,13 @@ using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Listening;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Tests.Harness;
 using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Dialogs.Tests.Interruptions;
 
@@ -135,7 +135,7 @@ public sealed class InterruptionTests
                     return await step.EndDialogAsync(result, ct);
                 },
             ]) { HandlesInterruptions = true })
-            .AddDialog(new NameAndSerialJourney(TestSupport.Options())), language);
+            .AddDialog(new NameAndSerialJourney(FixedOptions.Of(TestSupport.Options()))), language);
 
     /// <summary>Puts the product's listening policy in the turn, as the main dialog does.</summary>
     private sealed class ListeningRoot() : ComponentDialog("root")
@@ -143,7 +143,7 @@ public sealed class InterruptionTests
         private static readonly IPromptPolicy Policy = new ListeningPolicy(
             new ScriptedRecognizer(new Dictionary<string, string>()),
             new IqosBot.Dialogs.Faq.FaqKnowledge(TestSupport.Options(), TestSupport.Policy()),
-            TestSupport.Options());
+            FixedOptions.Of(TestSupport.Options()));
 
         public override Task<DialogTurnResult> ContinueDialogAsync(DialogContext outerDc, CancellationToken cancellationToken = default)
         {
@@ -155,7 +155,7 @@ public sealed class InterruptionTests
     /// <summary>Two text questions, in the customer's language.</summary>
     private sealed class NameAndSerialJourney : InterruptibleDialog
     {
-        public NameAndSerialJourney(SupportOptions support)
+        public NameAndSerialJourney(Microsoft.Extensions.Options.IOptionsMonitor<SupportOptions> support)
             : base(nameof(NameAndSerialJourney), support)
         {
             InitialDialogId = "steps";

@@ -1,16 +1,15 @@
+using IqosBot.Dialogs;
 using IqosBot.Dialogs.Benefits;
-using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Language;
-using IqosBot.Dialogs.Main;
-using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Tests.Harness;
 using IqosBot.Dialogs.Understanding;
-using IqosBot.Dialogs.Warranty;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Dialogs.Tests.Journeys;
 
@@ -23,30 +22,18 @@ internal sealed class JourneyBot
 {
     public const string FaqQuestion = "hur länge gäller garantin egentligen";
 
-    private static readonly PolicyOptions Policy = new()
-    {
-        MoneyBackDays = 60, MoneyBackMaxDevices = 3, ReturnDays = 14, WarrantyMonths = 12,
-        AccidentalDamageMonths = 12, BenefitProgramMonths = 12, AccessoriesDiscountPercent = 10,
-    };
-
     private JourneyBot(string channelId)
     {
         Clock = new LocalClock(Time, Support.TimeZone);
         Api = new FakeBenefitsApi(Clock);
-        var knowledge = new FaqKnowledge(Support, Policy);
-        var throttle = new HarnessStorageThrottle(this);
 
         // A new set of dialog objects on every Restart, as a new process builds them; the API and clock live on.
-        Harness = new DialogTestHarness(
-            () => new MainDialog(
-                Support,
-                Recognizer,
-                knowledge,
-                ambiguityMargin: 0.08,
-                new RegistrationDialog(Api, Support, Clock),
-                new WarrantyStatusDialog(Api, throttle, Support, Clock)),
-            language: null,
-            channelId);
+        var services = TestDialogs.Services(Time, Recognizer, Api)
+            .AddSingleton(Clock)
+            .AddSingleton<ILookupThrottle>(new HarnessStorageThrottle(this))
+            .AddRegistrationJourney()
+            .AddWarrantyJourney();
+        Harness = new DialogTestHarness(TestDialogs.Factory(services), language: null, channelId);
     }
 
     public static SupportOptions Support { get; } = TestSupport.Options();

@@ -1,17 +1,14 @@
+using IqosBot.Dialogs;
 using IqosBot.Dialogs.Benefits;
-using IqosBot.Dialogs.Broken;
-using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Handoff;
-using IqosBot.Dialogs.Main;
-using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Tests.Broken;
 using IqosBot.Dialogs.Tests.Handoff;
 using IqosBot.Dialogs.Tests.Harness;
-using IqosBot.Dialogs.Warranty;
 using IqosBot.Recognition;
 using IqosBot.Recognition.Embedded;
 using IqosBot.Recognition.Training;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 
@@ -34,24 +31,19 @@ internal sealed class ListeningBot
 
     public ListeningBot(bool open, string channelId = Channels.Webchat)
     {
-        var support = TestSupport.Options();
         Time = new FixedTimeProvider(open ? OpenNow : ClosedNow);
-        var clock = new LocalClock(Time, support.TimeZone);
+        var clock = new LocalClock(Time, TestSupport.Options().TimeZone);
         Api = new FakeBenefitsApi(clock);
-        var knowledge = new FaqKnowledge(support, TestSupport.Policy());
-        var throttle = new StorageLookupThrottle(new MemoryStorage(), Time);
-        Harness = new DialogTestHarness(
-            () => new MainDialog(
-                support,
-                Trained.Value,
-                knowledge,
-                new RecognizerSettings().AmbiguityMargin,
-                new RegistrationDialog(Api, support, clock),
-                new WarrantyStatusDialog(Api, throttle, support, clock),
-                new HandoffDialogs(new HandoffDialog(People, support, new BusinessHours(support), Time), new RatingDialog(People)),
-                new BrokenDeviceDialog(TroubleshootingGuide.Shared, Claims, Api, throttle, support, clock)),
-            language: null,
-            channelId);
+        var services = TestDialogs.Services(Time, Trained.Value, Api, out var configuration)
+            .AddSingleton(clock)
+            .AddSingleton<IStorage>(new MemoryStorage())
+            .AddSingleton<IClaimsApi>(Claims)
+            .AddSingleton<IHumanHandoff>(People)
+            .AddRegistrationJourney()
+            .AddWarrantyJourney()
+            .AddBrokenDeviceJourney(configuration)
+            .AddHandoffDialogs();
+        Harness = new DialogTestHarness(TestDialogs.Factory(services), language: null, channelId);
     }
 
     public FixedTimeProvider Time { get; }

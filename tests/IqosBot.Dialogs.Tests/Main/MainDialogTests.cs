@@ -1,6 +1,3 @@
-using IqosBot.Dialogs.Faq;
-using IqosBot.Dialogs.Main;
-using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Tests.Harness;
 using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Connector;
@@ -225,14 +222,8 @@ public sealed class MainDialogTests
 
     private DialogTestHarness Bot(string channelId = Channels.Emulator, string? conversationType = null)
     {
-        var support = TestSupport.Options();
-        var policy = new PolicyOptions
-        {
-            MoneyBackDays = 60, MoneyBackMaxDevices = 3, ReturnDays = 14, WarrantyMonths = 12,
-            AccidentalDamageMonths = 12, BenefitProgramMonths = 12, AccessoriesDiscountPercent = 10,
-        };
         return new DialogTestHarness(
-            () => new MainDialog(support, _recognizer, new FaqKnowledge(support, policy), ambiguityMargin: 0.08),
+            TestDialogs.Factory(TestDialogs.Services(new FixedTimeProvider(), _recognizer)),
             language: null,
             channelId,
             conversationType);

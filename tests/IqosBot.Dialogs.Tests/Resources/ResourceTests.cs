@@ -1,3 +1,4 @@
+using System.CodeDom.Compiler;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -65,6 +66,32 @@ public sealed partial class ResourceTests
     }
 
     [Fact]
+    public void The_swedish_file_has_exactly_the_english_files_keys()
+    {
+        var missingInSwedish = English.Value.Keys.Except(Swedish.Value.Keys).Order(StringComparer.Ordinal).ToArray();
+        var onlyInSwedish = Swedish.Value.Keys.Except(English.Value.Keys).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.True(missingInSwedish.Length == 0, "Strings.sv.resx lacks " + string.Join(", ", missingInSwedish));
+        Assert.True(onlyInSwedish.Length == 0, "Strings.resx lacks " + string.Join(", ", onlyInSwedish));
+    }
+
+    /// <summary>
+    /// TextKey comes from build/IqosBot.TextKeys.Generator (a hand-kept copy would drift from the resx again),
+    /// and each constant is its own key, so that <c>TextKey.X</c> finds the text named X.
+    /// </summary>
+    [Fact]
+    public void TextKey_is_generated_and_each_constant_holds_its_own_name()
+    {
+        Assert.Equal("IqosBot.TextKeys.Generator", typeof(TextKey).GetCustomAttribute<GeneratedCodeAttribute>()?.Tool);
+        foreach (var field in TextKeyFields())
+        {
+            Assert.Equal(field.Name, field.GetRawConstantValue());
+        }
+
+        Assert.Equal(English.Value.Count, TextKeyFields().Count());
+    }
+
+    [Fact]
     public void The_bot_reads_swedish_from_the_swedish_file_and_english_from_the_neutral_one()
     {
         foreach (var key in TextKeys())
@@ -74,10 +101,11 @@ public sealed partial class ResourceTests
         }
     }
 
-    private static IEnumerable<string> TextKeys()
+    private static IEnumerable<string> TextKeys() => TextKeyFields().Select(field => (string)field.GetRawConstantValue()!);
+
+    private static IEnumerable<FieldInfo> TextKeyFields()
         => typeof(TextKey).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(field => field.IsLiteral && field.FieldType == typeof(string))
-            .Select(field => (string)field.GetRawConstantValue()!);
+            .Where(field => field.IsLiteral && field.FieldType == typeof(string));
 
     private static string[] Placeholders(string text)
         => [.. PlaceholderPattern().Matches(text).Select(match => match.Value).Distinct().Order(StringComparer.Ordinal)];

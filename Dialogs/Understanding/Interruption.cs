@@ -1,4 +1,4 @@
-namespace IqosBot.Dialogs.Interruptions;
+namespace IqosBot.Dialogs.Understanding;
 
 /// <summary>What a customer can say at any step, whatever the step asked.</summary>
 public enum Interruption

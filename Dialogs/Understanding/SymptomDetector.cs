@@ -1,6 +1,6 @@
 using IqosBot.Dialogs.Choices;
 
-namespace IqosBot.Dialogs.Broken;
+namespace IqosBot.Dialogs.Understanding;
 
 /// <summary>What happened to the device, when it was an accident rather than a fault.</summary>
 public static class Accidents
@@ -150,7 +150,7 @@ public static class SymptomDetector
     }
 
     /// <summary>
-    /// The display name of the model the text names, as in <see cref="TroubleshootingGuide.Models"/>
+    /// The display name of the model the text names, as in the troubleshooting guide's models
     /// ("min prime" → "IQOS ILUMA PRIME", "iqos 3 duo" → "IQOS 3 DUO"), or null.
     /// </summary>
     public static string? DetectModel(string? text)

@@ -1,10 +1,13 @@
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Builder;
+using IqosBot.Cards;
 using System.Collections.Concurrent;
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Understanding;
 
-namespace IqosBot.Dialogs.Main;
+namespace IqosBot.Dialogs.Common;
 
 /// <summary>The four things the bot offers at the top level, in the customer's language. Each option is an intent.</summary>
 public static class MainMenu
@@ -34,6 +37,14 @@ public static class MainMenu
 
     // Built once per language: the menu is asked about on every free-text message.
     private static readonly ConcurrentDictionary<string, (List<Choice> Choices, Dictionary<string, string> ExactPhrases)> Menus = new(StringComparer.Ordinal);
+
+    /// <summary>Sends the menu as buttons without waiting for an answer (after the welcome or an answer).</summary>
+    public static Activity Message(ITurnContext turnContext, string textKey)
+    {
+        var language = turnContext.GetLanguage();
+        var buttons = Choices(language).Select(choice => new ChoiceButton(choice.Title!, choice.Title!)).ToList();
+        return ChoiceMessage.Create(Texts.Get(language, textKey), buttons, ChannelInfo.From(turnContext.Activity));
+    }
 
     /// <summary>The menu in the customer's language (a new list: prompts keep it in their state).</summary>
     public static List<Choice> Choices(string language) => [.. Menu(language).Choices];

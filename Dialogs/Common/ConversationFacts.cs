@@ -1,6 +1,6 @@
 using Microsoft.Bot.Builder;
 
-namespace IqosBot.Dialogs.Listening;
+namespace IqosBot.Dialogs.Common;
 
 /// <summary>
 /// What the conversation itself has established, beside its dialog stack: kept in conversation state by

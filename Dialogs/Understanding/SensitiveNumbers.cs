@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using IqosBot.Dialogs.Choices;
 
-namespace IqosBot.Dialogs.Registration;
+namespace IqosBot.Dialogs.Understanding;
 
 /// <summary>
 /// Spots a Swedish personal identity number (personnummer) or a payment card number typed by mistake,

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using IqosBot.Dialogs.Choices;
 
-namespace IqosBot.Dialogs.Interruptions;
+namespace IqosBot.Dialogs.Understanding;
 
 /// <summary>
 /// Recognises help, cancel and "I want a person" in Swedish and English. These are explicit phrasings,

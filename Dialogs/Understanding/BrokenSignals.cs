@@ -1,6 +1,6 @@
 using IqosBot.Dialogs.Choices;
 
-namespace IqosBot.Dialogs.Broken;
+namespace IqosBot.Dialogs.Understanding;
 
 /// <summary>
 /// Whether a message reports a broken device ("den är trasig", "my ILUMA won't charge") rather than asks

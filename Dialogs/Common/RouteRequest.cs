@@ -1,4 +1,4 @@
-namespace IqosBot.Dialogs.Main;
+namespace IqosBot.Dialogs.Common;
 
 /// <summary>
 /// What a child dialog hands back when the customer moved on to something else (clicked a follow-up,

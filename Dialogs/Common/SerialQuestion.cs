@@ -4,7 +4,7 @@ using IqosBot.Dialogs.Resources;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
-namespace IqosBot.Dialogs.Registration;
+namespace IqosBot.Dialogs.Common;
 
 /// <summary>Asking for a serial number, the same way in every journey: where to find it is part of every retry, of "help" and of giving up.</summary>
 public static class SerialQuestion

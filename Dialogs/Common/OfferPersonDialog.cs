@@ -1,13 +1,12 @@
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Language;
-using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
-namespace IqosBot.Dialogs.Support;
+namespace IqosBot.Dialogs.Common;
 
 /// <summary>
 /// "Would you like to talk to a person?" after a journey could not go on (the API failed, the customer
@@ -56,7 +55,7 @@ public sealed class OfferPersonDialog : ComponentDialog
             return await stepContext.EndDialogAsync(new RouteRequest(Intents.HumanAgent, null, diagnosis), cancellationToken).ConfigureAwait(false);
         }
 
-        await stepContext.Context.SendActivityAsync(MainDialog.MenuMessage(stepContext.Context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
+        await stepContext.Context.SendActivityAsync(MainMenu.Message(stepContext.Context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
         return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 }

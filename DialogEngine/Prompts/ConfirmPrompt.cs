@@ -1,7 +1,4 @@
-using IqosBot.Cards;
 using IqosBot.Dialogs.Choices;
-using IqosBot.Dialogs.Language;
-using IqosBot.Dialogs.Resources;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -24,15 +21,16 @@ public sealed class ConfirmPrompt : Prompt<bool>
 
     protected override Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
     {
-        var language = turnContext.GetLanguage();
+        var style = PromptStyle.For(turnContext);
         var source = isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
         var text = source?.Text ?? string.Empty;
         if (isRetry && options.RetryPrompt is null)
         {
-            text = Texts.Get(language, TextKey.ConfirmRetry);
+            text = style.RetryText(turnContext, PromptKind.Confirm);
         }
 
-        var activity = ChoiceMessage.Create(text, YesNoButtons(language), ChannelInfo.From(turnContext.Activity));
+        var (yes, no) = style.ConfirmChoices(turnContext);
+        var activity = style.Render(turnContext, text, [new Choice(yes), new Choice(no)]);
         activity.InputHint = InputHints.ExpectingInput;
         return turnContext.SendActivityAsync(activity, cancellationToken);
     }
@@ -48,12 +46,5 @@ public sealed class ConfirmPrompt : Prompt<bool>
         return Task.FromResult(answer is { } value
             ? PromptRecognizerResult<bool>.Of(value)
             : PromptRecognizerResult<bool>.Failed);
-    }
-
-    private static List<ChoiceButton> YesNoButtons(string language)
-    {
-        var yes = Texts.Get(language, TextKey.ConfirmYes);
-        var no = Texts.Get(language, TextKey.ConfirmNo);
-        return [new ChoiceButton(yes, yes), new ChoiceButton(no, no)];
     }
 }
