@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -49,7 +50,7 @@ public sealed class DirectLineAuthorizationTests : IDisposable
 
         foreach (var (method, path) in Routes)
         {
-            var response = await SendAsync(method, string.Format(path, conversationId), bearer: null);
+            var response = await SendAsync(method, string.Format(CultureInfo.InvariantCulture, path, conversationId), bearer: null);
 
             Assert.True(response.Status == HttpStatusCode.Unauthorized, $"{method} {path}: {response.Status}");
             Assert.Equal("MissingToken", response.Json["error"]!.Value<string>("code"));
@@ -64,7 +65,7 @@ public sealed class DirectLineAuthorizationTests : IDisposable
 
         foreach (var (method, path) in ConversationRoutes)
         {
-            var response = await SendAsync(method, string.Format(path, conversationId), otherToken);
+            var response = await SendAsync(method, string.Format(CultureInfo.InvariantCulture, path, conversationId), otherToken);
 
             Assert.True(response.Status == HttpStatusCode.Forbidden, $"{method} {path}: {response.Status}");
             Assert.Equal("The token is for another conversation.", response.Json["error"]!.Value<string>("message"));
@@ -79,7 +80,7 @@ public sealed class DirectLineAuthorizationTests : IDisposable
     {
         foreach (var (method, path) in ConversationRoutes)
         {
-            var response = await SendAsync(method, string.Format(path, "no-such-conversation"), DirectLineHost.Secret);
+            var response = await SendAsync(method, string.Format(CultureInfo.InvariantCulture, path, "no-such-conversation"), DirectLineHost.Secret);
 
             Assert.True(response.Status == HttpStatusCode.NotFound, $"{method} {path}: {response.Status}");
             Assert.Equal("NotFound", response.Json["error"]!.Value<string>("code"));
