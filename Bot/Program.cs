@@ -72,6 +72,7 @@ builder.Services.AddAgentConsole(builder.Configuration);
 builder.Services.AddIqosDialogs(builder.Configuration);
 builder.Services.AddTransient<IqosBot.Bots.IqosBot>();
 builder.Services.AddTransient<IBot>(services => services.GetRequiredService<IqosBot.Bots.IqosBot>());
+builder.Services.AddTransient<IHandBack>(services => services.GetRequiredService<IqosBot.Bots.IqosBot>());
 
 var app = builder.Build();
 

@@ -7,6 +7,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using IqosBot.Dialogs.Common;
+using IqosBot.Conversations;
 
 namespace IqosBot.Bots;
 
@@ -15,7 +16,7 @@ namespace IqosBot.Bots;
 /// language, and runs the dialog stack kept in conversation state — unless a person has the chat, when
 /// the customer's messages go to them instead.
 /// </summary>
-public sealed class IqosBot : ActivityHandler
+public sealed class IqosBot : ActivityHandler, IHandBack
 {
     /// <summary>Web Chat pages send this event when the widget connects (the Bot Framework welcome sample's convention).</summary>
     public const string WebChatJoinEvent = "webchat/join";

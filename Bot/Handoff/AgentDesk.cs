@@ -175,7 +175,7 @@ public sealed class AgentDesk
             await _adapters.ContinueAsync(record, async (turn, token) =>
             {
                 await using var scope = _scopes.CreateAsyncScope();
-                var bot = scope.ServiceProvider.GetRequiredService<Bots.IqosBot>();
+                var bot = scope.ServiceProvider.GetRequiredService<IHandBack>();
                 await bot.HandBackAsync(turn, record.Id, agent.DisplayName, token).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
         }

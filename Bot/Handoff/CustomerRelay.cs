@@ -1,4 +1,3 @@
-using IqosBot.Bots;
 using IqosBot.Cards;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using IqosBot.Dialogs.Understanding;
 using IqosBot.Dialogs.Common;
+using IqosBot.Conversations;
 
 namespace IqosBot.Handoff;
 

@@ -1,10 +1,10 @@
-using IqosBot.Bots;
 using IqosBot.Dialogs.Handoff;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
+using IqosBot.Conversations;
 
 namespace IqosBot.Handoff;
 

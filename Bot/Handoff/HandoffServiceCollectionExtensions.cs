@@ -1,8 +1,8 @@
-using IqosBot.Bots;
 using IqosBot.Dialogs.Handoff;
 using IqosBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
+using IqosBot.Conversations;
 
 namespace IqosBot.Handoff;
 

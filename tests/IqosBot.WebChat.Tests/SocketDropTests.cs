@@ -12,7 +12,6 @@ namespace IqosBot.WebChat.Tests;
 /// bot answers while no socket is open. DirectLineJS waits 3–15 s, reconnects with its watermark
 /// (GET /conversations/{id}?watermark=w, new socket) and the server replays what it missed: the
 /// customer sees their message and the answer, each once, and nothing is marked "Send failed".
-/// Design: shared/design/direct-line-and-webchat.md §9.
 /// </summary>
 [Collection(WebChatCollection.Name)]
 public sealed class SocketDropTests(WebChatServer server)

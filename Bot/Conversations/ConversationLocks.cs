@@ -1,4 +1,4 @@
-namespace IqosBot.Bots;
+namespace IqosBot.Conversations;
 
 /// <summary>
 /// One turn at a time per conversation in this process. The Bot Connector may deliver a customer's

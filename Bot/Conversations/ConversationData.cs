@@ -1,6 +1,6 @@
 using IqosBot.Dialogs.Common;
 
-namespace IqosBot.Bots;
+namespace IqosBot.Conversations;
 
 /// <summary>What the bot remembers about a conversation besides its dialog stack.</summary>
 public sealed class ConversationData
