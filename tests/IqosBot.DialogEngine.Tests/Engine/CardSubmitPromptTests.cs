@@ -1,12 +1,11 @@
-using IqosBot.Cards;
+using IqosBot.DialogEngine.Tests.Harness;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Prompts;
-using IqosBot.Dialogs.Tests.Harness;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
-namespace IqosBot.Dialogs.Tests.Engine;
+namespace IqosBot.DialogEngine.Tests.Engine;
 
 public sealed class CardSubmitPromptTests
 {
@@ -73,7 +72,7 @@ public sealed class CardSubmitPromptTests
         Assert.Equal(["Tack Anna, vi skriver till anna@example.com."], replies.Texts());
     }
 
-    private static DialogTestHarness FormJourney()
+    private static DialogHarness FormJourney()
         => new(() => new ComponentDialog("journey")
             .AddDialog(new WaterfallDialog("steps",
             [
@@ -103,7 +102,7 @@ public sealed class CardSubmitPromptTests
                 new JObject { ["type"] = "Input.Text", ["id"] = "email", ["label"] = "E-post" }),
             ["actions"] = new JArray(new JObject { ["type"] = "Action.Submit", ["title"] = "Skicka" }),
         };
-        var activity = (Activity)MessageFactory.Attachment(CardTemplates.ToAttachment(card));
+        var activity = (Activity)MessageFactory.Attachment(new Attachment { ContentType = Replies.AdaptiveCardContentType, Content = card });
         activity.Text = text;
         return activity;
     }

@@ -1,9 +1,9 @@
+using IqosBot.DialogEngine.Tests.Harness;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Prompts;
-using IqosBot.Dialogs.Tests.Harness;
 using Microsoft.Bot.Builder;
 
-namespace IqosBot.Dialogs.Tests.Engine;
+namespace IqosBot.DialogEngine.Tests.Engine;
 
 /// <summary>Components inside components, and the stack operations that replace or cancel dialogs.</summary>
 public sealed class DialogStackTests
@@ -11,7 +11,7 @@ public sealed class DialogStackTests
     [Fact]
     public async Task The_result_of_a_component_nested_in_a_component_reaches_the_outer_waterfall()
     {
-        var harness = new DialogTestHarness(() => new ComponentDialog("registration")
+        var harness = new DialogHarness(() => new ComponentDialog("registration")
             .AddDialog(new WaterfallDialog("registrationSteps",
             [
                 (step, ct) => step.BeginDialogAsync("address", null, ct),
@@ -46,7 +46,7 @@ public sealed class DialogStackTests
     public async Task ReplaceDialogAsync_starts_over_in_place_and_the_parent_gets_the_final_result_once()
     {
         var resumedWith = new List<object?>();
-        var harness = new DialogTestHarness(() => new ComponentDialog("root")
+        var harness = new DialogHarness(() => new ComponentDialog("root")
             .AddDialog(new WaterfallDialog("parent",
             [
                 (step, ct) => step.BeginDialogAsync("ask", 1, ct),
@@ -78,7 +78,7 @@ public sealed class DialogStackTests
     public async Task CancelAllDialogsAsync_empties_the_stack_ends_every_dialog_and_the_next_message_starts_over()
     {
         var ended = new List<(string Id, DialogReason Reason)>();
-        var harness = new DialogTestHarness(() => new ComponentDialog("root")
+        var harness = new DialogHarness(() => new ComponentDialog("root")
             .AddDialog(new WaterfallDialog("parent", [(step, ct) => step.BeginDialogAsync("child", null, ct)]))
             .AddDialog(new RecordingComponent("child", ended)
                 .AddDialog(new WaterfallDialog("childSteps",
