@@ -1,4 +1,5 @@
 using IqosBot.DialogEngine.Tests.Harness;
+using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Prompts;
 using Microsoft.Bot.Builder;
@@ -70,6 +71,31 @@ public sealed class CardSubmitPromptTests
         var replies = await harness.SubmitAsync("""{ "name": "Anna", "email": "anna@example.com" }""");
 
         Assert.Equal(["Tack Anna, vi skriver till anna@example.com."], replies.Texts());
+    }
+
+    [Theory]
+    [InlineData("Bekräfta", "confirm")]
+    [InlineData("2", "change")]
+    public async Task Typing_one_of_the_cards_buttons_offered_as_choices_counts_as_pressing_it(string typed, string action)
+    {
+        var harness = new DialogHarness(() => new ComponentDialog("journey")
+            .AddDialog(new WaterfallDialog("steps",
+            [
+                (step, ct) => step.PromptAsync("card", new PromptOptions
+                {
+                    Prompt = WithCard("Stämmer uppgifterna?"),
+                    Choices = [new Choice("confirm", "Bekräfta"), new Choice("change", "Ändra")],
+                    Validations = new List<string> { CardSubmitPrompt.ActionField },
+                }, ct),
+                (step, ct) => step.EndDialogAsync(step.Result, ct),
+            ]))
+            .AddDialog(new CardSubmitPrompt("card")));
+        await harness.SendAsync("hej");
+
+        await harness.SendAsync(typed);
+
+        var answer = Assert.IsType<JObject>(harness.LastResult!.Result);
+        Assert.Equal(action, answer.Value<string>(CardSubmitPrompt.ActionField));
     }
 
     private static DialogHarness FormJourney()

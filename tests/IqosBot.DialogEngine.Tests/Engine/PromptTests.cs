@@ -162,6 +162,58 @@ public sealed class PromptTests
         Assert.Equal(DialogTurnStatus.Waiting, harness.LastResult!.Status);
     }
 
+    [Theory]
+    [InlineData(true, "garanti", "warranty")]
+    [InlineData(false, "garanti", null)]
+    [InlineData(false, "Kolla min garanti", "warranty")]
+    [InlineData(false, "2", "warranty")]
+    public async Task Without_partial_matches_only_a_whole_title_synonym_or_number_picks_an_option(bool allowPartialMatches, string answer, string? expected)
+    {
+        var harness = new DialogHarness(() => new ComponentDialog("journey")
+            .AddDialog(new WaterfallDialog("steps",
+            [
+                (step, ct) => step.PromptAsync("choice", new PromptOptions
+                {
+                    Prompt = Say.Text("Vad vill du göra?"),
+                    Choices = [new Choice("register", "Registrera enhet"), new Choice("warranty", "Kolla min garanti")],
+                    AllowPartialMatches = allowPartialMatches,
+                }, ct),
+                (step, ct) => step.EndDialogAsync(((FoundChoice)step.Result!).Value, ct),
+            ]))
+            .AddDialog(new ChoicePrompt("choice")));
+        await harness.SendAsync("hej");
+
+        await harness.SendAsync(answer);
+
+        Assert.Equal(expected, harness.LastResult!.Result);
+        Assert.Equal(expected is null ? DialogTurnStatus.Waiting : DialogTurnStatus.Complete, harness.LastResult.Status);
+    }
+
+    [Theory]
+    [InlineData("jag är 42", true)]
+    [InlineData("16", false)]
+    [InlineData("ja", true)]
+    [InlineData("2", false)]
+    public async Task A_confirm_prompts_own_reading_of_its_answers_comes_first_then_yes_no_and_numbers(string answer, bool expected)
+    {
+        // "Are you 18 or older?" answered with an age.
+        static bool? ReadAge(string? text)
+            => text?.Split(' ').LastOrDefault(word => word.All(char.IsDigit) && word.Length == 2) is { } age ? int.Parse(age, System.Globalization.CultureInfo.InvariantCulture) >= 18 : null;
+
+        var harness = new DialogHarness(() => new ComponentDialog("journey")
+            .AddDialog(new WaterfallDialog("steps",
+            [
+                (step, ct) => step.PromptAsync("adult", new PromptOptions { Prompt = Say.Text("Är du 18 år eller äldre?") }, ct),
+                (step, ct) => step.EndDialogAsync(step.Result, ct),
+            ]))
+            .AddDialog(new ConfirmPrompt("adult", readAnswer: ReadAge)));
+        await harness.SendAsync("hej");
+
+        await harness.SendAsync(answer);
+
+        Assert.Equal(expected, harness.LastResult!.Result);
+    }
+
     private static Task<bool> OnlyDigits(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
         => Task.FromResult(prompt.Recognized.Succeeded && prompt.Recognized.Value!.All(char.IsDigit));
 
