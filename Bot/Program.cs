@@ -97,7 +97,7 @@ if (useBenefitsSandbox)
     app.MapBenefitsSandbox();
 }
 
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapHealth();
 
 app.Run();
 

@@ -4,6 +4,7 @@ using IqosBot.Handoff;
 using IqosBot.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IqosBot.AgentConsole;
 
@@ -29,39 +30,23 @@ public static class AgentConsoleEndpoints
         var api = endpoints.MapGroup("/agent/api").RequireAuthorization(AgentConsoleDefaults.Policy).AddEndpointFilter(RequireCsrfTokenOnPost).AddEndpointFilter(NoteAgentSeen);
         api.MapGet("/me", Me);
         api.MapGet("/queue", QueueAsync);
-        api.MapGet("/agents", (HttpContext context, AgentDirectory directory) =>
-        {
-            var me = AgentClaims.Identity(context.User);
-            return Results.Ok(directory.All().Where(entry => entry.Agent.UserName != me.UserName)
-                .Select(entry => new { userName = entry.Agent.UserName, displayName = entry.Agent.DisplayName, online = entry.Online }));
-        });
+        api.MapGet("/agents", Agents);
         api.MapGet("/cases/{id}", CaseAsync);
         api.MapPost("/cases/{id}/accept", AcceptAsync);
         api.MapPost("/cases/{id}/messages", MessageAsync);
         api.MapPost("/cases/{id}/typing", async (string id, HttpContext context, AgentDesk desk) =>
-            Outcome(await desk.TypingAsync(id, AgentClaims.Identity(context.User), context.RequestAborted).ConfigureAwait(false), StatusCodes.Status202Accepted));
+            new DeskOutcomeResult(await desk.TypingAsync(id, AgentClaims.Identity(context.User), context.RequestAborted).ConfigureAwait(false), StatusCodes.Status202Accepted));
         api.MapPost("/cases/{id}/close", CloseAsync);
         api.MapPost("/cases/{id}/transfer", TransferAsync);
-        api.MapGet("/callbacks", async (CallbackStore callbacks, CancellationToken cancellationToken) =>
-            Results.Ok((await callbacks.ListOpenAsync(cancellationToken).ConfigureAwait(false)).Select(AgentViews.Ticket)));
-        api.MapPost("/callbacks/{id}/done", async (string id, HttpContext context, CallbackStore callbacks, IAgentNotifier notifier, TimeProvider time) =>
-        {
-            var agent = AgentClaims.Identity(context.User);
-            if (!await callbacks.TryMarkDoneAsync(id, agent.UserName, time.GetUtcNow(), context.RequestAborted).ConfigureAwait(false))
-            {
-                return Results.NotFound();
-            }
-
-            await notifier.CallbacksChangedAsync(context.RequestAborted).ConfigureAwait(false);
-            return Results.Ok();
-        });
+        api.MapGet("/callbacks", CallbacksAsync);
+        api.MapPost("/callbacks/{id}/done", CallbackDoneAsync);
 
         endpoints.MapHub<AgentHub>("/agent/hub");
         return endpoints;
     }
 
     /// <summary>The account form, or with OpenID Connect configured the provider's sign-in (503 with a plain message when it cannot be reached).</summary>
-    private static async Task<IResult> SignInPageAsync(HttpContext context, IAntiforgery antiforgery, Microsoft.Extensions.Options.IOptions<AgentConsoleOptions> options, ILoggerFactory loggers)
+    private static async Task<Results<ContentHttpResult, EmptyHttpResult>> SignInPageAsync(HttpContext context, IAntiforgery antiforgery, Microsoft.Extensions.Options.IOptions<AgentConsoleOptions> options, ILoggerFactory loggers)
     {
         if (!options.Value.OpenIdConnect.IsConfigured)
         {
@@ -72,17 +57,17 @@ public static class AgentConsoleEndpoints
         {
             var properties = new AuthenticationProperties { RedirectUri = LocalReturnUrl(context.Request.Query["returnUrl"].ToString()) };
             await context.ChallengeAsync(AgentConsoleDefaults.OpenIdConnectScheme, properties).ConfigureAwait(false);
-            return Results.Empty;
+            return TypedResults.Empty;
         }
         catch (InvalidOperationException exception)
         {
             // The provider's metadata could not be fetched (IDX20803): say so instead of a 500.
             loggers.CreateLogger("IqosBot.AgentConsole.SignIn").LogError(exception, "The OpenID Connect provider could not be reached");
-            return Results.Text("Inloggningstjänsten svarar inte just nu. Försök igen om en stund.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Text("Inloggningstjänsten svarar inte just nu. Försök igen om en stund.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 
-    private static IResult LoginPage(HttpContext context, IAntiforgery antiforgery, string? error, int status)
+    private static ContentHttpResult LoginPage(HttpContext context, IAntiforgery antiforgery, string? error, int status)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         var field = $"<input type=\"hidden\" name=\"{HtmlEncoder.Default.Encode(tokens.FormFieldName)}\" value=\"{HtmlEncoder.Default.Encode(tokens.RequestToken!)}\">";
@@ -90,16 +75,16 @@ public static class AgentConsoleEndpoints
         return Html(context, AgentPages.Login(field, returnUrl, error), status);
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, AgentDirectory directory, SignInLockout lockout, ILoggerFactory loggers)
+    private static async Task<Results<BadRequest, ContentHttpResult, RedirectHttpResult>> SignInAsync(HttpContext context, IAntiforgery antiforgery, AgentDirectory directory, SignInLockout lockout, ILoggerFactory loggers)
     {
         if (!context.Request.HasFormContentType)
         {
-            return Results.BadRequest();
+            return TypedResults.BadRequest();
         }
 
         if (!await IsValidRequestAsync(antiforgery, context).ConfigureAwait(false))
         {
-            return Results.BadRequest();
+            return TypedResults.BadRequest();
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
@@ -119,36 +104,43 @@ public static class AgentConsoleEndpoints
         {
             lockout.Failed(userName);
             logger.LogWarning("A sign-in to the agent console failed");
-            var page = LoginPage(context, antiforgery, "Fel användarnamn eller lösenord.", StatusCodes.Status401Unauthorized);
-            return page;
+            return LoginPage(context, antiforgery, "Fel användarnamn eller lösenord.", StatusCodes.Status401Unauthorized);
         }
 
         lockout.Succeeded(userName);
         await context.SignInAsync(AgentConsoleDefaults.CookieScheme, AgentClaims.Principal(account, AgentConsoleDefaults.CookieScheme)).ConfigureAwait(false);
         logger.LogInformation("Agent {Agent} signed in", account.UserName);
-        return Results.Redirect(returnUrl);
+        return TypedResults.Redirect(returnUrl);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
+    private static async Task<Results<BadRequest, RedirectHttpResult>> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
     {
         if (!await IsValidRequestAsync(antiforgery, context).ConfigureAwait(false))
         {
-            return Results.BadRequest();
+            return TypedResults.BadRequest();
         }
 
         await context.SignOutAsync(AgentConsoleDefaults.CookieScheme).ConfigureAwait(false);
-        return Results.Redirect("/agent/login");
+        return TypedResults.Redirect("/agent/login");
     }
 
-    private static IResult Me(HttpContext context, IAntiforgery antiforgery)
+    private static Ok<AgentMeView> Me(HttpContext context, IAntiforgery antiforgery)
     {
         var agent = AgentClaims.Identity(context.User);
         var tokens = antiforgery.GetAndStoreTokens(context);
-        return Results.Ok(new { userName = agent.UserName, displayName = agent.DisplayName, csrfToken = tokens.RequestToken });
+        return TypedResults.Ok(new AgentMeView(agent.UserName, agent.DisplayName, tokens.RequestToken));
+    }
+
+    /// <summary>The other agents, for a transfer.</summary>
+    private static Ok<List<AgentEntryView>> Agents(HttpContext context, AgentDirectory directory)
+    {
+        var me = AgentClaims.Identity(context.User);
+        return TypedResults.Ok(directory.All().Where(entry => entry.Agent.UserName != me.UserName)
+            .Select(entry => new AgentEntryView(entry.Agent.UserName, entry.Agent.DisplayName, entry.Online)).ToList());
     }
 
     /// <summary>The waiting customers a page at a time (<c>skip</c>, <c>take</c> up to 200, 50 by default), oldest first, with the total.</summary>
-    private static async Task<IResult> QueueAsync(HttpContext context, int? skip, int? take, CaseStore cases, QueueEstimator estimator, TimeProvider time)
+    private static async Task<Ok<QueueView>> QueueAsync(HttpContext context, int? skip, int? take, CaseStore cases, QueueEstimator estimator, TimeProvider time)
     {
         var agent = AgentClaims.Identity(context.User);
         var now = time.GetUtcNow();
@@ -156,61 +148,59 @@ public static class AgentConsoleEndpoints
         var count = Math.Clamp(take ?? 50, 1, 200);
         var waiting = await cases.ListWaitingAsync(context.RequestAborted).ConfigureAwait(false);
         var mine = await cases.ListActiveAsync(agent.UserName, context.RequestAborted).ConfigureAwait(false);
-        return Results.Ok(new
-        {
-            waiting = waiting.Skip(from).Take(count).Select((record, index) => AgentViews.Case(record, from + index + 1, now)),
-            waitingTotal = waiting.Count,
-            mine = mine.Select(record => AgentViews.Case(record, null, now)),
-            estimatedMinutesPerCustomer = Math.Round(await estimator.MinutesPerCustomerAsync(context.RequestAborted).ConfigureAwait(false), 1),
-        });
+        return TypedResults.Ok(new QueueView(
+            [.. waiting.Skip(from).Take(count).Select((record, index) => AgentViews.Case(record, from + index + 1, now))],
+            waiting.Count,
+            [.. mine.Select(record => AgentViews.Case(record, null, now))],
+            Math.Round(await estimator.MinutesPerCustomerAsync(context.RequestAborted).ConfigureAwait(false), 1)));
     }
 
-    private static async Task<IResult> CaseAsync(string id, HttpContext context, AgentDesk desk, CaseStore cases, TranscriptLog transcripts, TimeProvider time)
+    private static async Task<Results<Ok<CaseDetailView>, DeskOutcomeResult>> CaseAsync(string id, HttpContext context, AgentDesk desk, CaseStore cases, TranscriptLog transcripts, TimeProvider time)
     {
         var (outcome, record) = await desk.ReadAsync(id, AgentClaims.Identity(context.User), context.RequestAborted).ConfigureAwait(false);
         if (record is null)
         {
-            return Outcome(outcome, StatusCodes.Status200OK);
+            return new DeskOutcomeResult(outcome, StatusCodes.Status200OK);
         }
 
-        return Results.Ok(await DetailAsync(record, cases, transcripts, time, context.RequestAborted).ConfigureAwait(false));
+        return TypedResults.Ok(await DetailAsync(record, cases, transcripts, time, context.RequestAborted).ConfigureAwait(false));
     }
 
-    private static async Task<IResult> AcceptAsync(string id, HttpContext context, AgentDesk desk, CaseStore cases, TranscriptLog transcripts, TimeProvider time)
+    private static async Task<Results<Ok<CaseDetailView>, DeskOutcomeResult>> AcceptAsync(string id, HttpContext context, AgentDesk desk, CaseStore cases, TranscriptLog transcripts, TimeProvider time)
     {
         var agent = AgentClaims.Identity(context.User);
         var outcome = await desk.AcceptAsync(id, agent, context.RequestAborted).ConfigureAwait(false);
         if (outcome != DeskOutcome.Ok || await cases.GetAsync(id, context.RequestAborted).ConfigureAwait(false) is not { } record)
         {
-            return Outcome(outcome, StatusCodes.Status200OK);
+            return new DeskOutcomeResult(outcome, StatusCodes.Status200OK);
         }
 
-        return Results.Ok(await DetailAsync(record, cases, transcripts, time, context.RequestAborted).ConfigureAwait(false));
+        return TypedResults.Ok(await DetailAsync(record, cases, transcripts, time, context.RequestAborted).ConfigureAwait(false));
     }
 
-    private static async Task<IResult> MessageAsync(string id, HttpContext context, AgentDesk desk)
+    private static async Task<Results<DeskOutcomeResult, BadRequest<AgentApiError>>> MessageAsync(string id, HttpContext context, AgentDesk desk)
     {
         var text = StringField(await ReadBodyAsync(context).ConfigureAwait(false), "text")?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > MessageMaxLength)
         {
-            return Results.BadRequest(new { error = $"The message must have 1–{MessageMaxLength} characters." });
+            return TypedResults.BadRequest(new AgentApiError($"The message must have 1–{MessageMaxLength} characters."));
         }
 
-        return Outcome(await desk.SendAsync(id, AgentClaims.Identity(context.User), text, context.RequestAborted).ConfigureAwait(false), StatusCodes.Status202Accepted);
+        return new DeskOutcomeResult(await desk.SendAsync(id, AgentClaims.Identity(context.User), text, context.RequestAborted).ConfigureAwait(false), StatusCodes.Status202Accepted);
     }
 
-    private static async Task<IResult> CloseAsync(string id, HttpContext context, AgentDesk desk)
+    private static async Task<Results<DeskOutcomeResult, BadRequest<AgentApiError>>> CloseAsync(string id, HttpContext context, AgentDesk desk)
     {
         var note = StringField(await ReadBodyAsync(context).ConfigureAwait(false), "note")?.Trim();
         if (string.IsNullOrEmpty(note) || note.Length > NoteMaxLength)
         {
-            return Results.BadRequest(new { error = $"A resolution note of 1–{NoteMaxLength} characters is required." });
+            return TypedResults.BadRequest(new AgentApiError($"A resolution note of 1–{NoteMaxLength} characters is required."));
         }
 
-        return Outcome(await desk.CloseAsync(id, AgentClaims.Identity(context.User), note, context.RequestAborted).ConfigureAwait(false), StatusCodes.Status200OK);
+        return new DeskOutcomeResult(await desk.CloseAsync(id, AgentClaims.Identity(context.User), note, context.RequestAborted).ConfigureAwait(false), StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> TransferAsync(string id, HttpContext context, AgentDesk desk, AgentDirectory directory)
+    private static async Task<Results<DeskOutcomeResult, BadRequest<AgentApiError>>> TransferAsync(string id, HttpContext context, AgentDesk desk, AgentDirectory directory)
     {
         var me = AgentClaims.Identity(context.User);
         var to = StringField(await ReadBodyAsync(context).ConfigureAwait(false), "to");
@@ -220,11 +210,27 @@ public static class AgentConsoleEndpoints
             target = directory.Find(to);
             if (target is null || target.UserName == me.UserName)
             {
-                return Results.BadRequest(new { error = "Unknown agent." });
+                return TypedResults.BadRequest(new AgentApiError("Unknown agent."));
             }
         }
 
-        return Outcome(await desk.TransferAsync(id, me, target, context.RequestAborted).ConfigureAwait(false), StatusCodes.Status200OK);
+        return new DeskOutcomeResult(await desk.TransferAsync(id, me, target, context.RequestAborted).ConfigureAwait(false), StatusCodes.Status200OK);
+    }
+
+    /// <summary>The open callback requests, oldest first.</summary>
+    private static async Task<Ok<List<TicketView>>> CallbacksAsync(CallbackStore callbacks, CancellationToken cancellationToken)
+        => TypedResults.Ok((await callbacks.ListOpenAsync(cancellationToken).ConfigureAwait(false)).Select(AgentViews.Ticket).ToList());
+
+    private static async Task<Results<Ok, NotFound>> CallbackDoneAsync(string id, HttpContext context, CallbackStore callbacks, IAgentNotifier notifier, TimeProvider time)
+    {
+        var agent = AgentClaims.Identity(context.User);
+        if (!await callbacks.TryMarkDoneAsync(id, agent.UserName, time.GetUtcNow(), context.RequestAborted).ConfigureAwait(false))
+        {
+            return TypedResults.NotFound();
+        }
+
+        await notifier.CallbacksChangedAsync(context.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Ok();
     }
 
     private static async Task<CaseDetailView> DetailAsync(HandoffCase record, CaseStore cases, TranscriptLog transcripts, TimeProvider time, CancellationToken cancellationToken)
@@ -238,15 +244,6 @@ public static class AgentConsoleEndpoints
         var transcript = await transcripts.ReadAsync(record.ConversationKey, cancellationToken).ConfigureAwait(false);
         return AgentViews.Detail(record, position, transcript, time.GetUtcNow());
     }
-
-    private static IResult Outcome(DeskOutcome outcome, int success) => outcome switch
-    {
-        DeskOutcome.Ok => Results.StatusCode(success),
-        DeskOutcome.NotFound => Results.NotFound(),
-        DeskOutcome.Forbidden => Results.StatusCode(StatusCodes.Status403Forbidden),
-        DeskOutcome.CustomerUnreachable => Results.Problem("The customer's channel could not be reached; the message was not delivered.", statusCode: StatusCodes.Status502BadGateway),
-        _ => Results.Conflict(),
-    };
 
     /// <summary>A JSON object body, or null when there is none or it is not JSON (the callers then answer 400).</summary>
     private static async Task<JsonObject?> ReadBodyAsync(HttpContext context)
@@ -298,21 +295,21 @@ public static class AgentConsoleEndpoints
             var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
             if (!await IsValidRequestAsync(antiforgery, context).ConfigureAwait(false))
             {
-                return Results.BadRequest(new { error = "Missing or invalid CSRF token." });
+                return TypedResults.BadRequest(new AgentApiError("Missing or invalid CSRF token."));
             }
         }
 
         return await next(invocation).ConfigureAwait(false);
     }
 
-    private static IResult Html(HttpContext context, string html, int status)
+    private static ContentHttpResult Html(HttpContext context, string html, int status)
     {
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-store";
-        return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+        return TypedResults.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
     }
 
     /// <summary>

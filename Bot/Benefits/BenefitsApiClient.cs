@@ -1,5 +1,6 @@
 using System.Net;
 using IqosBot.Dialogs.Benefits;
+using Wire = IqosBot.Benefits.Contract;
 
 namespace IqosBot.Benefits;
 
@@ -13,9 +14,6 @@ public sealed class BenefitsApiClient : IBenefitsApi
 {
     /// <summary>The named client that carries the resilience pipeline.</summary>
     public const string HttpClientName = "benefits-api";
-
-    public const string ApiKeyHeader = "X-Api-Key";
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     private const string SerialCheckOperation = "serial check";
 
@@ -31,9 +29,9 @@ public sealed class BenefitsApiClient : IBenefitsApi
     public async Task<RegistrationResult> RegisterAsync(DeviceRegistration registration, string idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registration);
-        var body = new RegistrationRequestBody(registration.Serial, registration.Email, registration.PurchaseDate, AgeConfirmed: true, registration.MarketingConsent, registration.Language);
-        using var request = _transport.NewRequest("v1/registrations", body);
-        request.Headers.Add(IdempotencyKeyHeader, idempotencyKey);
+        var body = new Wire.RegistrationRequest(registration.Serial, registration.Email, registration.PurchaseDate, AgeConfirmed: true, registration.MarketingConsent, registration.Language);
+        using var request = _transport.NewRequest(Wire.BenefitsApiPaths.Registrations, body);
+        request.Headers.Add(Wire.BenefitsApiHeaders.IdempotencyKey, idempotencyKey);
 
         using var response = await _transport.SendAsync(request, "registration", cancellationToken).ConfigureAwait(false);
         if (response is null)
@@ -43,29 +41,29 @@ public sealed class BenefitsApiClient : IBenefitsApi
 
         if (response.IsSuccessStatusCode)
         {
-            var parsed = await BenefitsApiTransport.ReadAsync<RegistrationResponseBody>(response, cancellationToken).ConfigureAwait(false);
+            var parsed = await BenefitsApiTransport.ReadAsync<Wire.RegistrationResponse>(response, cancellationToken).ConfigureAwait(false);
             if (parsed?.Device is null)
             {
                 return new RegistrationResult(RegistrationStatus.Unavailable);
             }
 
             var status = response.StatusCode == HttpStatusCode.Created ? RegistrationStatus.Registered : RegistrationStatus.AlreadyRegistered;
-            return new RegistrationResult(status, ToCoverage(parsed.Device), parsed.Account?.Status == "pendingActivation");
+            return new RegistrationResult(status, ToCoverage(parsed.Device), parsed.Account?.Status == Wire.AccountStatuses.PendingActivation);
         }
 
         var problem = await ProblemCodeAsync(response, "registration", cancellationToken).ConfigureAwait(false);
         return problem switch
         {
-            "unknown-serial" => new RegistrationResult(RegistrationStatus.UnknownSerial),
-            "registered-to-another-account" => new RegistrationResult(RegistrationStatus.RegisteredToAnotherAccount),
-            "invalid-purchase-date" => new RegistrationResult(RegistrationStatus.InvalidPurchaseDate),
+            Wire.ProblemCodes.UnknownSerial => new RegistrationResult(RegistrationStatus.UnknownSerial),
+            Wire.ProblemCodes.RegisteredToAnotherAccount => new RegistrationResult(RegistrationStatus.RegisteredToAnotherAccount),
+            Wire.ProblemCodes.InvalidPurchaseDate => new RegistrationResult(RegistrationStatus.InvalidPurchaseDate),
             _ => new RegistrationResult(RegistrationStatus.Unavailable),
         };
     }
 
     public async Task<CoverageResult> LookUpCoverageAsync(string serial, string email, CancellationToken cancellationToken)
     {
-        using var request = _transport.NewRequest("v1/coverage/lookup", new LookupRequestBody(serial, email));
+        using var request = _transport.NewRequest(Wire.BenefitsApiPaths.CoverageLookup, new Wire.CoverageLookupRequest(serial, email));
         using var response = await _transport.SendAsync(request, "coverage lookup", cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
@@ -74,23 +72,23 @@ public sealed class BenefitsApiClient : IBenefitsApi
 
         if (response.IsSuccessStatusCode)
         {
-            var parsed = await BenefitsApiTransport.ReadAsync<LookupResponseBody>(response, cancellationToken).ConfigureAwait(false);
+            var parsed = await BenefitsApiTransport.ReadAsync<Wire.CoverageLookupResponse>(response, cancellationToken).ConfigureAwait(false);
             return parsed switch
             {
-                { Status: "registered", Device: { } device } => new CoverageResult(CoverageStatus.Registered, ToCoverage(device)),
-                { Status: "notRegistered" } => new CoverageResult(CoverageStatus.NotRegistered, Model: parsed.Model),
+                { Status: Wire.CoverageLookupStatuses.Registered, Device: { } device } => new CoverageResult(CoverageStatus.Registered, ToCoverage(device)),
+                { Status: Wire.CoverageLookupStatuses.NotRegistered } => new CoverageResult(CoverageStatus.NotRegistered, Model: parsed.Model),
                 _ => new CoverageResult(CoverageStatus.Unavailable),
             };
         }
 
         var problem = await ProblemCodeAsync(response, "coverage lookup", cancellationToken).ConfigureAwait(false);
-        return problem == "not-found" ? new CoverageResult(CoverageStatus.NotFound) : new CoverageResult(CoverageStatus.Unavailable);
+        return problem == Wire.ProblemCodes.NotFound ? new CoverageResult(CoverageStatus.NotFound) : new CoverageResult(CoverageStatus.Unavailable);
     }
 
     public async Task<SerialCheckResult> CheckSerialAsync(string serial, CancellationToken cancellationToken)
     {
         // Only reads, so the pipeline's retries are safe; whatever goes wrong, the journey goes on (Unavailable).
-        using var request = _transport.NewRequest("v1/devices/check", new SerialCheckRequestBody(serial));
+        using var request = _transport.NewRequest(Wire.BenefitsApiPaths.DeviceCheck, new Wire.DeviceCheckRequest(serial));
         using var response = await _transport.SendAsync(request, SerialCheckOperation, cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
@@ -99,7 +97,7 @@ public sealed class BenefitsApiClient : IBenefitsApi
 
         if (response.StatusCode == HttpStatusCode.OK)
         {
-            var parsed = await BenefitsApiTransport.ReadAsync<SerialCheckResponseBody>(response, cancellationToken).ConfigureAwait(false);
+            var parsed = await BenefitsApiTransport.ReadAsync<Wire.DeviceCheckResponse>(response, cancellationToken).ConfigureAwait(false);
             return parsed switch
             {
                 { Known: true, Model: { Length: > 0 } model } => new SerialCheckResult(SerialCheckStatus.Known, model),
@@ -124,9 +122,9 @@ public sealed class BenefitsApiClient : IBenefitsApi
 
     private async Task<string?> ProblemCodeAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken, bool refusalsExpected = true)
     {
-        var problem = await BenefitsApiTransport.ReadAsync<ProblemBody>(response, cancellationToken).ConfigureAwait(false);
-        var requestId = response.Headers.TryGetValues("X-Request-Id", out var values) ? values.FirstOrDefault() : null;
-        var expected = refusalsExpected && problem?.Code is "unknown-serial" or "registered-to-another-account" or "invalid-purchase-date" or "not-found";
+        var problem = await BenefitsApiTransport.ReadAsync<Wire.Problem>(response, cancellationToken).ConfigureAwait(false);
+        var requestId = BenefitsApiTransport.RequestIdOf(response);
+        var expected = refusalsExpected && problem?.Code is Wire.ProblemCodes.UnknownSerial or Wire.ProblemCodes.RegisteredToAnotherAccount or Wire.ProblemCodes.InvalidPurchaseDate or Wire.ProblemCodes.NotFound;
         _logger.Log(
             expected ? LogLevel.Information : LogLevel.Warning,
             "Benefits API {Operation} answered {StatusCode} {ProblemCode} (request id {RequestId})",
@@ -134,7 +132,7 @@ public sealed class BenefitsApiClient : IBenefitsApi
         return problem?.Code;
     }
 
-    private static DeviceCoverage ToCoverage(DeviceBody device) => new(
+    private static DeviceCoverage ToCoverage(Wire.DeviceCoverage device) => new(
         device.Model, device.PurchaseDate, device.RegistrationDate, device.WarrantyEnd, device.BenefitProgramEnd,
         device.AccidentalDamageEnd, device.AccidentalDamageClaimUsed, device.MoneyBackEnd);
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using IqosBot.Benefits.Contract;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -32,8 +33,8 @@ public sealed class BenefitsApiTransport
         var baseUrl = options.BaseUrl ?? throw new InvalidOperationException("Benefits:BaseUrl is not configured and no sandbox address is known.");
 
         // Personal data travels only in the body, never in the URL (URLs end up in proxy and server logs).
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, path)) { Content = JsonContent.Create(body) };
-        request.Headers.Add(BenefitsApiClient.ApiKeyHeader, options.ApiKey);
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, path)) { Content = JsonContent.Create(body, options: BenefitsApiJson.Options) };
+        request.Headers.Add(BenefitsApiHeaders.ApiKey, options.ApiKey);
         return request;
     }
 
@@ -71,7 +72,7 @@ public sealed class BenefitsApiTransport
         ArgumentNullException.ThrowIfNull(response);
         try
         {
-            return await response.Content.ReadFromJsonAsync<T>(cancellationToken).ConfigureAwait(false);
+            return await response.Content.ReadFromJsonAsync<T>(BenefitsApiJson.Options, cancellationToken).ConfigureAwait(false);
         }
         catch (System.Text.Json.JsonException)
         {
@@ -84,5 +85,5 @@ public sealed class BenefitsApiTransport
     }
 
     public static string? RequestIdOf(HttpResponseMessage response)
-        => response?.Headers.TryGetValues("X-Request-Id", out var values) == true ? values.FirstOrDefault() : null;
+        => response?.Headers.TryGetValues(BenefitsApiHeaders.RequestId, out var values) == true ? values.FirstOrDefault() : null;
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using IqosBot.Dialogs.Benefits;
+using Wire = IqosBot.Benefits.Contract;
 
 namespace IqosBot.Benefits;
 
@@ -28,8 +29,8 @@ public sealed class ClaimsApiClient : IClaimsApi
     public async Task<ClaimEligibility> CheckClaimAsync(ClaimCheck check, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(check);
-        var body = new ClaimCheckBody(check.Serial, check.Email, KindOf(check.Kind), DamageOf(check.Damage));
-        using var request = _transport.NewRequest("v1/claims/eligibility", body);
+        var body = new Wire.ClaimEligibilityRequest(check.Serial, check.Email, KindOf(check.Kind), DamageOf(check.Damage));
+        using var request = _transport.NewRequest(Wire.BenefitsApiPaths.ClaimEligibility, body);
         using var response = await _transport.SendAsync(request, CheckOperation, cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
@@ -38,7 +39,7 @@ public sealed class ClaimsApiClient : IClaimsApi
 
         if (response.StatusCode == HttpStatusCode.OK)
         {
-            var parsed = await BenefitsApiTransport.ReadAsync<ClaimEligibilityBody>(response, cancellationToken).ConfigureAwait(false);
+            var parsed = await BenefitsApiTransport.ReadAsync<Wire.ClaimEligibilityResponse>(response, cancellationToken).ConfigureAwait(false);
             if (parsed is null)
             {
                 return Malformed<ClaimEligibility>(response, CheckOperation, new ClaimEligibility(ClaimDecision.Unavailable));
@@ -55,7 +56,7 @@ public sealed class ClaimsApiClient : IClaimsApi
         }
 
         var problem = await ProblemAsync(response, CheckOperation, cancellationToken).ConfigureAwait(false);
-        return response.StatusCode == HttpStatusCode.NotFound && problem?.Code == "not-found"
+        return response.StatusCode == HttpStatusCode.NotFound && problem?.Code == Wire.ProblemCodes.NotFound
             ? new ClaimEligibility(ClaimDecision.NotFound)
             : new ClaimEligibility(ClaimDecision.Unavailable);
     }
@@ -66,18 +67,18 @@ public sealed class ClaimsApiClient : IClaimsApi
         ArgumentNullException.ThrowIfNull(request.Address);
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
 
-        var body = new ClaimRequestBody(
+        var body = new Wire.ClaimRequest(
             request.Serial,
             request.Email,
             KindOf(request.Kind),
             DamageOf(request.Damage),
             request.FaultDescription,
-            new ClaimAddressBody(request.Address.Street, request.Address.PostalCode, request.Address.City),
+            new Wire.ShippingAddress(request.Address.Street, request.Address.PostalCode, request.Address.City),
             request.Language);
-        using var message = _transport.NewRequest("v1/claims", body);
+        using var message = _transport.NewRequest(Wire.BenefitsApiPaths.Claims, body);
 
         // The same key on every attempt the pipeline makes: a retried POST is recognised, never a second claim.
-        message.Headers.Add(BenefitsApiClient.IdempotencyKeyHeader, idempotencyKey);
+        message.Headers.Add(Wire.BenefitsApiHeaders.IdempotencyKey, idempotencyKey);
 
         using var response = await _transport.SendAsync(message, CreateOperation, cancellationToken).ConfigureAwait(false);
         if (response is null)
@@ -87,7 +88,7 @@ public sealed class ClaimsApiClient : IClaimsApi
 
         if (response.StatusCode == HttpStatusCode.Created)
         {
-            var created = await BenefitsApiTransport.ReadAsync<ClaimCreatedBody>(response, cancellationToken).ConfigureAwait(false);
+            var created = await BenefitsApiTransport.ReadAsync<Wire.ClaimCreated>(response, cancellationToken).ConfigureAwait(false);
             return created is { CaseNumber.Length: > 0 }
                 ? new ClaimResult(ClaimStatus.Created, created.CaseNumber, Model: created.Model)
                 : Malformed<ClaimResult>(response, CreateOperation, new ClaimResult(ClaimStatus.Unavailable));
@@ -96,40 +97,40 @@ public sealed class ClaimsApiClient : IClaimsApi
         var problem = await ProblemAsync(response, CreateOperation, cancellationToken).ConfigureAwait(false);
         return ((int)response.StatusCode, problem?.Code) switch
         {
-            (404, "not-found") => new ClaimResult(ClaimStatus.Refused, RefusedBecause: ClaimDecision.NotFound),
-            (422, "not-eligible") when DecisionOf(problem!.Reason) is { } decision
+            (404, Wire.ProblemCodes.NotFound) => new ClaimResult(ClaimStatus.Refused, RefusedBecause: ClaimDecision.NotFound),
+            (422, Wire.ProblemCodes.NotEligible) when DecisionOf(problem!.Reason) is { } decision
                 => new ClaimResult(ClaimStatus.Refused, RefusedBecause: decision, Model: problem!.Model),
 
             // The API refused a value the customer gave (the postcode, a street or city that is blank or too long).
-            (422, "validation-failed") => new ClaimResult(ClaimStatus.Refused),
+            (422, Wire.ProblemCodes.ValidationFailed) => new ClaimResult(ClaimStatus.Refused),
             _ => new ClaimResult(ClaimStatus.Unavailable),
         };
     }
 
     private static string KindOf(ClaimKind kind) => kind switch
     {
-        ClaimKind.WarrantyReplacement => "warranty-replacement",
-        ClaimKind.AccidentalDamage => "accidental-damage",
+        ClaimKind.WarrantyReplacement => Wire.ClaimKinds.WarrantyReplacement,
+        ClaimKind.AccidentalDamage => Wire.ClaimKinds.AccidentalDamage,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a claim kind of the contract."),
     };
 
     private static string DamageOf(DamageKind damage) => damage switch
     {
-        DamageKind.None => "none",
-        DamageKind.Dropped => "dropped",
-        DamageKind.Liquid => "liquid",
-        DamageKind.Cracked => "cracked",
-        DamageKind.Other => "other",
+        DamageKind.None => Wire.DamageKinds.None,
+        DamageKind.Dropped => Wire.DamageKinds.Dropped,
+        DamageKind.Liquid => Wire.DamageKinds.Liquid,
+        DamageKind.Cracked => Wire.DamageKinds.Cracked,
+        DamageKind.Other => Wire.DamageKinds.Other,
         _ => throw new ArgumentOutOfRangeException(nameof(damage), damage, "Not a damage kind of the contract."),
     };
 
     private static ClaimDecision? DecisionOf(string? reason) => reason switch
     {
-        "not-registered" => ClaimDecision.NotRegistered,
-        "warranty-expired" => ClaimDecision.WarrantyExpired,
-        "accidental-cover-expired" => ClaimDecision.AccidentalCoverExpired,
-        "accidental-claim-used" => ClaimDecision.AccidentalClaimUsed,
-        "damage-excluded" => ClaimDecision.DamageExcluded,
+        Wire.ClaimRefusalReasons.NotRegistered => ClaimDecision.NotRegistered,
+        Wire.ClaimRefusalReasons.WarrantyExpired => ClaimDecision.WarrantyExpired,
+        Wire.ClaimRefusalReasons.AccidentalCoverExpired => ClaimDecision.AccidentalCoverExpired,
+        Wire.ClaimRefusalReasons.AccidentalClaimUsed => ClaimDecision.AccidentalClaimUsed,
+        Wire.ClaimRefusalReasons.DamageExcluded => ClaimDecision.DamageExcluded,
         _ => null,
     };
 
@@ -141,11 +142,11 @@ public sealed class ClaimsApiClient : IClaimsApi
         return result;
     }
 
-    private async Task<ClaimProblemBody?> ProblemAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken)
+    private async Task<Wire.Problem?> ProblemAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken)
     {
-        var problem = await BenefitsApiTransport.ReadAsync<ClaimProblemBody>(response, cancellationToken).ConfigureAwait(false);
+        var problem = await BenefitsApiTransport.ReadAsync<Wire.Problem>(response, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
-        var expected = (status, problem?.Code) is (404, "not-found") or (422, "not-eligible") or (422, "validation-failed");
+        var expected = (status, problem?.Code) is (404, Wire.ProblemCodes.NotFound) or (422, Wire.ProblemCodes.NotEligible) or (422, Wire.ProblemCodes.ValidationFailed);
         _logger.Log(
             expected ? LogLevel.Information : LogLevel.Warning,
             "Benefits API {Operation} answered {StatusCode} {ProblemCode} {Reason} (request id {RequestId})",

@@ -1,7 +1,9 @@
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
+using ErrorResult = Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<IqosBot.DirectLine.DirectLineErrorResponse>;
 
 namespace IqosBot.DirectLine;
 
@@ -12,18 +14,12 @@ namespace IqosBot.DirectLine;
 /// </summary>
 public static partial class DirectLineEndpoints
 {
-    private static async Task<IResult> UploadAsync(
-        string conversationId, HttpContext context, DirectLineTokens tokens, DirectLineStore store, DirectLineHub hub, DirectLineTurnQueue turns, DirectLineAdapter adapter, IOptions<DirectLineOptions> options)
+    private static async Task<Results<JsonHttpResult<DirectLineResourceResponse>, ErrorResult>> UploadAsync(
+        string conversationId, HttpContext context, DirectLineHub hub, DirectLineTurnQueue turns, DirectLineAdapter adapter, IOptions<DirectLineOptions> options)
     {
-        var (access, problem) = await AccessAsync(context, tokens, store, conversationId, BearerOf(context)).ConfigureAwait(false);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
         if (!context.Request.HasFormContentType)
         {
-            return Error(StatusCodes.Status400BadRequest, "BadArgument", "Expected multipart/form-data with an 'activity' part and 'file' parts.");
+            return DirectLineResults.Error(StatusCodes.Status400BadRequest, "BadArgument", "Expected multipart/form-data with an 'activity' part and 'file' parts.");
         }
 
         DirectLineLimits.BoundUpload(context, options.Value.MaxUploadBytes);
@@ -35,11 +31,11 @@ public static partial class DirectLineEndpoints
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException)
         {
-            return Error(StatusCodes.Status400BadRequest, "BadArgument", "The multipart body could not be read.");
+            return DirectLineResults.Error(StatusCodes.Status400BadRequest, "BadArgument", "The multipart body could not be read.");
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "The upload is too large.");
+            return DirectLineResults.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "The upload is too large.");
         }
 
         string? activityJson = null;
@@ -60,23 +56,23 @@ public static partial class DirectLineEndpoints
         }
         catch (JsonException)
         {
-            return Error(StatusCodes.Status400BadRequest, "BadArgument", "The 'activity' part is not a valid activity.");
+            return DirectLineResults.Error(StatusCodes.Status400BadRequest, "BadArgument", "The 'activity' part is not a valid activity.");
         }
 
         if (activity is null)
         {
-            return Error(StatusCodes.Status400BadRequest, "BadArgument", "The 'activity' part is empty.");
+            return DirectLineResults.Error(StatusCodes.Status400BadRequest, "BadArgument", "The 'activity' part is empty.");
         }
 
         var files = form.Files.Where(file => file.Name != "activity").ToList();
         if (files.Count > DirectLineLimits.MaxUploadFiles)
         {
-            return Error(StatusCodes.Status400BadRequest, "BadArgument", $"An upload carries at most {DirectLineLimits.MaxUploadFiles} files.");
+            return DirectLineResults.Error(StatusCodes.Status400BadRequest, "BadArgument", $"An upload carries at most {DirectLineLimits.MaxUploadFiles} files.");
         }
 
         if (files.Any(file => file.Length > options.Value.MaxUploadBytes))
         {
-            return Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"Each file must be at most {options.Value.MaxUploadBytes / 1024} KB.");
+            return DirectLineResults.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"Each file must be at most {options.Value.MaxUploadBytes / 1024} KB.");
         }
 
         // The files become data: URLs the bot can read without calling back; attachments that carry
@@ -100,6 +96,6 @@ public static partial class DirectLineEndpoints
         }
 
         activity.Attachments = attachments;
-        return await AcceptAsync(context, hub, turns, adapter, conversationId, access, activity).ConfigureAwait(false);
+        return await AcceptAsync(context, hub, turns, adapter, conversationId, activity).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,6 @@
 using IqosBot.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
@@ -23,7 +24,8 @@ public static class MessagesEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext httpContext, AdapterWithErrorHandler adapter, IBot bot, ReplyHosts replyHosts, ILogger<AdapterWithErrorHandler> logger)
+    private static async Task<Results<InvokeResult, ProblemHttpResult, UnauthorizedHttpResult, StatusCodeHttpResult>> HandleAsync(
+        HttpContext httpContext, AdapterWithErrorHandler adapter, IBot bot, ReplyHosts replyHosts, ILogger<AdapterWithErrorHandler> logger)
     {
         if (httpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
@@ -38,28 +40,31 @@ public static class MessagesEndpoint
 
         if (activity is null)
         {
-            await Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Not a valid Bot Framework activity")
-                .ExecuteAsync(httpContext).ConfigureAwait(false);
-            return;
+            return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Not a valid Bot Framework activity");
         }
 
         try
         {
             var authHeader = httpContext.Request.Headers.Authorization.ToString();
-            var invokeResponse = await adapter.ProcessIncomingAsync(authHeader, activity, bot, httpContext.RequestAborted).ConfigureAwait(false);
-            await HttpHelper.WriteResponseAsync(httpContext.Response, invokeResponse).ConfigureAwait(false);
+            return new InvokeResult(await adapter.ProcessIncomingAsync(authHeader, activity, bot, httpContext.RequestAborted).ConfigureAwait(false));
         }
         catch (UnauthorizedAccessException)
         {
-            httpContext.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return TypedResults.Unauthorized();
         }
         catch (InvalidOperationException exception) when (exception.Message.StartsWith("IDX", StringComparison.Ordinal))
         {
             // IdentityModel (its messages start with IDX) could not fetch the Bot Framework signing keys, so the
             // token can be neither accepted nor refused: the channel should retry later, as for any outage.
             logger.LogError(exception, "Could not validate a channel token: the identity metadata is unreachable");
-            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
+    }
+
+    /// <summary>The turn's answer as the SDK writes it: 200 with no body, or an invoke's status and Newtonsoft JSON body.</summary>
+    private sealed class InvokeResult(InvokeResponse? response) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => HttpHelper.WriteResponseAsync(httpContext.Response, response);
     }
 
     /// <summary>

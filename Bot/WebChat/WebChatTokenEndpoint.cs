@@ -1,5 +1,6 @@
 using IqosBot.DirectLine;
 using IqosBot.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IqosBot.WebChat;
 
@@ -18,13 +19,13 @@ public static class WebChatTokenEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, DirectLineTokens tokens, DirectLineStore store)
+    private static async Task<Ok<WebChatToken>> CreateAsync(HttpContext context, DirectLineTokens tokens, DirectLineStore store)
     {
         var userId = "dl_" + Guid.NewGuid().ToString("N");
         var conversationId = Guid.NewGuid().ToString("N");
         await store.CreateAsync(conversationId, userId, userName: null, locale: null, context.RequestAborted).ConfigureAwait(false);
         context.Response.Headers.CacheControl = "no-store";
-        return Results.Json(new WebChatToken(tokens.Mint(userId, conversationId), conversationId, userId, tokens.ExpiresInSeconds));
+        return TypedResults.Ok(new WebChatToken(tokens.Mint(userId, conversationId), conversationId, userId, tokens.ExpiresInSeconds));
     }
 }
 

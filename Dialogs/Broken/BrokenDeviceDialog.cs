@@ -30,13 +30,12 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
 
     public const string UnknownModel = "unknown";
 
-    private const string TroubleshootFlowId = "brokenTroubleshoot";
     private const string SymptomPromptId = "brokenSymptom";
     private const string AccidentPromptId = "brokenAccident";
     private const string ModelPromptId = "brokenModel";
-    private const string HelpedPromptId = "brokenHelped";
 
     private readonly TroubleshootingGuide _guide;
+    private readonly TroubleshootingDialog _troubleshooting;
 
     public BrokenDeviceDialog(
         TroubleshootingGuide guide,
@@ -48,14 +47,21 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         LocalClock clock)
         : base(nameof(BrokenDeviceDialog), support)
     {
-        _guide = guide ?? throw new ArgumentNullException(nameof(guide));
+        _troubleshooting = new TroubleshootingDialog(guide);
+        _guide = guide;
 
-        AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [SymptomStepAsync, AccidentKindStepAsync, ModelStepAsync, DecideStepAsync]));
-        AddDialog(new WaterfallDialog(TroubleshootFlowId, [ShowStepAsync, StepAnsweredAsync]));
+        AddDialog(new WaterfallDialog(nameof(WaterfallDialog),
+        [
+            SymptomStepAsync,
+            BrokenSteps.AfterQuestion(AccidentKindStepAsync),
+            BrokenSteps.AfterQuestion(ModelStepAsync),
+            BrokenSteps.AfterQuestion(DecideStepAsync),
+            AfterTroubleshootingStepAsync,
+        ]));
         AddDialog(new ChoicePrompt(SymptomPromptId, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || SymptomDetector.Detect(prompt.Context.Activity.Text) is not null)));
         AddDialog(new ChoicePrompt(AccidentPromptId, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || AccidentOf(SymptomDetector.Detect(prompt.Context.Activity.Text)) is not null)));
         AddDialog(new ChoicePrompt(ModelPromptId, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || SymptomDetector.DetectModel(prompt.Context.Activity.Text) is not null)));
-        AddDialog(new ConfirmPrompt(HelpedPromptId));
+        AddDialog(_troubleshooting);
         AddDialog(new OfferPersonDialog());
         AddDialog(new ClaimDialog(claims, benefits, throttle, support, claimHandling, clock));
         InitialDialogId = nameof(WaterfallDialog);
@@ -116,11 +122,6 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
     private static async Task<DialogTurnResult> AccidentKindStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var form = Form(step);
-        if (step.Result is PromptAttemptsExhausted)
-        {
-            return await BrokenSteps.OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
-        }
-
         // Asked this turn: a button, or words the validator already recognised ("den blinkar rött").
         form.Symptom ??= (step.Result as FoundChoice)?.Value ?? SymptomDetector.Detect(step.Context.Activity.Text);
 
@@ -144,11 +145,6 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
     private async Task<DialogTurnResult> ModelStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var form = Form(step);
-        if (step.Result is PromptAttemptsExhausted)
-        {
-            return await BrokenSteps.OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
-        }
-
         if (form.Symptom == Accident)
         {
             form.Symptom = (step.Result as FoundChoice)?.Value ?? AccidentOf(SymptomDetector.Detect(step.Context.Activity.Text)) ?? OtherDamage;
@@ -173,11 +169,6 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
     {
         var form = Form(step);
         var language = step.Context.GetLanguage();
-        if (step.Result is PromptAttemptsExhausted)
-        {
-            return await BrokenSteps.OfferPersonAsync(step, Texts.Get(language, TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
-        }
-
         form.ModelName ??= (step.Result as FoundChoice)?.Value ?? SymptomDetector.DetectModel(step.Context.Activity.Text) ?? UnknownModel;
         if (form.IsAccident)
         {
@@ -194,62 +185,20 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         }
 
         form.ClaimKind = ClaimKind.WarrantyReplacement;
-        if (StepsFor(form, language).Count > form.StepsTried)
+        if (_troubleshooting.StepsFor(form, language).Count > form.StepsTried)
         {
-            return await step.ReplaceDialogAsync(TroubleshootFlowId, form, cancellationToken).ConfigureAwait(false);
+            return await step.BeginDialogAsync(nameof(TroubleshootingDialog), form, cancellationToken).ConfigureAwait(false);
         }
 
         await step.Context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.BrokenNoSteps)), cancellationToken).ConfigureAwait(false);
         return await step.ReplaceDialogAsync(nameof(ClaimDialog), form, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DialogTurnResult> ShowStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        var form = Form(step);
-        var language = step.Context.GetLanguage();
-        var steps = StepsFor(form, language);
-        var text = Texts.Format(language, TextKey.BrokenStep, form.StepsTried + 1, steps.Count, steps[form.StepsTried]);
-        await step.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken).ConfigureAwait(false);
-        return await step.PromptAsync(HelpedPromptId, new PromptOptions
-        {
-            Prompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.BrokenDidThatHelp)),
-            MaxAttempts = BrokenSteps.MaxAttempts,
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<DialogTurnResult> StepAnsweredAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        var form = Form(step);
-        var context = step.Context;
-        var language = context.GetLanguage();
-        if (step.Result is PromptAttemptsExhausted)
-        {
-            return await BrokenSteps.OfferPersonAsync(step, Texts.Get(language, TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
-        }
-
-        form.StepsTried++;
-        if (step.Result is true)
-        {
-            await context.SendActivitiesAsync(
-                [MessageFactory.Text(Texts.Get(language, TextKey.BrokenSolved)), MainMenu.Message(context, TextKey.AnythingElse)],
-                cancellationToken).ConfigureAwait(false);
-            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (StepsFor(form, language).Count > form.StepsTried)
-        {
-            return await step.ReplaceDialogAsync(TroubleshootFlowId, form, cancellationToken).ConfigureAwait(false);
-        }
-
-        await context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.BrokenNotSolved)), cancellationToken).ConfigureAwait(false);
-        return await step.ReplaceDialogAsync(nameof(ClaimDialog), form, cancellationToken).ConfigureAwait(false);
-    }
-
-    private IReadOnlyList<string> StepsFor(BrokenDeviceForm form, string language)
-        => form.ModelName is { } name && _guide.FamilyOf(name) is { } family && form.Symptom is { } symptom
-            ? _guide.Steps(language, symptom, family)
-            : [];
-
+    /// <summary>No step helped: on to the claim. Solved, or a person asked for, ends the journey with that.</summary>
+    private static async Task<DialogTurnResult> AfterTroubleshootingStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+        => step.Result is BrokenDeviceForm tried
+            ? await step.ReplaceDialogAsync(nameof(ClaimDialog), tried, cancellationToken).ConfigureAwait(false)
+            : await step.EndDialogAsync(step.Result, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The accident keys only: "it got wet" answers "what happened to it?", "it's not charging" does not.</summary>
     private static string? AccidentOf(string? detected) => detected is Accidents.Dropped or Accidents.Liquid or Accidents.Cracked ? detected : null;

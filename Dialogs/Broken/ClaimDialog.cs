@@ -51,9 +51,9 @@ public sealed class ClaimDialog : ComponentDialog
         _support = support ?? throw new ArgumentNullException(nameof(support));
         _claimHandling = claimHandling ?? throw new ArgumentNullException(nameof(claimHandling));
 
-        AddDialog(new WaterfallDialog(ClaimFlowId, [ClaimStartStepAsync, EmailStepAsync, EligibilityStepAsync]));
-        AddDialog(new WaterfallDialog(AddressFlowId, [AddressStepAsync, ConfirmAddressStepAsync, CreateClaimStepAsync]));
-        AddDialog(new WaterfallDialog(RegisterFirstFlowId, [AskRegisterStepAsync, RegisterAnsweredStepAsync]));
+        AddDialog(new WaterfallDialog(ClaimFlowId, [ClaimStartStepAsync, BrokenSteps.AfterQuestion(EmailStepAsync, withDiagnosis: true, reason: SerialQuestion.GiveUp), BrokenSteps.AfterQuestion(EligibilityStepAsync, withDiagnosis: true)]));
+        AddDialog(new WaterfallDialog(AddressFlowId, [AddressStepAsync, BrokenSteps.AfterQuestion(ConfirmAddressStepAsync, withDiagnosis: true), BrokenSteps.AfterQuestion(CreateClaimStepAsync)]));
+        AddDialog(new WaterfallDialog(RegisterFirstFlowId, [AskRegisterStepAsync, BrokenSteps.AfterQuestion(RegisterAnsweredStepAsync, withDiagnosis: true)]));
         AddDialog(new WaterfallDialog(RetryFlowId, [AskRetryStepAsync, RetryAnsweredStepAsync]));
         AddDialog(new ChoicePrompt(RetryPromptId, (_, _) => Task.FromResult(true)));
         AddDialog(new SerialPrompt(SerialPromptId, benefits));
@@ -91,11 +91,6 @@ public sealed class ClaimDialog : ComponentDialog
     {
         var form = Form(step);
         var language = step.Context.GetLanguage();
-        if (step.Result is PromptAttemptsExhausted)
-        {
-            return await BrokenSteps.OfferPersonAsync(step, SerialQuestion.GiveUp(language), cancellationToken, form).ConfigureAwait(false);
-        }
-
         form.Serial ??= step.Result as string;
         if (form.Email is not null)
         {
@@ -176,11 +171,6 @@ public sealed class ClaimDialog : ComponentDialog
         var form = Form(step);
         var context = step.Context;
         var language = context.GetLanguage();
-        if (step.Result is PromptAttemptsExhausted)
-        {
-            return await BrokenSteps.OfferPersonAsync(step, Texts.Get(language, TextKey.TooManyAttempts), cancellationToken).ConfigureAwait(false);
-        }
-
         if (step.Result is not true)
         {
             // Another address is another claim body: it gets its own key when confirmed.
@@ -263,11 +253,6 @@ public sealed class ClaimDialog : ComponentDialog
     private static async Task<DialogTurnResult> RegisterAnsweredStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var form = Form(step);
-        if (step.Result is PromptAttemptsExhausted)
-        {
-            return await BrokenSteps.OfferPersonAsync(step, Texts.Get(step.Context.GetLanguage(), TextKey.TooManyAttempts), cancellationToken, form).ConfigureAwait(false);
-        }
-
         if (step.Result is true)
         {
             return await step.ReplaceDialogAsync(nameof(RegistrationDialog), new RegistrationForm { Serial = form.Serial, Email = form.Email }, cancellationToken).ConfigureAwait(false);

@@ -11,7 +11,7 @@ namespace IqosBot.Dialogs.Broken;
 /// Asks for a Swedish delivery address one part at a time — street, postcode, town — and takes every part a
 /// message holds ("Storgatan 1, 111 22 Stockholm" answers all three), so only what is missing is asked.
 /// Started with the first question's text; ends with the <see cref="AddressParts"/>, all three set, or with
-/// <see cref="PromptAttemptsExhausted"/> after two unusable answers to one question.
+/// <see cref="PromptAttemptsExhausted"/> after <see cref="BrokenSteps.MaxAttempts"/> unusable answers to one question.
 /// </summary>
 public sealed class DeliveryAddressDialog : ComponentDialog
 {
@@ -19,7 +19,6 @@ public sealed class DeliveryAddressDialog : ComponentDialog
     private const string PostcodePromptId = "addressPostcode";
     private const string CityPromptId = "addressCity";
     private const string PartsKey = "parts";
-    private const int MaxAttempts = 2;
 
     public DeliveryAddressDialog()
         : base(nameof(DeliveryAddressDialog))
@@ -100,6 +99,6 @@ public sealed class DeliveryAddressDialog : ComponentDialog
     {
         Prompt = (Activity)MessageFactory.Text(text),
         RetryPrompt = (Activity)MessageFactory.Text(Texts.Get(language, retryKey)),
-        MaxAttempts = MaxAttempts,
+        MaxAttempts = BrokenSteps.MaxAttempts,
     };
 }

@@ -298,6 +298,11 @@ public sealed class MainDialog : ComponentDialog
 
     private static Task<DialogTurnResult> BeginChildAsync(WaterfallStepContext stepContext, string dialogId, string intent, object? options, CancellationToken cancellationToken)
     {
+        if (!JourneyDialogs.Ids.Contains(dialogId))
+        {
+            throw new ArgumentOutOfRangeException(nameof(dialogId), dialogId, "A journey must be listed in JourneyDialogs.Ids: agents see it by a label when the customer asks for a person.");
+        }
+
         stepContext.Values[ChildIntentKey] = intent;
         stepContext.Values[ChildDialogKey] = dialogId;
         return stepContext.BeginDialogAsync(dialogId, options, cancellationToken);

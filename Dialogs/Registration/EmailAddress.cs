@@ -1,30 +1,18 @@
-using System.Text.RegularExpressions;
-using IqosBot.Dialogs.Choices;
+using IqosBot.Benefits.Contract;
 
 namespace IqosBot.Dialogs.Registration;
 
 /// <summary>Validates and masks the account e-mail a customer types.</summary>
-public static partial class EmailAddress
+public static class EmailAddress
 {
     /// <summary>Trimmed, with the angle brackets or "mailto:" some clients add removed; null when it is not an address.</summary>
     public static string? Normalize(string? text)
     {
         var candidate = (text ?? string.Empty).Trim().Trim('<', '>', '.', ',').Replace("mailto:", string.Empty, StringComparison.OrdinalIgnoreCase);
 
-        // No address is longer than 254 characters (RFC 5321): a longer text is not read as one.
-        if (candidate.Length > 254)
-        {
-            return null;
-        }
-
-        try
-        {
-            return Shape().IsMatch(candidate) ? candidate : null;
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return null;
-        }
+        // The benefits API's own rule, deliberately simple (one @, a dot in the domain, no spaces, at most 254
+        // characters), so an address accepted here is never refused by the API; the account system has the last word.
+        return EmailAddressFormat.IsWellFormed(candidate) ? candidate : null;
     }
 
     /// <summary>The address in a message, also inside a sentence ("min mejl är anna@example.com, tack"); the last one when there are two.</summary>
@@ -63,8 +51,4 @@ public static partial class EmailAddress
         var masked = local.Length <= 2 ? new string('•', local.Length) : $"{local[0]}•••{local[^1]}";
         return masked + email[at..];
     }
-
-    /// <summary>Deliberately simple: one @, a dot in the domain, no spaces. The account system has the last word.</summary>
-    [GeneratedRegex(@"^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$", RegexOptions.NonBacktracking, RegexLimits.TimeoutMilliseconds)]
-    private static partial Regex Shape();
 }

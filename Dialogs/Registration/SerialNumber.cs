@@ -1,4 +1,4 @@
-using System.Text;
+using IqosBot.Benefits.Contract;
 
 namespace IqosBot.Dialogs.Registration;
 
@@ -9,20 +9,11 @@ namespace IqosBot.Dialogs.Registration;
 /// </summary>
 public static class SerialNumber
 {
-    /// <summary>Spaces and dashes removed, upper case: "ilp1-a2b3 c4d5" → "ILP1A2B3C4D5".</summary>
-    public static string Normalize(string? text)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in (text ?? string.Empty).Trim())
-        {
-            if (c is not (' ' or '-' or '\u2013'))
-            {
-                builder.Append(char.ToUpperInvariant(c));
-            }
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>
+    /// Spaces and dashes removed, upper case: "ilp1-a2b3 c4d5" → "ILP1A2B3C4D5". The benefits API's own rule
+    /// (<see cref="SerialNumberFormat"/>), so the serial the bot repeats and sends is the one the API matches.
+    /// </summary>
+    public static string Normalize(string? text) => SerialNumberFormat.Normalize(text ?? string.Empty);
 
     public static bool LooksPlausible(string normalized)
         => normalized.Length is >= MinimumLength and <= MaximumLength && normalized.All(char.IsAsciiLetterOrDigit)

@@ -117,8 +117,11 @@
     Troubleshooting: 'Felsökning', Cleaning: 'Rengöring', ContactSupport: 'Kontakt och öppettider',
     AccessoriesDiscount: 'Tillbehörsrabatt', Marketing: 'Nyhetsbrev', AccountHelp: 'Konto',
   };
+  // The journey the customer was in when they asked for a person (Dialogs/Main/JourneyDialogs.cs lists them;
+  // a test checks that each has a label here).
   const DIALOGS = {
     RegistrationDialog: 'Registrering', WarrantyStatusDialog: 'Garantikoll', FaqDialog: 'Svar på fråga',
+    BrokenDeviceDialog: 'Trasig enhet',
   };
 
   function dialogLabel(dialog) {

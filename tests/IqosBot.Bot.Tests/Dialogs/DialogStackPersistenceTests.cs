@@ -1,5 +1,6 @@
 using IqosBot.Bot.Tests.Hosting;
 using IqosBot.Dialogs.Choices;
+using IqosBot.Dialogs.Common;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Prompts;
@@ -85,6 +86,9 @@ public sealed class DialogStackPersistenceTests : IDisposable
         return async (turnContext, cancellationToken) =>
         {
             turnContext.SetLanguage(CustomerLanguage.Swedish);
+
+            // The bot's prompt style, as the main dialog puts it in every turn: Swedish texts, options per channel.
+            PromptStyle.Use(turnContext, ChannelPromptStyle.Instance);
             await dialog.RunAsync(turnContext, dialogState, cancellationToken);
             await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
         };

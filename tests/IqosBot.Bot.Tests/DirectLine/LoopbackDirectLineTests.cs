@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.WebSockets;
 using IqosBot.Bot.Tests.Hosting;
@@ -160,7 +161,7 @@ public sealed class LoopbackDirectLineTests : IAsyncLifetime
 
         await using var again = await LoopbackSocket.ConnectAsync(newUrl);
         await again.ReadUntilAsync(_ => again.Frames.Count >= 1);
-        Assert.Equal(all.Skip(int.Parse(watermark)).Select(Id), again.Activities.Select(Id));
+        Assert.Equal(all.Skip(int.Parse(watermark, CultureInfo.InvariantCulture)).Select(Id), again.Activities.Select(Id));
         Assert.Equal(["hej", SwedishGreetingReply], again.Activities.Select(activity => activity.Value<string>("text")));
         Assert.Equal("missed", again.Activities[0]["channelData"]!.Value<string>("clientActivityID"));
         Assert.Equal("4", again.Frames[0].Value<string>("watermark"));

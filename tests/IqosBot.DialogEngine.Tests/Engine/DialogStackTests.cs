@@ -1,3 +1,4 @@
+using System.Globalization;
 using IqosBot.DialogEngine.Tests.Harness;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Prompts;
@@ -62,7 +63,7 @@ public sealed class DialogStackTests
                 (step, ct) => step.PromptAsync("text", new PromptOptions { Prompt = Say.Text($"Försök {step.Options}: ange koden.") }, ct),
                 (step, ct) => (string)step.Result! == "1234"
                     ? step.EndDialogAsync("kod ok", ct)
-                    : step.ReplaceDialogAsync("ask", Convert.ToInt32(step.Options) + 1, ct),
+                    : step.ReplaceDialogAsync("ask", Convert.ToInt32(step.Options, CultureInfo.InvariantCulture) + 1, ct),
             ]))
             .AddDialog(new TextPrompt("text")));
 

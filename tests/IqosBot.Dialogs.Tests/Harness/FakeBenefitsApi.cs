@@ -4,7 +4,7 @@ using IqosBot.Dialogs.Support;
 namespace IqosBot.Dialogs.Tests.Harness;
 
 /// <summary>
-/// The benefits API as the sandbox answers with its demo data (Bot/Sandbox/Benefits: DemoData, CoveragePolicy,
+/// The benefits API as the sandbox answers with its demo data (Sandbox/Benefits: DemoData, CoveragePolicy,
 /// DeviceRegistrar, CoverageLookup), in memory. Dates are relative to the clock's day when the fake is made,
 /// as the sandbox's are to its first start. Every call is recorded with what the bot sent, so tests can show
 /// what reached the API (and what never did).

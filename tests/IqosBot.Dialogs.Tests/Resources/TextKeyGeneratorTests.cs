@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security;
 using IqosBot.TextKeys.Generator;
 using Microsoft.CodeAnalysis;
@@ -60,7 +61,7 @@ public sealed class TextKeyGeneratorTests
 
         var error = Assert.Single(diagnostics);
         Assert.Equal(("IQT001", DiagnosticSeverity.Error), (error.Id, error.Severity));
-        Assert.Contains($"'{key}'", error.GetMessage());
+        Assert.Contains($"'{key}'", error.GetMessage(CultureInfo.InvariantCulture));
         AssertAt(error, FirstTextLine + 1);
         Assert.Contains("public const string Welcome = \"Welcome\";", source);
         Assert.DoesNotContain("Oops", source);
@@ -73,7 +74,7 @@ public sealed class TextKeyGeneratorTests
 
         var error = Assert.Single(diagnostics);
         Assert.Equal(("IQT002", DiagnosticSeverity.Error), (error.Id, error.Severity));
-        Assert.Contains("'Welcome'", error.GetMessage());
+        Assert.Contains("'Welcome'", error.GetMessage(CultureInfo.InvariantCulture));
         AssertAt(error, FirstTextLine + 2);
         Assert.Single(source.Split("public const string Welcome =").Skip(1));
         Assert.DoesNotContain("Hi again!", source);

@@ -1,0 +1,111 @@
+using IqosBot.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace IqosBot.Sandbox.Benefits;
+
+/// <summary>
+/// The sandbox CRM's SQLite file, configured like the bot's own state (Bot/Storage/SqliteStorage): WAL,
+/// pooled connections, a busy timeout, and one writer at a time queued in-process. Every write runs in
+/// one BEGIN IMMEDIATE transaction, so "check, then register" can never interleave with another request.
+/// </summary>
+internal sealed class SandboxDatabase : IDisposable
+{
+    // Serials and e-mail addresses are stored normalized (SerialNumberFormat, EmailAddressFormat), dates as YYYY-MM-DD
+    // text, which SQLite compares in calendar order. A device is registered when it has a registrations row.
+    private const string SchemaSql = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS devices (
+            serial TEXT PRIMARY KEY NOT NULL,
+            model  TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS accounts (
+            id         INTEGER PRIMARY KEY,
+            email      TEXT NOT NULL UNIQUE,
+            status     TEXT NOT NULL CHECK (status IN ('active', 'pendingActivation')),
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS registrations (
+            serial                       TEXT PRIMARY KEY NOT NULL REFERENCES devices (serial),
+            account_id                   INTEGER NOT NULL REFERENCES accounts (id),
+            purchase_date                TEXT NOT NULL,
+            registration_date            TEXT NOT NULL,
+            accidental_damage_claim_used INTEGER NOT NULL DEFAULT 0,
+            marketing_consent            INTEGER NOT NULL,
+            language                     TEXT NOT NULL,
+            created_at                   TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS registrations_by_account ON registrations (account_id, purchase_date);
+        CREATE TABLE IF NOT EXISTS idempotency_keys (
+            client      TEXT NOT NULL,
+            key         TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            status      INTEGER NOT NULL,
+            body        TEXT NOT NULL,
+            created_at  TEXT NOT NULL,
+            PRIMARY KEY (client, key)
+        );
+        CREATE TABLE IF NOT EXISTS claims (
+            case_number       TEXT PRIMARY KEY NOT NULL,
+            serial            TEXT NOT NULL REFERENCES devices (serial),
+            account_id        INTEGER NOT NULL REFERENCES accounts (id),
+            kind              TEXT NOT NULL CHECK (kind IN ('warranty-replacement', 'accidental-damage')),
+            damage            TEXT NOT NULL CHECK (damage IN ('none', 'dropped', 'liquid', 'cracked', 'other')),
+            fault_description TEXT NOT NULL,
+            street            TEXT NOT NULL,
+            postal_code       TEXT NOT NULL,
+            city              TEXT NOT NULL,
+            language          TEXT NOT NULL,
+            created_at        TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS claims_by_serial ON claims (serial);
+        """;
+
+    private readonly SqliteFile _file;
+
+    // See SqliteStorage: in-process writers wait here asynchronously; busy_timeout covers other processes.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    public SandboxDatabase(IOptions<BenefitsSandboxOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _file = new SqliteFile(options.Value.DatabasePath, SchemaSql, extraPragmas: "PRAGMA foreign_keys = ON;");
+    }
+
+    public string FilePath => _file.Path;
+
+    public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await read(connection).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in one immediate transaction, committed when it returns. Commands created
+    /// from the connection join the transaction by themselves (Microsoft.Data.Sqlite assigns the current one).
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+            // Non-deferred is BEGIN IMMEDIATE: the write lock is held before anything is read.
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var result = await write(connection).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _file.ClearPool();
+        _writeGate.Dispose();
+    }
+}
