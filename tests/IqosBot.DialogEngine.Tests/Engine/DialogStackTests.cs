@@ -1,10 +1,11 @@
 using System.Globalization;
+using IqosBot.DialogEngine.Tests.Harness;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Prompts;
-using IqosBot.Dialogs.Tests.Harness;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 
-namespace IqosBot.Dialogs.Tests.Engine;
+namespace IqosBot.DialogEngine.Tests.Engine;
 
 /// <summary>Components inside components, and the stack operations that replace or cancel dialogs.</summary>
 public sealed class DialogStackTests
@@ -12,7 +13,7 @@ public sealed class DialogStackTests
     [Fact]
     public async Task The_result_of_a_component_nested_in_a_component_reaches_the_outer_waterfall()
     {
-        var harness = new DialogTestHarness(() => new ComponentDialog("registration")
+        var harness = new DialogHarness(() => new ComponentDialog("registration")
             .AddDialog(new WaterfallDialog("registrationSteps",
             [
                 (step, ct) => step.BeginDialogAsync("address", null, ct),
@@ -47,7 +48,7 @@ public sealed class DialogStackTests
     public async Task ReplaceDialogAsync_starts_over_in_place_and_the_parent_gets_the_final_result_once()
     {
         var resumedWith = new List<object?>();
-        var harness = new DialogTestHarness(() => new ComponentDialog("root")
+        var harness = new DialogHarness(() => new ComponentDialog("root")
             .AddDialog(new WaterfallDialog("parent",
             [
                 (step, ct) => step.BeginDialogAsync("ask", 1, ct),
@@ -79,7 +80,7 @@ public sealed class DialogStackTests
     public async Task CancelAllDialogsAsync_empties_the_stack_ends_every_dialog_and_the_next_message_starts_over()
     {
         var ended = new List<(string Id, DialogReason Reason)>();
-        var harness = new DialogTestHarness(() => new ComponentDialog("root")
+        var harness = new DialogHarness(() => new ComponentDialog("root")
             .AddDialog(new WaterfallDialog("parent", [(step, ct) => step.BeginDialogAsync("child", null, ct)]))
             .AddDialog(new RecordingComponent("child", ended)
                 .AddDialog(new WaterfallDialog("childSteps",
@@ -153,6 +154,57 @@ public sealed class DialogStackTests
         }, CancellationToken.None);
 
         Assert.Equal(DialogTurnStatus.Empty, result!.Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_starts_the_dialog_on_a_message_but_not_on_other_activities()
+    {
+        var harness = new DialogHarness(() => WaterfallTests.Journey(
+            step => step.PromptAsync("text", new PromptOptions { Prompt = Say.Text("Vad heter du?") }),
+            step => step.EndDialogAsync(step.Result)));
+
+        var joined = await harness.SendAsync(new Activity(ActivityTypes.ConversationUpdate));
+
+        Assert.Empty(joined);
+        Assert.Equal(DialogTurnStatus.Empty, harness.LastResult!.Status);
+        Assert.Empty(await harness.SavedStackAsync());
+        Assert.Equal(["Vad heter du?"], (await harness.SendAsync("hej")).Texts());
+    }
+
+    [Fact]
+    public async Task BeginAsync_ends_what_was_on_the_stack_and_starts_the_dialog_afresh_with_options()
+    {
+        var ended = new List<(string Id, DialogReason Reason)>();
+        var root = new RecordingComponent("root", ended)
+            .AddDialog(new WaterfallDialog("steps",
+            [
+                (step, ct) => step.PromptAsync("text", new PromptOptions { Prompt = Say.Text(step.Options is string asked ? asked : "Vad vill du?") }, ct),
+                (step, ct) => step.EndDialogAsync(step.Result, ct),
+            ]))
+            .AddDialog(new TextPrompt("text"));
+
+        var adapter = new Microsoft.Bot.Builder.Adapters.TestAdapter();
+        var state = new ConversationState(new MemoryStorage());
+        var accessor = state.CreateProperty<DialogState>(nameof(DialogState));
+        async Task Turn(Activity activity, Func<ITurnContext, CancellationToken, Task> run)
+        {
+            await adapter.ProcessActivityAsync(activity, async (context, ct) =>
+            {
+                await run(context, ct);
+                await state.SaveChangesAsync(context, false, ct);
+            }, CancellationToken.None);
+        }
+
+        await Turn(adapter.MakeActivity("hej"), (context, ct) => root.RunAsync(context, accessor, ct));
+        Assert.Equal("Vad vill du?", adapter.GetNextReply()?.AsMessageActivity().Text);
+
+        // A turn the user did not start (an event) opens a new step.
+        DialogTurnResult? result = null;
+        await Turn(new Activity(ActivityTypes.Event) { Name = "rate" }, async (context, ct) => result = await root.BeginAsync(context, accessor, "Hur nöjd var du?", ct));
+
+        Assert.Equal("Hur nöjd var du?", adapter.GetNextReply()?.AsMessageActivity().Text);
+        Assert.Equal(DialogTurnStatus.Waiting, result!.Status);
+        Assert.Equal([("root", DialogReason.CancelCalled)], ended);
     }
 
     /// <summary>Notes when and why it leaves the stack.</summary>

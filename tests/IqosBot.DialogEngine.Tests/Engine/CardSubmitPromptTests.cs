@@ -1,12 +1,12 @@
-using IqosBot.Cards;
+using IqosBot.DialogEngine.Tests.Harness;
+using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Prompts;
-using IqosBot.Dialogs.Tests.Harness;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
-namespace IqosBot.Dialogs.Tests.Engine;
+namespace IqosBot.DialogEngine.Tests.Engine;
 
 public sealed class CardSubmitPromptTests
 {
@@ -73,7 +73,32 @@ public sealed class CardSubmitPromptTests
         Assert.Equal(["Tack Anna, vi skriver till anna@example.com."], replies.Texts());
     }
 
-    private static DialogTestHarness FormJourney()
+    [Theory]
+    [InlineData("Bekräfta", "confirm")]
+    [InlineData("2", "change")]
+    public async Task Typing_one_of_the_cards_buttons_offered_as_choices_counts_as_pressing_it(string typed, string action)
+    {
+        var harness = new DialogHarness(() => new ComponentDialog("journey")
+            .AddDialog(new WaterfallDialog("steps",
+            [
+                (step, ct) => step.PromptAsync("card", new PromptOptions
+                {
+                    Prompt = WithCard("Stämmer uppgifterna?"),
+                    Choices = [new Choice("confirm", "Bekräfta"), new Choice("change", "Ändra")],
+                    Validations = new List<string> { CardSubmitPrompt.ActionField },
+                }, ct),
+                (step, ct) => step.EndDialogAsync(step.Result, ct),
+            ]))
+            .AddDialog(new CardSubmitPrompt("card")));
+        await harness.SendAsync("hej");
+
+        await harness.SendAsync(typed);
+
+        var answer = Assert.IsType<JObject>(harness.LastResult!.Result);
+        Assert.Equal(action, answer.Value<string>(CardSubmitPrompt.ActionField));
+    }
+
+    private static DialogHarness FormJourney()
         => new(() => new ComponentDialog("journey")
             .AddDialog(new WaterfallDialog("steps",
             [
@@ -103,7 +128,7 @@ public sealed class CardSubmitPromptTests
                 new JObject { ["type"] = "Input.Text", ["id"] = "email", ["label"] = "E-post" }),
             ["actions"] = new JArray(new JObject { ["type"] = "Action.Submit", ["title"] = "Skicka" }),
         };
-        var activity = (Activity)MessageFactory.Attachment(CardTemplates.ToAttachment(card));
+        var activity = (Activity)MessageFactory.Attachment(new Attachment { ContentType = Replies.AdaptiveCardContentType, Content = card });
         activity.Text = text;
         return activity;
     }

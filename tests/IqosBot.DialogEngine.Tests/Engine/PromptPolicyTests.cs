@@ -1,9 +1,9 @@
+using IqosBot.DialogEngine.Tests.Harness;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Prompts;
-using IqosBot.Dialogs.Tests.Harness;
 using Microsoft.Bot.Builder;
 
-namespace IqosBot.Dialogs.Tests.Engine;
+namespace IqosBot.DialogEngine.Tests.Engine;
 
 /// <summary>
 /// The engine's side of listening, with a policy of the test's own (nothing of the product): every prompt
@@ -70,7 +70,7 @@ public sealed class PromptPolicyTests
     }
 
     /// <summary>root (handles interruptions) → component → waterfall → a number prompt.</summary>
-    private static DialogTestHarness Root(ScriptedPolicy policy, int maxAttempts)
+    private static DialogHarness Root(ScriptedPolicy policy, int maxAttempts)
         => new(() => new PolicyRoot(policy, maxAttempts));
 
     private sealed class PolicyRoot : ComponentDialog

@@ -1,6 +1,6 @@
 using IqosBot.Dialogs.Choices;
 
-namespace IqosBot.Dialogs.Tests.Choices;
+namespace IqosBot.DialogEngine.Tests.Choices;
 
 public sealed class ConfirmRecognizerTests
 {

@@ -1,15 +1,15 @@
+using IqosBot.DialogEngine.Tests.Harness;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Prompts;
-using IqosBot.Dialogs.Tests.Harness;
 
-namespace IqosBot.Dialogs.Tests.Engine;
+namespace IqosBot.DialogEngine.Tests.Engine;
 
 public sealed class WaterfallTests
 {
     [Fact]
     public async Task Steps_run_in_order_and_each_step_gets_the_previous_answer()
     {
-        var harness = new DialogTestHarness(() => Journey(
+        var harness = new DialogHarness(() => Journey(
             step => step.PromptAsync("text", new PromptOptions { Prompt = Say.Text("Vad heter du?") }),
             step => step.PromptAsync("text", new PromptOptions { Prompt = Say.Text($"Hej {step.Result}! Var bor du?") }),
             async step =>
@@ -38,7 +38,7 @@ public sealed class WaterfallTests
     [Fact]
     public async Task Values_collected_in_earlier_turns_are_read_in_later_steps()
     {
-        var harness = new DialogTestHarness(() => Journey(
+        var harness = new DialogHarness(() => Journey(
             step =>
             {
                 step.Values["visits"] = 3;
@@ -66,7 +66,7 @@ public sealed class WaterfallTests
     [Fact]
     public async Task NextAsync_skips_a_question_whose_answer_is_already_known()
     {
-        var harness = new DialogTestHarness(() => new ComponentDialog("root")
+        var harness = new DialogHarness(() => new ComponentDialog("root")
             .AddDialog(new WaterfallDialog("start", [(step, ct) => step.BeginDialogAsync("journey", "Anna", ct)]))
             .AddDialog(Journey(
                 step => step.Options is string knownName
@@ -89,7 +89,7 @@ public sealed class WaterfallTests
     [Fact]
     public async Task NextAsync_called_twice_in_one_step_is_refused()
     {
-        var harness = new DialogTestHarness(() => Journey(
+        var harness = new DialogHarness(() => Journey(
             async step =>
             {
                 await step.NextAsync("första");
@@ -104,7 +104,7 @@ public sealed class WaterfallTests
     [Fact]
     public async Task The_result_of_a_child_waterfall_reaches_the_parent_step_and_the_root()
     {
-        var harness = new DialogTestHarness(() => new ComponentDialog("root")
+        var harness = new DialogHarness(() => new ComponentDialog("root")
             .AddDialog(new WaterfallDialog("parent",
             [
                 (step, ct) => step.BeginDialogAsync("askSerial", null, ct),
@@ -134,7 +134,7 @@ public sealed class WaterfallTests
     [Fact]
     public async Task A_waterfall_without_a_prompt_waits_for_the_next_message_and_gets_its_text()
     {
-        var harness = new DialogTestHarness(() => Journey(
+        var harness = new DialogHarness(() => Journey(
             async step =>
             {
                 await step.Context.SendActivityAsync("Skriv något.");

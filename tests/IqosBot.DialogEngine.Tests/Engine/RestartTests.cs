@@ -1,10 +1,10 @@
+using IqosBot.DialogEngine.Tests.Harness;
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Prompts;
-using IqosBot.Dialogs.Tests.Harness;
 using Newtonsoft.Json.Linq;
 
-namespace IqosBot.Dialogs.Tests.Engine;
+namespace IqosBot.DialogEngine.Tests.Engine;
 
 /// <summary>
 /// A process stops between two messages and a new one starts: new dialog objects, a new ConversationState
@@ -13,10 +13,12 @@ namespace IqosBot.Dialogs.Tests.Engine;
 /// </summary>
 public sealed class RestartTests
 {
+    private static readonly string[] Models = ["ILUMA", "ILUMA ONE", "ILUMA PRIME"];
+
     [Fact]
     public async Task A_new_process_continues_a_nested_journey_at_the_same_question_with_the_answers_so_far()
     {
-        var harness = new DialogTestHarness(() => Registration());
+        var harness = new DialogHarness(() => Registration());
 
         await harness.SendAsync("hej");
         await harness.SendAsync("2");
@@ -32,10 +34,12 @@ public sealed class RestartTests
     [Fact]
     public async Task The_attempt_counter_survives_a_restart()
     {
-        var harness = new DialogTestHarness(() => Registration(maxModelAttempts: 2));
+        var harness = new DialogHarness(() => Registration(maxModelAttempts: 2));
 
         await harness.SendAsync("hej");
-        Assert.Equal(["Välj en modell i listan.\n1. ILUMA\n2. ILUMA ONE\n3. ILUMA PRIME"], (await harness.SendAsync("vet inte")).Texts());
+        var retry = Assert.Single(await harness.SendAsync("vet inte"));
+        Assert.Equal("Välj en modell i listan.", retry.Text);
+        Assert.Equal(Models, retry.SuggestedTitles());
 
         harness.Restart();
 
@@ -47,7 +51,7 @@ public sealed class RestartTests
     public async Task A_stack_whose_top_dialog_no_longer_exists_starts_over_instead_of_failing()
     {
         var version = 1;
-        var harness = new DialogTestHarness(() => version == 1 ? Registration("registrationV1") : Registration("registrationV2"));
+        var harness = new DialogHarness(() => version == 1 ? Registration("registrationV1") : Registration("registrationV2"));
         await harness.SendAsync("hej");
         Assert.Equal(["registrationV1"], (await harness.SavedStackAsync()).Select(instance => instance.Id));
 
@@ -55,7 +59,9 @@ public sealed class RestartTests
         harness.Restart();
         var replies = await harness.SendAsync("hej igen");
 
-        Assert.Equal(["Vilken modell har du?\n1. ILUMA\n2. ILUMA ONE\n3. ILUMA PRIME"], replies.Texts());
+        var question = Assert.Single(replies);
+        Assert.Equal("Vilken modell har du?", question.Text);
+        Assert.Equal(Models, question.SuggestedTitles());
         Assert.Equal(["registrationV2"], (await harness.SavedStackAsync()).Select(instance => instance.Id));
     }
 
@@ -63,14 +69,16 @@ public sealed class RestartTests
     public async Task A_stack_naming_a_dialog_a_new_version_renamed_inside_a_component_starts_over_instead_of_failing()
     {
         var version = 1;
-        var harness = new DialogTestHarness(() => Registration(modelPromptId: version == 1 ? "model" : "deviceModel"));
+        var harness = new DialogHarness(() => Registration(modelPromptId: version == 1 ? "model" : "deviceModel"));
         await harness.SendAsync("hej");
 
         version = 2;
         harness.Restart();
         var replies = await harness.SendAsync("hej igen");
 
-        Assert.Equal(["Vilken modell har du?\n1. ILUMA\n2. ILUMA ONE\n3. ILUMA PRIME"], replies.Texts());
+        var question = Assert.Single(replies);
+        Assert.Equal("Vilken modell har du?", question.Text);
+        Assert.Equal(Models, question.SuggestedTitles());
         Assert.Equal(DialogTurnStatus.Waiting, harness.LastResult!.Status);
     }
 
@@ -83,7 +91,7 @@ public sealed class RestartTests
                 {
                     Prompt = Say.Text("Vilken modell har du?"),
                     RetryPrompt = Say.Text("Välj en modell i listan."),
-                    Choices = [new Choice("ILUMA"), new Choice("ILUMA ONE"), new Choice("ILUMA PRIME")],
+                    Choices = Models.Select(model => new Choice(model)).ToList(),
                     MaxAttempts = maxModelAttempts,
                 }, ct),
                 async (step, ct) =>
