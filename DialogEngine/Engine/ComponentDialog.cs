@@ -9,7 +9,8 @@ namespace IqosBot.Dialogs.Engine;
 public class ComponentDialog : Dialog
 {
     /// <summary>Where a component keeps its inner stack in its instance state.</summary>
-    internal const string InnerStateKey = "dialogs";
+    /// <summary>Where a component keeps its inner dialog stack in its instance state (the SDK's name and value).</summary>
+    public const string PersistedDialogState = "dialogs";
 
     public ComponentDialog(string dialogId)
         : base(dialogId)
@@ -111,10 +112,10 @@ public class ComponentDialog : Dialog
 
     private DialogContext CreateInnerContext(ITurnContext turnContext, DialogInstance instance, DialogContext? parent)
     {
-        if (instance.State.GetOrDefault<DialogState>(InnerStateKey) is not { } innerState)
+        if (instance.State.GetOrDefault<DialogState>(PersistedDialogState) is not { } innerState)
         {
             innerState = new DialogState();
-            instance.State[InnerStateKey] = innerState;
+            instance.State[PersistedDialogState] = innerState;
         }
 
         return new DialogContext(Dialogs, turnContext, innerState) { Parent = parent };

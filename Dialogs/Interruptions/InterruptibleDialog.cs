@@ -99,7 +99,7 @@ public abstract class InterruptibleDialog : ComponentDialog, IJourney
                 return form;
             }
 
-            if (instance.State.GetOrDefault<DialogState>(ComponentDialog.InnerStateKey) is { } inner && FindForm<T>(inner.DialogStack) is { } nested)
+            if (instance.State.GetOrDefault<DialogState>(ComponentDialog.PersistedDialogState) is { } inner && FindForm<T>(inner.DialogStack) is { } nested)
             {
                 return nested;
             }
