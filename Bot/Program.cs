@@ -42,7 +42,7 @@ builder.Services.AddSingleton<ReplyHosts>();
 builder.Services.AddDirectLine(builder.Configuration);
 
 // The benefits API: an external service when Benefits:BaseUrl is set, otherwise the sandbox served here.
-var useBenefitsSandbox = string.IsNullOrWhiteSpace(builder.Configuration["Benefits:BaseUrl"]);
+var useBenefitsSandbox = builder.Configuration.GetSection(BenefitsApiOptions.SectionName).Get<BenefitsApiOptions>()?.BaseUrl is null;
 if (useBenefitsSandbox)
 {
     builder.Services.AddBenefitsSandbox(builder.Configuration);

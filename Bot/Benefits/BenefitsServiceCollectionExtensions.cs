@@ -20,6 +20,13 @@ public static class BenefitsServiceCollectionExtensions
             .Bind(section)
             .PostConfigure<IServiceProvider>((options, provider) =>
             {
+                // Relative paths resolve under the base only when it ends in "/": "https://api.example/benefits"
+                // would otherwise lose "benefits". Operators write it either way.
+                if (options.BaseUrl is { } given && !given.AbsolutePath.EndsWith('/'))
+                {
+                    options.BaseUrl = new UriBuilder(given) { Path = given.AbsolutePath + "/" }.Uri;
+                }
+
                 // No external API: use the sandbox this bot serves, with the sandbox's key.
                 if (options.BaseUrl is null)
                 {

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IqosBot.Bot.Tests.Sandbox;
 
 /// <summary>
-/// The sandbox started alone, as <c>dotnet run --project Sandbox.Host</c> starts it (its Program, its appsettings.json
+/// The sandbox started alone, as <c>dotnet run --project Sandbox.Host</c> starts it (its Program, its defaults
 /// and key), but on Kestrel at a free loopback port instead of 5080 and on a file of its own; the bot's real client
 /// (its DI registration, resilience pipeline included) is pointed at it the way README says to start the bot.
 /// </summary>
@@ -55,6 +55,17 @@ public sealed class StandaloneSandboxTests : IAsyncLifetime
         Assert.Equal(registration.Device, lookup.Device);
         Assert.Equal(new ClaimEligibility(ClaimDecision.DamageExcluded, "IQOS ILUMA PRIME"), claim);
         Assert.True(File.Exists(Path.Combine(_folder.Path, "benefits-sandbox.db")));
+    }
+
+    [Fact]
+    public async Task A_base_address_written_without_the_final_slash_reaches_the_same_api()
+    {
+        var address = _sandbox.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        await using var client = ClaimsClient.Create(new Uri(address + "/sandbox/benefits"), "local-sandbox-key");
+
+        var check = await client.Benefits.CheckSerialAsync("ILP1A2B3C4D5", default);
+
+        Assert.Equal(new SerialCheckResult(SerialCheckStatus.Known, "IQOS ILUMA PRIME"), check);
     }
 
     public async Task DisposeAsync()
