@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using IqosBot.Benefits;
-using IqosBot.Bot.Tests.Sandbox;
 using IqosBot.Dialogs.Benefits;
+using IqosBot.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
