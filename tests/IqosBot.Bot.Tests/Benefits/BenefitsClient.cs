@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using IqosBot.Benefits;
-using IqosBot.Bot.Tests.Sandbox;
 using IqosBot.Dialogs.Benefits;
+using IqosBot.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -40,7 +40,11 @@ public sealed class BenefitsClient : IAsyncDisposable
     public ConcurrentQueue<RecordedRequest> Requests { get; }
 
     /// <param name="baseUrl">The API's base address, ending in "/".</param>
-    public static BenefitsClient Create(Uri baseUrl, string apiKey)
+    /// <param name="time">
+    /// A clock for the container (a FakeTimeProvider): the resilience pipeline takes it from DI, so retry back-off,
+    /// time limits and the circuit breaker's break all run on it. Without one, real time.
+    /// </param>
+    public static BenefitsClient Create(Uri baseUrl, string apiKey, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -57,6 +61,10 @@ public sealed class BenefitsClient : IAsyncDisposable
         var requests = new ConcurrentQueue<RecordedRequest>();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
 
         // A new handler per handler chain (the factory rebuilds chains); they all write to one queue.
         services.AddBenefitsApiClient(configuration).AddHttpMessageHandler(() => new RecordingHandler(requests));

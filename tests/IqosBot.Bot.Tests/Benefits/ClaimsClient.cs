@@ -1,6 +1,6 @@
 using IqosBot.Benefits;
-using IqosBot.Bot.Tests.Sandbox;
 using IqosBot.Dialogs.Benefits;
+using IqosBot.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IqosBot.Dialogs.Benefits;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IqosBot.Bot.Tests.Benefits;
 
@@ -152,31 +153,33 @@ public sealed class ResilienceTests : IAsyncLifetime
     [Fact]
     public async Task After_repeated_failures_the_circuit_opens_answers_unavailable_without_calling_and_closes_after_the_break()
     {
-        _server.Handler = (context, _) => ScriptedServer.Respond(context, 500);
+        // A client whose resilience pipeline runs on a clock that stands still until the test moves it: the breaker's
+        // break, but also the retries' back-off, so the failures ask for their retries at once (Retry-After: 0).
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var client = BenefitsClient.Create(_server.BaseUrl, "scripted-key", time);
+        _server.Handler = (context, _) => ScriptedServer.Respond(context, 500, null, "application/json", ("Retry-After", "0"));
 
         // Two calls: three failed attempts, then two more; the fifth failure (MinimumThroughput 5, all failed) opens the circuit.
-        Assert.Equal(RegistrationStatus.Unavailable, (await _client.Api.RegisterAsync(Registration, "key-0006", default)).Status);
-        Assert.Equal(RegistrationStatus.Unavailable, (await _client.Api.RegisterAsync(Registration, "key-0007", default)).Status);
+        Assert.Equal(RegistrationStatus.Unavailable, (await client.Api.RegisterAsync(Registration, "key-0006", default)).Status);
+        Assert.Equal(RegistrationStatus.Unavailable, (await client.Api.RegisterAsync(Registration, "key-0007", default)).Status);
         var failed = _server.Count;
         Assert.Equal(5, failed);
-        var openWarnings = _client.WarningsContaining("circuit is open");
+        var openWarnings = client.WarningsContaining("circuit is open");
 
         // Open: answered at once, the server never asked.
-        var stopwatch = Stopwatch.StartNew();
-        var whileOpen = await _client.Api.LookUpCoverageAsync(Serial, Email, default);
-        stopwatch.Stop();
+        var whileOpen = await client.Api.LookUpCoverageAsync(Serial, Email, default);
         Assert.Equal(new CoverageResult(CoverageStatus.Unavailable), whileOpen);
         Assert.Equal(failed, _server.Count);
-        Assert.Equal(openWarnings + 1, _client.WarningsContaining("circuit is open"));
+        Assert.Equal(openWarnings + 1, client.WarningsContaining("circuit is open"));
 
         // After the break the server is asked again, and its answer counts.
         _server.Handler = (context, _) => ScriptedServer.Respond(context, 201, RegisteredJson);
-        await Task.Delay(BenefitsClient.BreakDuration + TimeSpan.FromMilliseconds(300));
-        var afterBreak = await _client.Api.RegisterAsync(Registration, "key-0008", default);
+        time.Advance(BenefitsClient.BreakDuration);
+        var afterBreak = await client.Api.RegisterAsync(Registration, "key-0008", default);
 
         Assert.Equal(RegistrationStatus.Registered, afterBreak.Status);
         Assert.Equal(failed + 1, _server.Count);
-        _client.AssertLogsHoldNone(Serial, Email);
+        client.AssertLogsHoldNone(Serial, Email);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Net;
 using IqosBot.Bot.Tests.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace IqosBot.Bot.Tests.DirectLine;
@@ -14,13 +15,18 @@ public sealed class DirectLineLifecycleTests : IDisposable
     [Fact]
     public async Task An_expired_token_is_403()
     {
-        using var host = new DirectLineHost(_database.Path, new Dictionary<string, string?> { ["DirectLine:TokenLifetime"] = "00:00:01" });
+        // The host's clock stands still until the test moves it: tokens are minted and checked on it.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var host = new DirectLineHost(
+            _database.Path,
+            new Dictionary<string, string?> { ["DirectLine:TokenLifetime"] = "00:00:01" },
+            services => services.AddSingleton<TimeProvider>(time));
         var client = new DirectLineClient(host.CreateClient());
         var generated = (await client.GenerateTokenAsync(DirectLineHost.Secret)).Json;
         var token = generated.Value<string>("token")!;
         Assert.Equal(1, generated.Value<int>("expires_in"));
 
-        await Task.Delay(2200);
+        time.Advance(TimeSpan.FromSeconds(2));
         var expired = await client.StartAsync(token);
         var refresh = await client.RefreshTokenAsync(token);
 

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
 using IqosBot.Bot.Tests.Hosting;
+using IqosBot.DirectLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace IqosBot.Bot.Tests.DirectLine;
@@ -12,12 +15,15 @@ public sealed class DirectLineProtocolTests : IDisposable
     private const string SwedishGreetingReply = "Hej! Vad kan jag hjälpa dig med?";
 
     private readonly TempDatabase _database = new();
+
+    /// <summary>The host's clock: it starts at the real time and stands still until a test moves it.</summary>
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly DirectLineHost _host;
     private readonly DirectLineClient _client;
 
     public DirectLineProtocolTests()
     {
-        _host = new DirectLineHost(_database.Path);
+        _host = new DirectLineHost(_database.Path, services: services => services.AddSingleton<TimeProvider>(_time));
         _client = new DirectLineClient(_host.CreateClient());
     }
 
@@ -64,7 +70,7 @@ public sealed class DirectLineProtocolTests : IDisposable
         var generated = (await _client.GenerateTokenAsync(DirectLineHost.Secret)).Json;
         var token = generated.Value<string>("token")!;
         var conversationId = generated.Value<string>("conversationId")!;
-        await Task.Delay(1100); // A new exp second, so the token differs.
+        _time.Advance(TimeSpan.FromSeconds(1)); // A new exp second, so the token differs.
 
         var refreshed = await _client.RefreshTokenAsync(token);
 
@@ -129,7 +135,9 @@ public sealed class DirectLineProtocolTests : IDisposable
         Assert.Equal(generated.Value<string>("conversationId"), first.Json.Value<string>("conversationId"));
         Assert.Equal(generated.Value<string>("conversationId"), second.Json.Value<string>("conversationId"));
         var activities = await _client.PollAsync(first.Json.Value<string>("conversationId")!, token, list => list.Count >= 2);
-        await Task.Delay(300);
+
+        // Every turn the two starts queued for the conversation has run once a no-op queued behind them has.
+        await _host.Services.GetRequiredService<DirectLineTurnQueue>().EnqueueProactive(first.Json.Value<string>("conversationId")!, _ => Task.CompletedTask);
         var again = await _client.GetActivitiesAsync(first.Json.Value<string>("conversationId")!, token);
         Assert.Equal(2, again.Json["activities"]!.Count()); // One welcome, not two.
         Assert.Equal(Payload(token).Value<string>("user"), activities[0]["recipient"]!.Value<string>("id"));

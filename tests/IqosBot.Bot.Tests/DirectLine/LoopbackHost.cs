@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
+using IqosBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
@@ -38,7 +39,7 @@ public sealed class LoopbackHost : IAsyncDisposable
 
     public DirectLineClient Client { get; }
 
-    public Sandbox.CapturedLogs Logs => _host.Logs;
+    public CapturedLogs Logs => _host.Logs;
 
     public async ValueTask DisposeAsync()
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using IqosBot.Recognition;
 using IqosBot.Recognition.Embedded;
 using IqosBot.Recognition.Training;
+using IqosBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -43,7 +44,7 @@ public class BotHost : WebApplicationFactory<Program>
     public string EnvironmentName { get; init; } = "Testing";
 
     /// <summary>Everything the host logged, at every level.</summary>
-    public Sandbox.CapturedLogs Logs { get; } = new();
+    public CapturedLogs Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -2,11 +2,13 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using IqosBot.Sandbox.Benefits;
+using IqosBot.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IqosBot.Bot.Tests.Sandbox;
 
@@ -18,6 +20,9 @@ namespace IqosBot.Bot.Tests.Sandbox;
 public sealed class SandboxHost : IAsyncDisposable
 {
     public const string ApiKey = "test-key-0123456789";
+
+    /// <summary>Midday in Stockholm on a mid-month day: month arithmetic has no end-of-month edge to hide behind.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2025, 6, 15, 10, 0, 0, TimeSpan.Zero);
 
     private readonly WebApplication _app;
 
@@ -34,7 +39,7 @@ public sealed class SandboxHost : IAsyncDisposable
 
     public string DatabasePath => _app.Services.GetRequiredService<SandboxDatabase>().FilePath;
 
-    /// <summary>Starts a sandbox on <paramref name="contentRoot"/>, its clock stopped at <paramref name="now"/> (default <see cref="FixedClock.Default"/>).</summary>
+    /// <summary>Starts a sandbox on <paramref name="contentRoot"/>, its clock stopped at <paramref name="now"/> (default <see cref="DefaultNow"/>).</summary>
     public static async Task<SandboxHost> StartAsync(string contentRoot, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null)
     {
         var app = Build(contentRoot, now, settings, out var logs);
@@ -70,7 +75,7 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.Logging.AddProvider(logs);
 
         // Registered before AddBenefitsSandbox, which only adds the system clock when none is there.
-        builder.Services.AddSingleton<TimeProvider>(new FixedClock(now ?? FixedClock.Default));
+        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(now ?? DefaultNow));
         builder.Services.AddBenefitsSandbox(builder.Configuration);
 
         var app = builder.Build();

@@ -1,6 +1,6 @@
 namespace IqosBot.Bot.Tests.Sandbox;
 
-/// <summary>A fresh sandbox for every test (xUnit makes one instance per test), freshly seeded, clock at <see cref="FixedClock.Default"/>.</summary>
+/// <summary>A fresh sandbox for every test (xUnit makes one instance per test), freshly seeded, clock at <see cref="SandboxHost.DefaultNow"/>.</summary>
 public abstract class SandboxTest : IAsyncLifetime
 {
     protected const string Demo = "demo@example.com";
@@ -11,7 +11,7 @@ public abstract class SandboxTest : IAsyncLifetime
     protected SandboxHost Host { get; private set; } = null!;
 
     /// <summary>Where the sandbox's clock is stopped.</summary>
-    protected virtual DateTimeOffset Now => FixedClock.Default;
+    protected virtual DateTimeOffset Now => SandboxHost.DefaultNow;
 
     public async Task InitializeAsync() => Host = await SandboxHost.StartAsync(Folder.Path, Now);
 

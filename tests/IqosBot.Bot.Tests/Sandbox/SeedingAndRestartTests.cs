@@ -29,7 +29,7 @@ public sealed class SeedingAndRestartTests : IDisposable
         }
 
         // A month later: the demo's dates must not move with the new "today" either.
-        await using var second = await SandboxHost.StartAsync(_folder.Path, FixedClock.Default.AddDays(30));
+        await using var second = await SandboxHost.StartAsync(_folder.Path, SandboxHost.DefaultNow.AddDays(30));
 
         var mine = await second.LookupAsync("ILP1A2B3C4D5", Owner);
         Assert.Equal(200, (int)mine.Status);

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IqosBot.Dialogs.Tests.Broken;
 
@@ -61,7 +62,7 @@ internal sealed class BrokenBot
 
     public string Language { get; }
 
-    public FixedTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(TestTime.DefaultNow);
 
     public LocalClock Clock { get; }
 

@@ -4,6 +4,7 @@ using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Connector;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IqosBot.Dialogs.Tests.Composition;
 
@@ -22,7 +23,7 @@ public sealed class ConfigurationChangeTests
     [Fact]
     public async Task A_new_phone_number_is_in_the_next_answer_without_a_restart()
     {
-        var services = TestDialogs.Services(new FixedTimeProvider(), _recognizer, null, out var configuration);
+        var services = TestDialogs.Services(new FakeTimeProvider(TestTime.DefaultNow), _recognizer, null, out var configuration);
         var harness = new DialogTestHarness(TestDialogs.Factory(services), language: null, Channels.Emulator);
         var before = string.Join("\n", (await harness.SendAsync("hur når jag er")).Messages()[0].AdaptiveCard()!.CardStrings());
         await harness.SendAsync("ja");
@@ -39,7 +40,7 @@ public sealed class ConfigurationChangeTests
     [Fact]
     public async Task A_longer_money_back_period_is_in_the_next_answer()
     {
-        var services = TestDialogs.Services(new FixedTimeProvider(), _recognizer, null, out var configuration);
+        var services = TestDialogs.Services(new FakeTimeProvider(TestTime.DefaultNow), _recognizer, null, out var configuration);
         var harness = new DialogTestHarness(TestDialogs.Factory(services), language: null, Channels.Emulator);
         var before = string.Join("\n", (await harness.SendAsync("what is the money back guarantee")).Messages()[0].AdaptiveCard()!.CardStrings());
         await harness.SendAsync("yes");
@@ -55,7 +56,7 @@ public sealed class ConfigurationChangeTests
     [Fact]
     public void A_holiday_added_to_the_configuration_closes_customer_care_that_day()
     {
-        var services = TestDialogs.Services(new FixedTimeProvider(), _recognizer, null, out var configuration);
+        var services = TestDialogs.Services(new FakeTimeProvider(TestTime.DefaultNow), _recognizer, null, out var configuration);
         var hours = services.BuildServiceProvider().GetRequiredService<BusinessHours>();
 
         // Wednesday 25 November 2026, 10:00 in Stockholm: open by the weekly hours.

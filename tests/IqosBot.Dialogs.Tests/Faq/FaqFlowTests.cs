@@ -1,6 +1,7 @@
 using IqosBot.Dialogs.Tests.Harness;
 using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Connector;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IqosBot.Dialogs.Tests.Faq;
 
@@ -133,7 +134,7 @@ public sealed class FaqFlowTests
     private DialogTestHarness Bot(string channelId = Channels.Emulator)
     {
         return new DialogTestHarness(
-            TestDialogs.Factory(TestDialogs.Services(new FixedTimeProvider(), _recognizer)),
+            TestDialogs.Factory(TestDialogs.Services(new FakeTimeProvider(TestTime.DefaultNow), _recognizer)),
             language: null,
             channelId);
     }

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IqosBot.Dialogs.Tests.Handoff;
 
@@ -34,7 +35,7 @@ internal sealed class HandoffBot
 
     private HandoffBot(DateTimeOffset now, string? language, object? startOptions)
     {
-        Time = new FixedTimeProvider(now);
+        Time = new FakeTimeProvider(now);
         Clock = new LocalClock(Time, Support.TimeZone);
         Api = new FakeBenefitsApi(Clock);
         var services = TestDialogs.Services(Time, Recognizer, Api)
@@ -60,7 +61,7 @@ internal sealed class HandoffBot
         ["hello"] = [(Intents.Greeting, 0.95)],
     });
 
-    public FixedTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
 
     public LocalClock Clock { get; }
 

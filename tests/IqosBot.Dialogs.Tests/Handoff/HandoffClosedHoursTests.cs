@@ -5,6 +5,7 @@ using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Tests.Harness;
 using IqosBot.Dialogs.Understanding;
 using Newtonsoft.Json.Linq;
+using Microsoft.Extensions.Time.Testing;
 using static IqosBot.Dialogs.Tests.Handoff.HandoffBot;
 
 namespace IqosBot.Dialogs.Tests.Handoff;
@@ -182,7 +183,7 @@ public sealed class HandoffClosedHoursTests
     {
         var people = new FakeHumanHandoff();
         var support = TestSupport.Options();
-        var time = new FixedTimeProvider(ClosedNow);
+        var time = new FakeTimeProvider(ClosedNow);
         var harness = new DialogTestHarness(
             () => new Launcher(new HandoffDialog(people, FixedOptions.Of(support), new BusinessHours(support), time), new HandoffOptions(Intents.CarePlus, "FaqDialog")),
             CustomerLanguage.Swedish);
@@ -204,7 +205,7 @@ public sealed class HandoffClosedHoursTests
     {
         var people = new FakeHumanHandoff();
         var support = TestSupport.Options();
-        var time = new FixedTimeProvider(ClosedNow);
+        var time = new FakeTimeProvider(ClosedNow);
         var harness = new DialogTestHarness(
             () => new Launcher(new HandoffDialog(people, FixedOptions.Of(support), new BusinessHours(support), time), new HandoffOptions(Intents.RegisterDevice, "RegistrationDialog")),
             CustomerLanguage.Swedish);

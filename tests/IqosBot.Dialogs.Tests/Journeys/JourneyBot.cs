@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Time.Testing;
 using IqosBot.Dialogs.Common;
 
 namespace IqosBot.Dialogs.Tests.Journeys;
@@ -52,7 +53,7 @@ internal sealed class JourneyBot
         [FaqQuestion] = [(Intents.WarrantyInfo, 0.9)],
     });
 
-    public FixedTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(TestTime.DefaultNow);
 
     public LocalClock Clock { get; }
 

@@ -11,6 +11,7 @@ using IqosBot.Recognition.Training;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IqosBot.Dialogs.Tests.Listening;
 
@@ -31,7 +32,7 @@ internal sealed class ListeningBot
 
     public ListeningBot(bool open, string channelId = Channels.Webchat)
     {
-        Time = new FixedTimeProvider(open ? OpenNow : ClosedNow);
+        Time = new FakeTimeProvider(open ? OpenNow : ClosedNow);
         var clock = new LocalClock(Time, TestSupport.Options().TimeZone);
         Api = new FakeBenefitsApi(clock);
         var services = TestDialogs.Services(Time, Trained.Value, Api, out var configuration)
@@ -46,7 +47,7 @@ internal sealed class ListeningBot
         Harness = new DialogTestHarness(TestDialogs.Factory(services), language: null, channelId);
     }
 
-    public FixedTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
 
     public FakeBenefitsApi Api { get; }
 

@@ -2,6 +2,7 @@ using IqosBot.Dialogs.Tests.Harness;
 using IqosBot.Dialogs.Understanding;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IqosBot.Dialogs.Tests.Main;
 
@@ -223,7 +224,7 @@ public sealed class MainDialogTests
     private DialogTestHarness Bot(string channelId = Channels.Emulator, string? conversationType = null)
     {
         return new DialogTestHarness(
-            TestDialogs.Factory(TestDialogs.Services(new FixedTimeProvider(), _recognizer)),
+            TestDialogs.Factory(TestDialogs.Services(new FakeTimeProvider(TestTime.DefaultNow), _recognizer)),
             language: null,
             channelId,
             conversationType);

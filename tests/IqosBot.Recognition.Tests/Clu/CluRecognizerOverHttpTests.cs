@@ -4,6 +4,7 @@ using IqosBot.Dialogs.Understanding;
 using IqosBot.Recognition.Clu;
 using IqosBot.Recognition.Embedded;
 using IqosBot.Recognition.Tests.Support;
+using IqosBot.Testing;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
