@@ -1,4 +1,3 @@
-using IqosBot.Dialogs.Prompts;
 using Microsoft.Bot.Builder;
 
 namespace IqosBot.Dialogs.Engine;
@@ -53,9 +52,6 @@ public class DialogContext
         Stack.Insert(0, new DialogInstance { Id = dialogId });
         return await dialog.BeginDialogAsync(this, options, cancellationToken).ConfigureAwait(false);
     }
-
-    public Task<DialogTurnResult> PromptAsync(string dialogId, PromptOptions options, CancellationToken cancellationToken = default)
-        => BeginDialogAsync(dialogId, options ?? throw new ArgumentNullException(nameof(options)), cancellationToken);
 
     /// <summary>Hands the customer's message to the active dialog.</summary>
     public async Task<DialogTurnResult> ContinueDialogAsync(CancellationToken cancellationToken = default)
