@@ -6,14 +6,15 @@ using IqosBot.Recognition.Training;
 
 // The knowledge commands:
 //   clu-export [file]  writes the CLU project import file (default deployment/clu/iqosbot.clu.json)
-//   accuracy           prints the embedded recognizer's held-out accuracy, latency and memory
+//   accuracy           prints the embedded recognizer's held-out accuracy, latency and memory, and per language
+//                      recall and precision per intent, the worst confusions, None recall and the "did you mean" rate
 //   hash-password      reads a password from standard input, prints its hash for AgentConsole:Accounts
 //   recognize          reads messages from standard input, one a line, and prints the embedded recognizer's top three intents
 var command = args.FirstOrDefault();
 var corpus = UtteranceCorpus.LoadEmbedded();
 var settings = new RecognizerSettings();
 
-// Tuning knobs for the accuracy command: --threshold 0.4 --l2 0.001
+// Tuning knobs for the accuracy command: --threshold 0.4 --l2 0.001 --margin 0.08
 for (var i = 1; i + 1 < args.Length; i += 2)
 {
     switch (args[i])
@@ -23,6 +24,9 @@ for (var i = 1; i + 1 < args.Length; i += 2)
             break;
         case "--l2":
             settings.L2Regularization = float.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+            break;
+        case "--margin":
+            settings.AmbiguityMargin = double.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
             break;
     }
 }

@@ -8,25 +8,41 @@ namespace IqosBot.Recognition.Tests.Embedded;
 /// <summary>The offline recognizer trained on the real training split, as the bot trains it at start-up.</summary>
 public sealed class EmbeddedRecognizerTests(TrainedRecognizer trained) : IClassFixture<TrainedRecognizer>
 {
-    // Measured with the default settings when these tests were written (`dotnet run --project tools/IqosBot.Tools -- accuracy`):
-    // 89.3 % overall on 580 held-out utterances, sv 88.6 %, en 90.0 %. The floors leave room for harmless
-    // changes in the training data and catch a recognizer that gets clearly worse (with L2 = 1, say).
-    private const double OverallFloor = 0.85;
-    private const double LanguageFloor = 0.83;
+    // Measured with the default settings when the held-out split was grown for issue #14
+    // (`dotnet run --project tools/IqosBot.Tools -- accuracy`): 90.9 % overall on 2284 held-out utterances,
+    // sv 90.8 % (1041 of 1147), en 91.0 % (1035 of 1137); None recall sv 76.1 % (54 of 71), en 68.1 % (49 of 72).
+    // Each floor is the measured value rounded down to the whole percent, less one point: room for harmless
+    // changes in the training data, while a recognizer that gets clearly worse (with L2 = 1, say) fails.
+    private const double OverallFloor = 0.89;
+
+    private static readonly Dictionary<string, double> LanguageFloors = new() { ["sv"] = 0.89, ["en"] = 0.90 };
+
+    // An out-of-scope message taken for an intent gets a confident wrong answer, so None has floors of its own.
+    private static readonly Dictionary<string, double> NoneRecallFloors = new() { ["sv"] = 0.75, ["en"] = 0.67 };
 
     [Fact]
     public void The_held_out_split_is_recognized_above_the_accuracy_floor()
     {
-        var outcomes = trained.Corpus.Test
-            .Select(example => (example.Language, Correct: trained.Recognizer.Recognize(example.Text).TopIntent() == example.Intent))
-            .ToList();
+        var outcomes = Outcomes();
 
         var overall = Accuracy(outcomes);
         Assert.True(overall >= OverallFloor, $"Held-out accuracy {overall:P1} is below {OverallFloor:P0}.");
-        foreach (var language in new[] { "sv", "en" })
+        foreach (var (language, floor) in LanguageFloors)
         {
             var ofLanguage = Accuracy(outcomes.Where(outcome => outcome.Language == language));
-            Assert.True(ofLanguage >= LanguageFloor, $"Held-out accuracy for {language} {ofLanguage:P1} is below {LanguageFloor:P0}.");
+            Assert.True(ofLanguage >= floor, $"Held-out accuracy for {language} {ofLanguage:P1} is below {floor:P0}.");
+        }
+    }
+
+    [Fact]
+    public void Out_of_scope_held_out_messages_are_None_above_the_recall_floor()
+    {
+        var outcomes = Outcomes();
+
+        foreach (var (language, floor) in NoneRecallFloors)
+        {
+            var recall = Accuracy(outcomes.Where(outcome => outcome.Language == language && outcome.Intent == Intents.None));
+            Assert.True(recall >= floor, $"None recall for {language} {recall:P1} is below {floor:P0}.");
         }
     }
 
@@ -94,7 +110,12 @@ public sealed class EmbeddedRecognizerTests(TrainedRecognizer trained) : IClassF
         Assert.Equal(Intents.All.Order(), result.Intents.Keys.Order());
     }
 
-    private static double Accuracy(IEnumerable<(string Language, bool Correct)> outcomes)
+    private List<(string Language, string Intent, bool Correct)> Outcomes()
+        => trained.Corpus.Test
+            .Select(example => (example.Language, example.Intent, Correct: trained.Recognizer.Recognize(example.Text).TopIntent() == example.Intent))
+            .ToList();
+
+    private static double Accuracy(IEnumerable<(string Language, string Intent, bool Correct)> outcomes)
     {
         var list = outcomes.ToList();
         return list.Count == 0 ? 0 : list.Count(outcome => outcome.Correct) / (double)list.Count;
