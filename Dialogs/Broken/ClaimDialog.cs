@@ -1,6 +1,5 @@
 using IqosBot.Cards;
 using IqosBot.Dialogs.Benefits;
-using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Prompts;
@@ -27,11 +26,7 @@ public sealed class ClaimDialog : ComponentDialog
     private const string ClaimFlowId = "claimStart";
     private const string AddressFlowId = "claimAddress";
     private const string RegisterFirstFlowId = "claimRegisterFirst";
-    private const string RetryFlowId = "claimRetry";
-    private const string RetryPromptId = "claimRetryChoice";
-    private const string Retry = "retry";
-    private const string Person = "person";
-    private const string NoThanksChoice = "not-now";
+    private const string SubmitFlowId = "claimSubmit";
     private const string SerialPromptId = "claimSerial";
     private const string EmailPromptId = "claimEmail";
     private const string ConfirmAddressPromptId = "claimConfirmAddress";
@@ -54,8 +49,8 @@ public sealed class ClaimDialog : ComponentDialog
         AddDialog(new WaterfallDialog(ClaimFlowId, [ClaimStartStepAsync, BrokenSteps.AfterQuestion(EmailStepAsync, withDiagnosis: true, reason: SerialQuestion.GiveUp), BrokenSteps.AfterQuestion(EligibilityStepAsync, withDiagnosis: true)]));
         AddDialog(new WaterfallDialog(AddressFlowId, [AddressStepAsync, BrokenSteps.AfterQuestion(ConfirmAddressStepAsync, withDiagnosis: true), BrokenSteps.AfterQuestion(CreateClaimStepAsync)]));
         AddDialog(new WaterfallDialog(RegisterFirstFlowId, [AskRegisterStepAsync, BrokenSteps.AfterQuestion(RegisterAnsweredStepAsync, withDiagnosis: true)]));
-        AddDialog(new WaterfallDialog(RetryFlowId, [AskRetryStepAsync, RetryAnsweredStepAsync]));
-        AddDialog(new ChoicePrompt(RetryPromptId, (_, _) => Task.FromResult(true)));
+        AddDialog(new WaterfallDialog(SubmitFlowId, [SubmitStepAsync, AfterRetryStepAsync]));
+        AddDialog(new ClaimRetryDialog());
         AddDialog(new SerialPrompt(SerialPromptId, benefits));
         AddDialog(new TextPrompt(EmailPromptId, RegistrationValidators.EmailAsync));
         AddDialog(new DeliveryAddressDialog());
@@ -178,12 +173,13 @@ public sealed class ClaimDialog : ComponentDialog
             return await step.ReplaceDialogAsync(AddressFlowId, form, cancellationToken).ConfigureAwait(false);
         }
 
-        return await SubmitClaimAsync(step, form, cancellationToken).ConfigureAwait(false);
+        return await step.ReplaceDialogAsync(SubmitFlowId, form, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Files the claim with the key made at the confirm question; on failure the answers are kept for a retry.</summary>
-    private async Task<DialogTurnResult> SubmitClaimAsync(WaterfallStepContext step, BrokenDeviceForm form, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> SubmitStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
+        var form = Form(step);
         var context = step.Context;
         var language = context.GetLanguage();
         await context.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken).ConfigureAwait(false);
@@ -203,42 +199,15 @@ public sealed class ClaimDialog : ComponentDialog
                 return await BrokenSteps.OfferPersonAsync(step, RefusalText(result.RefusedBecause ?? ClaimDecision.Unavailable, form, language), cancellationToken, form).ConfigureAwait(false);
             default:
                 // The same answers and the same key: a retry cannot make a second claim, even if this one got through.
-                return await step.ReplaceDialogAsync(RetryFlowId, form, cancellationToken).ConfigureAwait(false);
+                return await step.BeginDialogAsync(nameof(ClaimRetryDialog), form, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static Task<DialogTurnResult> AskRetryStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        var language = step.Context.GetLanguage();
-        return step.PromptAsync(RetryPromptId, BrokenSteps.Ask(language, TextKey.BrokenRetryPrompt,
-        [
-            new Choice(Retry, Texts.Get(language, TextKey.BrokenRetry), ["igen", "again", "retry", "ja", "yes"]),
-            new Choice(Person, Texts.Get(language, TextKey.BrokenRetryPerson), ["person", "kundtjänst", "customer care"]),
-            new Choice(NoThanksChoice, Texts.Get(language, TextKey.BrokenRetryCancel), ["nej", "no", "avbryt", "cancel"]),
-        ]), cancellationToken);
-    }
-
-    private async Task<DialogTurnResult> RetryAnsweredStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        var form = Form(step);
-        var context = step.Context;
-        var language = context.GetLanguage();
-        switch ((step.Result as FoundChoice)?.Value)
-        {
-            case Retry:
-                return await SubmitClaimAsync(step, form, cancellationToken).ConfigureAwait(false);
-            case Person:
-                return await step.EndDialogAsync(new RouteRequest(Intents.HumanAgent, null, Diagnosis.Describe(form, language)), cancellationToken).ConfigureAwait(false);
-            case NoThanksChoice:
-                await context.SendActivitiesAsync(
-                    [MessageFactory.Text(Texts.Get(language, TextKey.BrokenRetryLater)), MainMenu.Message(context, TextKey.AnythingElse)],
-                    cancellationToken).ConfigureAwait(false);
-                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
-            default:
-                // Something else typed: it is the customer's next question.
-                return await step.EndDialogAsync(new RouteRequest(null, context.Activity.Text), cancellationToken).ConfigureAwait(false);
-        }
-    }
+    /// <summary>"Try again" files the same answers with the same key; anything else ends the claim with what the customer chose.</summary>
+    private static async Task<DialogTurnResult> AfterRetryStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+        => step.Result is BrokenDeviceForm again
+            ? await step.ReplaceDialogAsync(SubmitFlowId, again, cancellationToken).ConfigureAwait(false)
+            : await step.EndDialogAsync(step.Result, cancellationToken).ConfigureAwait(false);
 
     private static Task<DialogTurnResult> AskRegisterStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
