@@ -2,6 +2,7 @@ using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Resources;
+using IqosBot.Dialogs.Understanding;
 using IqosBot.Handoff;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -49,15 +50,20 @@ public sealed class IqosBot : ActivityHandler, IHandBack
                 // Not understood, not kept, not passed on: a polite request for a shorter message, in the customer's language.
                 var language = turnContext.GetLanguage();
                 await turnContext.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.ListenTooLong)), cancellationToken).ConfigureAwait(false);
+                await RecognizerTrace.RuleAsync(turnContext, "TooLong", Intents.None, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
             if (_relay is not null && await _relay.TryRelayAsync(turnContext, data, turnContext.GetLanguage(), cancellationToken).ConfigureAwait(false))
             {
+                await RecognizerTrace.EnsureSentAsync(turnContext, RecognizerTrace.ByPerson, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
             await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+
+            // Whatever no rule or recognizer decided was the answer to the question the bot was waiting on.
+            await RecognizerTrace.EnsureSentAsync(turnContext, RecognizerTrace.ByPrompt, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
 

@@ -53,7 +53,26 @@ public sealed class ListeningPolicy : IPromptPolicy
         var turn = context.Context;
         var language = turn.GetLanguage();
         var journey = Journeys.Innermost(context.Dc);
-        switch (CustomerSignals.Read(text))
+        var signal = CustomerSignals.Read(text);
+        if (await HeardSignalAsync(turn, signal, journey, language, cancellationToken).ConfigureAwait(false) is { } heard)
+        {
+            await RecognizerTrace.RuleAsync(turn, signal.ToString(), signal.ToString(), cancellationToken).ConfigureAwait(false);
+            return heard;
+        }
+
+        // Where any text is an answer (a description), only a request said in so many words switches.
+        if (context.FreeText && RequestCues.Detect(text, changeOfMind: true) is { } cue && journey?.Journey.Serves(cue) != true)
+        {
+            return await SwitchAsync(context, journey, cue, text, cancellationToken).ConfigureAwait(false);
+        }
+
+        return PromptHearing.NotMine;
+    }
+
+    /// <summary>Safety, compliance and leaving come before the answer; null when the message carries none the journey acts on.</summary>
+    private async Task<PromptHearing?> HeardSignalAsync(ITurnContext turn, CustomerSignal signal, (IJourney Journey, Engine.DialogContext InnerDc)? journey, string language, CancellationToken cancellationToken)
+    {
+        switch (signal)
         {
             case CustomerSignal.Minor:
                 turn.GetFacts().AdultsOnly = true;
@@ -88,13 +107,7 @@ public sealed class ListeningPolicy : IPromptPolicy
                 return PromptHearing.Interrupt(new Leaving(LeaveKind.Solved));
         }
 
-        // Where any text is an answer (a description), only a request said in so many words switches.
-        if (context.FreeText && RequestCues.Detect(text, changeOfMind: true) is { } cue && journey?.Journey.Serves(cue) != true)
-        {
-            return await SwitchAsync(context, journey, cue, text, cancellationToken).ConfigureAwait(false);
-        }
-
-        return PromptHearing.NotMine;
+        return null;
     }
 
     public async Task<PromptHearing> NotAnAnswerAsync(PromptPolicyContext context, CancellationToken cancellationToken)
@@ -128,8 +141,8 @@ public sealed class ListeningPolicy : IPromptPolicy
             return PromptHearing.NotMine;
         }
 
-        await RecognizerTrace.SendAsync(turn, recognized, cancellationToken).ConfigureAwait(false);
         var intent = cue ?? recognized.TopIntent();
+        await RecognizerTrace.SendAsync(turn, recognized, intent, cancellationToken).ConfigureAwait(false);
         var journey = Journeys.Innermost(context.Dc);
         if (intent == Intents.HumanAgent)
         {

@@ -22,39 +22,28 @@ internal sealed class MessageRouter(IRecognizer recognizer, FaqKnowledge knowled
     public async Task<Routed> RouteAsync(ITurnContext context, string utterance, CancellationToken cancellationToken)
     {
         var language = context.GetLanguage();
-        switch (CustomerSignals.Read(utterance))
+        var signal = CustomerSignals.Read(utterance);
+        if (await BySignalAsync(context, signal, language, cancellationToken).ConfigureAwait(false) is { } bySignal)
         {
-            case CustomerSignal.Minor:
-                context.GetFacts().AdultsOnly = true;
-                await context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.ListenAdultsOnly)), cancellationToken).ConfigureAwait(false);
-                return Routed.Handled;
-            case (CustomerSignal.SensitiveNumber or CustomerSignal.OtherBrand) and var signal:
-                var key = signal == CustomerSignal.SensitiveNumber ? TextKey.ListenSensitiveNumber : TextKey.ListenOtherBrand;
-                await context.SendActivitiesAsync([MessageFactory.Text(Texts.Get(language, key)), MainMenu.Message(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
-                return Routed.Handled;
-            case CustomerSignal.Cancel:
-                await context.SendActivityAsync(MainMenu.Message(context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
-                return Routed.Handled;
-            case CustomerSignal.HealthQuestion:
-                return Routed.To(ComplianceTopics.HealthQuestion);
-            case CustomerSignal.TobaccoPurchase:
-                return Routed.To(ComplianceTopics.TobaccoPurchase);
-            case CustomerSignal.Person:
-                return Routed.To(Intents.HumanAgent);
-            case CustomerSignal.Goodbye:
-                return Routed.To(Intents.Goodbye);
-            case CustomerSignal.Thanks:
-                return Routed.To(Intents.Thanks);
-            case CustomerSignal.Help:
-                return Routed.To(Intents.Help);
+            await RecognizerTrace.RuleAsync(context, signal.ToString(), bySignal.Intent ?? signal.ToString(), cancellationToken).ConfigureAwait(false);
+            return bySignal;
         }
 
         if (MainMenu.ExactPick(utterance, language) is { } picked)
         {
+            await RecognizerTrace.RuleAsync(context, "Menu", picked, cancellationToken).ConfigureAwait(false);
             return Routed.To(picked);
         }
 
         var recognized = await RecognizeAsync(context, utterance, cancellationToken).ConfigureAwait(false);
+        var routed = Decide(utterance, recognized, language);
+        await RecognizerTrace.SendAsync(context, recognized, routed.Intent ?? "DidYouMean", cancellationToken).ConfigureAwait(false);
+        return routed;
+    }
+
+    /// <summary>What the recognizer's scores mean here.</summary>
+    private Routed Decide(string utterance, RecognizerResult recognized, string language)
+    {
         var intent = recognized.TopIntent();
 
         // A plain report of a broken device that the model was unsure of, or torn between it and something
@@ -75,6 +64,39 @@ internal sealed class MessageRouter(IRecognizer recognizer, FaqKnowledge knowled
         return Routed.To(intent);
     }
 
+    /// <summary>Safety, compliance and leaving, as at every prompt; null when the message carries none of them.</summary>
+    private static async Task<Routed?> BySignalAsync(ITurnContext context, CustomerSignal signal, string language, CancellationToken cancellationToken)
+    {
+        switch (signal)
+        {
+            case CustomerSignal.Minor:
+                context.GetFacts().AdultsOnly = true;
+                await context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.ListenAdultsOnly)), cancellationToken).ConfigureAwait(false);
+                return Routed.Handled;
+            case CustomerSignal.SensitiveNumber or CustomerSignal.OtherBrand:
+                var key = signal == CustomerSignal.SensitiveNumber ? TextKey.ListenSensitiveNumber : TextKey.ListenOtherBrand;
+                await context.SendActivitiesAsync([MessageFactory.Text(Texts.Get(language, key)), MainMenu.Message(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
+                return Routed.Handled;
+            case CustomerSignal.Cancel:
+                await context.SendActivityAsync(MainMenu.Message(context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);
+                return Routed.Handled;
+            case CustomerSignal.HealthQuestion:
+                return Routed.To(ComplianceTopics.HealthQuestion);
+            case CustomerSignal.TobaccoPurchase:
+                return Routed.To(ComplianceTopics.TobaccoPurchase);
+            case CustomerSignal.Person:
+                return Routed.To(Intents.HumanAgent);
+            case CustomerSignal.Goodbye:
+                return Routed.To(Intents.Goodbye);
+            case CustomerSignal.Thanks:
+                return Routed.To(Intents.Thanks);
+            case CustomerSignal.Help:
+                return Routed.To(Intents.Help);
+            default:
+                return null;
+        }
+    }
+
     private async Task<RecognizerResult> RecognizeAsync(ITurnContext context, string utterance, CancellationToken cancellationToken)
     {
         // Recognizers read the turn's activity; a replayed utterance must be what they see.
@@ -82,9 +104,7 @@ internal sealed class MessageRouter(IRecognizer recognizer, FaqKnowledge knowled
         context.Activity.Text = utterance;
         try
         {
-            var result = await recognizer.RecognizeAsync(context, cancellationToken).ConfigureAwait(false);
-            await RecognizerTrace.SendAsync(context, result, cancellationToken).ConfigureAwait(false);
-            return result;
+            return await recognizer.RecognizeAsync(context, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -71,7 +71,7 @@ public static class Comparison
         return 0;
     }
 
-    private static string Show(double? value, string format) => value is { } v ? v.ToString(format) : "—";
+    private static string Show(double? value, string format) => value is { } v ? v.ToString(format, System.Globalization.CultureInfo.InvariantCulture) : "—";
 
     private static string Ratio(RatioKind kind, double? baseline, double? candidate)
     {

@@ -42,6 +42,44 @@ public sealed class RecognizerTraceTests : IDisposable
         Assert.StartsWith("Förlåt, det förstod jag inte riktigt.", reply.Texts.Single());
     }
 
+    [Fact]
+    public async Task Every_message_turn_carries_exactly_one_trace_saying_what_decided_it()
+    {
+        var client = new EmulatorClient(_host.CreateClient(), channelId: "emulator");
+        (string Message, string DecidedBy, string ActedOn)[] turns =
+        [
+            ("vad ingår i care plus", "recognizer", "CarePlus"),
+            ("ja tack", "prompt", "prompt"),
+            ("registrera min enhet", "rule:Menu", "RegisterDevice"),
+            ("ILP1A2B3C4D5", "prompt", "prompt"),
+            ("jag vill prata med en människa", "rule:Person", "Person"),
+        ];
+
+        var seen = new List<string>();
+        foreach (var (message, _, _) in turns)
+        {
+            var reply = await client.SendTextAsync(message);
+            var traces = reply.Activities.Where(a => (string?)a["type"] == "trace").ToList();
+            var trace = Assert.Single(traces);
+            Assert.Equal(message, (string?)trace["value"]!["text"]);
+            seen.Add($"{trace["value"]!["decidedBy"]} {trace["value"]!["actedOn"]}");
+        }
+
+        Assert.Equal(turns.Select(turn => $"{turn.DecidedBy} {turn.ActedOn}"), seen);
+    }
+
+    [Fact]
+    public async Task A_rule_that_decides_before_the_recognizer_is_named_in_the_trace()
+    {
+        var client = new EmulatorClient(_host.CreateClient(), channelId: "emulator");
+
+        var reply = await client.SendTextAsync("jag är 16 år");
+
+        var trace = Assert.Single(reply.Activities, a => (string?)a["type"] == "trace");
+        Assert.Equal("rule:Minor", (string?)trace["value"]!["decidedBy"]);
+        Assert.NotEmpty(reply.Texts);
+    }
+
     [Theory]
     [InlineData("webchat")]
     [InlineData("msteams")]
