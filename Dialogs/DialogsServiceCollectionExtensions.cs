@@ -43,6 +43,8 @@ public static class DialogsServiceCollectionExtensions
         services.TryAddSingleton<LocalClock>();
         services.TryAddSingleton<BusinessHours>();
         services.TryAddSingleton<FaqKnowledge>();
+        services.TryAddSingleton<PurchaseTiming>();
+        services.TryAddSingleton<FaqDialog>();
         services.TryAddSingleton<MainDialog>();
         return services;
     }

@@ -25,12 +25,14 @@ public sealed class FaqDialog : ComponentDialog
 
     private readonly FaqKnowledge _knowledge;
     private readonly IOptionsMonitor<SupportOptions> _support;
+    private readonly PurchaseTiming _timing;
 
-    public FaqDialog(FaqKnowledge knowledge, IOptionsMonitor<SupportOptions> support)
+    public FaqDialog(FaqKnowledge knowledge, IOptionsMonitor<SupportOptions> support, PurchaseTiming timing)
         : base(nameof(FaqDialog))
     {
         _knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
         _support = support ?? throw new ArgumentNullException(nameof(support));
+        _timing = timing ?? throw new ArgumentNullException(nameof(timing));
 
         AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [AnswerStepAsync, FeedbackStepAsync, OfferPersonStepAsync]));
 
@@ -47,6 +49,12 @@ public sealed class FaqDialog : ComponentDialog
         var intent = (string)stepContext.Options!;
         var answer = _knowledge.Find(language, intent)
                      ?? throw new InvalidOperationException($"There is no {language} FAQ answer for {intent}.");
+
+        // "I bought it 80 days ago": where that leaves the customer comes before the general answer.
+        if (_timing.NoteFor(intent, language, context.Activity.Text) is { } note)
+        {
+            await context.SendActivityAsync(MessageFactory.Text(note), cancellationToken).ConfigureAwait(false);
+        }
 
         if (!await AnswerCards.SendAsync(context, intent, answer, _support.CurrentValue, cancellationToken).ConfigureAwait(false))
         {

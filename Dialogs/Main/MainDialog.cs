@@ -55,6 +55,7 @@ public sealed class MainDialog : ComponentDialog
         IRecognizer recognizer,
         FaqKnowledge knowledge,
         IOptions<RoutingOptions> routing,
+        FaqDialog faq,
         RegistrationDialog? registration = null,
         WarrantyStatusDialog? warranty = null,
         HandoffDialogs? handoff = null,
@@ -74,7 +75,7 @@ public sealed class MainDialog : ComponentDialog
         // Free text is a valid answer to the menu and to "did you mean": it may be the actual question.
         AddDialog(new ChoicePrompt(MenuPromptId, (_, _) => Task.FromResult(true)));
         AddDialog(new ChoicePrompt(DisambiguationPromptId, (_, _) => Task.FromResult(true)));
-        AddDialog(new FaqDialog(knowledge, support));
+        AddDialog(faq ?? throw new ArgumentNullException(nameof(faq)));
         AddDialog(new OfferPersonDialog());
         if (registration is not null)
         {

@@ -2,6 +2,7 @@ using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Resources;
 using Microsoft.Bot.Builder;
+using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Dialogs.Registration;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using IqosBot.Dialogs.Registration;
+using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Dialogs.Tests.Registration;
 

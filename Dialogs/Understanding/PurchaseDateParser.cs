@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using IqosBot.Dialogs.Choices;
 
-namespace IqosBot.Dialogs.Registration;
+namespace IqosBot.Dialogs.Understanding;
 
 /// <summary>What the customer's answer to "when did you buy it?" resolved to.</summary>
 /// <param name="Date">The purchase date; set only when <paramref name="Problem"/> is <see cref="PurchaseDateProblem.None"/>.</param>

@@ -1,4 +1,4 @@
-namespace IqosBot.Dialogs.Registration;
+namespace IqosBot.Dialogs.Understanding;
 
 /// <summary>The words of dates as customers write them, folded (lower case, no å/ä/ö), for <see cref="PurchaseDateParser"/>.</summary>
 internal static class DateWords
