@@ -9,6 +9,9 @@ using IqosBot.Dialogs.Warranty;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace IqosBot.Dialogs;
 
@@ -39,6 +42,8 @@ public static class DialogsServiceCollectionExtensions
         services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        KeepLastValid<SupportOptions>(services);
+        KeepLastValid<PolicyOptions>(services);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LocalClock>();
         services.TryAddSingleton<BusinessHours>();
@@ -68,6 +73,7 @@ public static class DialogsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<ClaimsOptions>().Bind(configuration.GetSection(ClaimsOptions.SectionName)).ValidateOnStart();
+        KeepLastValid<ClaimsOptions>(services);
         services.TryAddSingleton<ILookupThrottle, StorageLookupThrottle>();
         services.TryAddSingleton(TroubleshootingGuide.Shared);
         services.TryAddSingleton<BrokenDeviceDialog>();
@@ -82,4 +88,15 @@ public static class DialogsServiceCollectionExtensions
         services.TryAddSingleton<HandoffDialogs>();
         return services;
     }
+
+    /// <summary>
+    /// Options read per turn keep their last valid values when a live edit of the configuration is invalid
+    /// (<see cref="LastValidOptionsMonitor{T}"/>); at start-up an invalid configuration still stops the bot.
+    /// </summary>
+    private static void KeepLastValid<T>(IServiceCollection services)
+        where T : class
+        => services.AddSingleton<IOptionsMonitor<T>>(provider => new LastValidOptionsMonitor<T>(
+            provider.GetRequiredService<IOptionsFactory<T>>(),
+            provider.GetServices<IOptionsChangeTokenSource<T>>(),
+            (provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<LastValidOptionsMonitor<T>>()));
 }

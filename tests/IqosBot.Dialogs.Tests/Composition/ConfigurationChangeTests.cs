@@ -1,3 +1,4 @@
+using IqosBot.Dialogs.Main;
 using IqosBot.Dialogs.Support;
 using IqosBot.Dialogs.Tests.Harness;
 using IqosBot.Dialogs.Understanding;
@@ -51,6 +52,32 @@ public sealed class ConfigurationChangeTests
 
         Assert.Contains("60-day", before, StringComparison.Ordinal);
         Assert.Contains("90-day", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invalid_edit_keeps_the_last_valid_values_and_the_bot_answering()
+    {
+        var services = TestDialogs.Services(new FakeTimeProvider(TestTime.DefaultNow), _recognizer, null, out var configuration);
+        var harness = new DialogTestHarness(TestDialogs.Factory(services), language: null, Channels.Emulator);
+        await harness.SendAsync("hur når jag er");
+        await harness.SendAsync("ja");
+
+        // A phone number is required: an empty one is a slip in the edit, not a new number.
+        configuration["Support:Phone"] = "";
+        configuration.Reload();
+        var after = string.Join("\n", (await harness.SendAsync("hur når jag er")).Messages()[0].AdaptiveCard()!.CardStrings());
+
+        Assert.Contains(TestSupport.Phone, after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_invalid_configuration_still_stops_the_start()
+    {
+        var services = TestDialogs.Services(new FakeTimeProvider(TestTime.DefaultNow), _recognizer, null, new Dictionary<string, string?> { ["Support:Phone"] = "" });
+
+        var provider = services.BuildServiceProvider();
+
+        Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<MainDialog>());
     }
 
     [Fact]
