@@ -48,7 +48,11 @@ public static class DialogsServiceCollectionExtensions
         services.TryAddSingleton<LocalClock>();
         services.TryAddSingleton<BusinessHours>();
         services.TryAddSingleton<FaqKnowledge>();
-        services.TryAddSingleton<PurchaseTiming>();
+        // What the message says about the customer's situation, spoken to before the general answer.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAnswerSituation, PurchaseTiming>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAnswerSituation, ReturnRoute>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAnswerSituation, AbroadNow>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAnswerSituation, StoreQuestion>());
         services.TryAddSingleton<FaqDialog>();
         services.TryAddSingleton<MainDialog>();
         return services;

@@ -25,14 +25,14 @@ public sealed class FaqDialog : ComponentDialog
 
     private readonly FaqKnowledge _knowledge;
     private readonly IOptionsMonitor<SupportOptions> _support;
-    private readonly PurchaseTiming _timing;
+    private readonly IAnswerSituation[] _situations;
 
-    public FaqDialog(FaqKnowledge knowledge, IOptionsMonitor<SupportOptions> support, PurchaseTiming timing)
+    public FaqDialog(FaqKnowledge knowledge, IOptionsMonitor<SupportOptions> support, IEnumerable<IAnswerSituation> situations)
         : base(nameof(FaqDialog))
     {
         _knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
         _support = support ?? throw new ArgumentNullException(nameof(support));
-        _timing = timing ?? throw new ArgumentNullException(nameof(timing));
+        _situations = [.. situations ?? throw new ArgumentNullException(nameof(situations))];
 
         AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [AnswerStepAsync, FeedbackStepAsync, OfferPersonStepAsync]));
 
@@ -50,13 +50,15 @@ public sealed class FaqDialog : ComponentDialog
         var answer = _knowledge.Find(language, intent)
                      ?? throw new InvalidOperationException($"There is no {language} FAQ answer for {intent}.");
 
-        // "I bought it 80 days ago": where that leaves the customer comes before the general answer.
-        if (_timing.NoteFor(intent, language, context.Activity.Text) is { } note)
+        // "I bought it 80 days ago", "on IQOS.com", "I'm in Italy now": the customer's situation comes before the general answer.
+        var lines = _situations.Select(situation => situation.For(intent, language, context.Activity.Text)).OfType<SituationalLine>().ToList();
+        foreach (var line in lines)
         {
-            await context.SendActivityAsync(MessageFactory.Text(note), cancellationToken).ConfigureAwait(false);
+            await context.SendActivityAsync(MessageFactory.Text(line.Text), cancellationToken).ConfigureAwait(false);
         }
 
-        if (!await AnswerCards.SendAsync(context, intent, answer, _support.CurrentValue, cancellationToken).ConfigureAwait(false))
+        if (!lines.Any(line => line.InsteadOfCard)
+            && !await AnswerCards.SendAsync(context, intent, answer, _support.CurrentValue, cancellationToken).ConfigureAwait(false))
         {
             // The same card again would not help: customer care's details went out instead, and the menu with a person follows.
             await context.SendActivityAsync(MainMenu.Message(context, TextKey.AnythingElse), cancellationToken).ConfigureAwait(false);

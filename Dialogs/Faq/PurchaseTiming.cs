@@ -12,7 +12,7 @@ namespace IqosBot.Dialogs.Faq;
 /// would tell someone at day 80 about a 60-day guarantee. The date is read as the registration journey
 /// reads a purchase date.
 /// </summary>
-public sealed class PurchaseTiming
+public sealed class PurchaseTiming : IAnswerSituation
 {
     private readonly LocalClock _clock;
     private readonly IOptionsMonitor<PolicyOptions> _policy;
@@ -23,8 +23,11 @@ public sealed class PurchaseTiming
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
     }
 
+    public SituationalLine? For(string intent, string language, string? text)
+        => NoteFor(intent, language, text) is { } note ? new SituationalLine(note) : null;
+
     /// <summary>The line for this answer and message, or null when the message gives no purchase date or the answer has no period.</summary>
-    public string? NoteFor(string intent, string language, string? text)
+    private string? NoteFor(string intent, string language, string? text)
     {
         if (intent is not (Intents.MoneyBackGuarantee or Intents.WarrantyInfo) || string.IsNullOrWhiteSpace(text))
         {
