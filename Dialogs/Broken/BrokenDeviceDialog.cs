@@ -92,10 +92,16 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
 
     private static BrokenDeviceForm Form(WaterfallStepContext step) => (BrokenDeviceForm)step.Options!;
 
-    private static async Task<DialogTurnResult> SymptomStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> SymptomStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var form = Form(step);
         var language = step.Context.GetLanguage();
+        if (form.AbroadNow)
+        {
+            // A replacement is valid only in the country of purchase; help abroad goes through International Assistance.
+            await step.Context.SendActivityAsync(MessageFactory.Text(Texts.Format(language, TextKey.BrokenAbroadNow, Support.Email)), cancellationToken).ConfigureAwait(false);
+        }
+
         if (!form.IsAccident)
         {
             // What registering promises (the seed's "a new device if it breaks down"), before trying to fix it.

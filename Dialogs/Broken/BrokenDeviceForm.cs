@@ -15,6 +15,9 @@ public sealed class BrokenDeviceForm
     /// <summary>The troubleshooting steps already shown.</summary>
     public int StepsTried { get; set; }
 
+    /// <summary>The first message said the customer is abroad now: International Assistance is named first.</summary>
+    public bool AbroadNow { get; set; }
+
     public string? Serial { get; set; }
 
     public string? Email { get; set; }

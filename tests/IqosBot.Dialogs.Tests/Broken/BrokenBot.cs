@@ -52,6 +52,8 @@ internal sealed class BrokenBot
         ["my iqos is broken"] = Intents.DeviceReplacement,
         ["min iluma blinkar rött"] = Intents.Troubleshooting,
         ["my iluma blinks red"] = Intents.Troubleshooting,
+        ["jag är i spanien och min iluma blinkar rött"] = Intents.Troubleshooting,
+        ["i'm in spain on holiday and my iluma blinks red"] = Intents.Troubleshooting,
         ["jag tappade den"] = Intents.DeviceReplacement,
         ["i dropped it"] = Intents.DeviceReplacement,
         ["den blev blöt"] = Intents.DeviceReplacement,

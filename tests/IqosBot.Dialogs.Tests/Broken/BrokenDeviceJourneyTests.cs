@@ -121,6 +121,19 @@ public sealed class BrokenDeviceJourneyTests
         Assert.Empty(await bot.Harness.SavedStackAsync());
     }
 
+    [Theory]
+    [InlineData("sv", "jag är i spanien och min iluma blinkar rött", "Eftersom du är utomlands just nu: hjälp med en trasig enhet där får du via International Assistance – kontakta kundtjänst (mejla contact.se@iqos.com) så får du numret. Vi kan ändå försöka felsöka den först.")]
+    [InlineData("en", "i'm in spain on holiday and my iluma blinks red", "As you're abroad right now: help with a broken device there comes through International Assistance – contact customer care (e-mail contact.se@iqos.com) to get the number. We can still try to fix it first.")]
+    public async Task Abroad_now_International_Assistance_comes_first_then_the_same_steps(string language, string start, string abroad)
+    {
+        var bot = BrokenBot.Build(language);
+
+        var replies = await bot.SayAsync(start);
+
+        var steps = Steps(language, Symptoms.RedLight, Families.Iluma);
+        Assert.Equal([abroad, bot.T(TextKey.BrokenIntro), StepText(language, 1, 2, steps[0]), bot.T(TextKey.BrokenDidThatHelp)], replies.Texts());
+    }
+
     // ---- 3. Not solved: every step, then the whole claim ---------------------------------------------------
 
     [Theory]
