@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using IqosBot.Dialogs.Choices;
-using IqosBot.Dialogs.Registration;
+using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Handoff;
 

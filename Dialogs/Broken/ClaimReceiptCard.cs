@@ -1,9 +1,9 @@
 using IqosBot.Cards;
 using IqosBot.Dialogs.Benefits;
-using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Resources;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Dialogs.Broken;
 

@@ -23,6 +23,10 @@ public sealed class FaqDialog : ComponentDialog
     private const string FeedbackPromptId = "faqFeedback";
     private const string OfferPersonPromptId = "faqOfferPerson";
 
+    /// <summary>A serial and an e-mail the question itself gave, for the lookup of the customer's own device.</summary>
+    private const string GivenSerialKey = "givenSerial";
+    private const string GivenEmailKey = "givenEmail";
+
     private readonly FaqKnowledge _knowledge;
     private readonly IOptionsMonitor<SupportOptions> _support;
     private readonly IAnswerSituation[] _situations;
@@ -65,10 +69,20 @@ public sealed class FaqDialog : ComponentDialog
             return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
+        // "Is mine still covered?": the general answer, then the offer to look the customer's own device up.
+        var choices = FeedbackChoices(language, answer);
+        var text = context.Activity.Text;
+        if (OwnDevice.Asks(intent, text))
+        {
+            choices.Insert(2, new Choice(Intents.WarrantyStatus, Texts.Get(language, TextKey.FaqCheckMine)));
+            stepContext.Values[GivenSerialKey] = SerialNumber.Find(text) ?? string.Empty;
+            stepContext.Values[GivenEmailKey] = EmailAddress.Find(text) ?? string.Empty;
+        }
+
         return await stepContext.PromptAsync(FeedbackPromptId, new PromptOptions
         {
             Prompt = (Activity)MessageFactory.Text(Texts.Get(language, TextKey.FaqDidThisHelp)),
-            Choices = FeedbackChoices(language, answer),
+            Choices = choices,
             AllowPartialMatches = false,
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -102,8 +116,11 @@ public sealed class FaqDialog : ComponentDialog
                 }, cancellationToken).ConfigureAwait(false);
 
             case null when OwnDevice.Asks((string)stepContext.Options!, text):
-                // "And what about mine?" after a general answer about cover: look the customer's own device up.
-                return await stepContext.EndDialogAsync(new RouteRequest(Intents.WarrantyStatus, null), cancellationToken).ConfigureAwait(false);
+            case Intents.WarrantyStatus:
+                // "And what about mine?" after a general answer about cover: look the customer's own device up, with what the question gave.
+                return await stepContext.EndDialogAsync(
+                    new RouteRequest(Intents.WarrantyStatus, null, Serial: Given(stepContext, GivenSerialKey), Email: Given(stepContext, GivenEmailKey)),
+                    cancellationToken).ConfigureAwait(false);
 
             case null:
                 return await stepContext.EndDialogAsync(new RouteRequest(null, text), cancellationToken).ConfigureAwait(false);
@@ -124,6 +141,9 @@ public sealed class FaqDialog : ComponentDialog
         await context.SendActivityAsync(MainMenu.Message(context, TextKey.FaqNoPerson), cancellationToken).ConfigureAwait(false);
         return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string? Given(WaterfallStepContext stepContext, string key)
+        => stepContext.Values.TryGetValue(key, out var value) && value is string { Length: > 0 } given ? given : null;
 
     private List<Choice> FeedbackChoices(string language, FaqAnswer answer)
     {

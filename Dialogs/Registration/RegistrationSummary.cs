@@ -4,6 +4,7 @@ using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Resources;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Dialogs.Registration;
 

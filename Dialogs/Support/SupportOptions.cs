@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Dialogs.Support;
 

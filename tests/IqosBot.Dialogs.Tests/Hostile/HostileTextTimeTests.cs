@@ -6,7 +6,6 @@ using IqosBot.Dialogs.Faq;
 using IqosBot.Dialogs.Handoff;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Listening;
-using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Understanding;
 using IqosBot.Dialogs.Common;
 

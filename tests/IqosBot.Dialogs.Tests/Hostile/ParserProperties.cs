@@ -7,7 +7,6 @@ using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Handoff;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Listening;
-using IqosBot.Dialogs.Registration;
 using IqosBot.Dialogs.Common;
 using IqosBot.Dialogs.Understanding;
 

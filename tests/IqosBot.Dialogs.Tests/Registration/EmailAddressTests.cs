@@ -1,4 +1,4 @@
-using IqosBot.Dialogs.Registration;
+using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Dialogs.Tests.Registration;
 

@@ -1,6 +1,6 @@
 using IqosBot.Benefits.Contract;
 
-namespace IqosBot.Dialogs.Registration;
+namespace IqosBot.Dialogs.Understanding;
 
 /// <summary>
 /// Device serial numbers as customers type them. The bot only pre-checks loosely (letters and digits, at least

@@ -1,6 +1,6 @@
 using IqosBot.Benefits.Contract;
 
-namespace IqosBot.Dialogs.Registration;
+namespace IqosBot.Dialogs.Understanding;
 
 /// <summary>Validates and masks the account e-mail a customer types.</summary>
 public static class EmailAddress
