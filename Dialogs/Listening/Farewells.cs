@@ -20,11 +20,12 @@ public static class Farewells
     /// <summary>Folded phrases, longest first so "ha det bra" is taken before "ha det".</summary>
     private static readonly string[] GoodbyePhrases =
     [
+        "catch you later", "puss och kram", "vi ses snart", "natti natti", "skot om dig", "bye for now", "ses snart", "sov gott", "peace out", "ha re bra",
         "have a nice day", "have a good day", "have a great day", "ha en fin dag", "ha en bra dag", "ha en trevlig dag", "ha det sa bra",
         "det var allt", "det var bara det", "that s all", "thats all", "talk to you later", "see you later", "ha det bra", "ha det gott",
         "ha det fint", "ha de bra", "ha de gott", "ha de", "good bye", "bye bye", "see you", "see ya", "take care", "hej da", "vi hors", "vi ses", "ha det", "hejda", "hejdo",
         "hejsan da", "adjo", "adios", "ciao", "tjing", "tjingeling", "hors", "bye", "goodbye", "byebye", "cya", "farval", "godnatt",
-        "good night", "goodnight", "later", "laters",
+        "good night", "goodnight", "later", "laters", "hejdaa", "hejdaaa", "hej daa", "natti", "ha re",
     ];
 
     private static readonly string[] ThanksPhrases =

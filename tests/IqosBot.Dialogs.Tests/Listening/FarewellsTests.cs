@@ -7,6 +7,12 @@ public sealed class FarewellsTests
 {
     [Theory]
     [InlineData("hejdå!")]
+    [InlineData("hejdåå")]
+    [InlineData("tjingeling")]
+    [InlineData("sköt om dig")]
+    [InlineData("natti natti")]
+    [InlineData("ok ses snart")]
+    [InlineData("catch you later")]
     [InlineData("hej då")]
     [InlineData("hejda")]
     [InlineData("Hej då!!")]
