@@ -16,6 +16,7 @@ public static class Intents
     public const string WarrantyInfo = nameof(WarrantyInfo);
     public const string MoneyBackGuarantee = nameof(MoneyBackGuarantee);
     public const string CarePlus = nameof(CarePlus);
+    public const string IqosExpert = nameof(IqosExpert);
     public const string DeviceReplacement = nameof(DeviceReplacement);
     public const string InternationalSupport = nameof(InternationalSupport);
     public const string Troubleshooting = nameof(Troubleshooting);
@@ -30,7 +31,7 @@ public static class Intents
     public static IReadOnlyList<string> All { get; } =
     [
         Greeting, Goodbye, Thanks, Help, RegisterDevice, RegistrationHelp, WarrantyStatus, WarrantyInfo, MoneyBackGuarantee,
-        CarePlus, DeviceReplacement, InternationalSupport, Troubleshooting, Cleaning, ContactSupport, AccessoriesDiscount,
-        Marketing, AccountHelp, HumanAgent, None,
+        CarePlus, IqosExpert, DeviceReplacement, InternationalSupport, Troubleshooting, Cleaning, ContactSupport,
+        AccessoriesDiscount, Marketing, AccountHelp, HumanAgent, None,
     ];
 }

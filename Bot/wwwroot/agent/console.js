@@ -113,7 +113,7 @@
   const INTENTS = {
     HumanAgent: 'Vill prata med en person', RegisterDevice: 'Registrera enhet', RegistrationHelp: 'Fråga om registrering',
     WarrantyStatus: 'Kolla garanti', WarrantyInfo: 'Fråga om garanti', MoneyBackGuarantee: 'Pengarna tillbaka-garanti',
-    CarePlus: 'Care Plus / förmånsprogram', DeviceReplacement: 'Ersättningsenhet', InternationalSupport: 'Hjälp utomlands',
+    CarePlus: 'Care Plus / förmånsprogram', IqosExpert: 'IQOS-expert', DeviceReplacement: 'Ersättningsenhet', InternationalSupport: 'Hjälp utomlands',
     Troubleshooting: 'Felsökning', Cleaning: 'Rengöring', ContactSupport: 'Kontakt och öppettider',
     AccessoriesDiscount: 'Tillbehörsrabatt', Marketing: 'Nyhetsbrev', AccountHelp: 'Konto',
   };

@@ -34,6 +34,14 @@ public sealed class SeedFaqTests : IClassFixture<SeedFaqTests.Host>
     [InlineData("sv", "hur länge gäller customer benefit program", "12 månader från köpdatumet för din senast köpta enhet", "10 % rabatt på tillbehör")]
     [InlineData("en", "what's included in the customer benefit program", "accidental damage", "12 months from registration")]
     [InlineData("en", "how long does care plus last", "12 months from the purchase date of your latest", "10% off accessories")]
+    // The IQOS Expert: what one does, and that registered customers and Care Plus members get a personal one.
+    [InlineData("sv", "vad gör en iqos expert?", "förklara hur IQOS fungerar", "personlig IQOS-expert", "Care Plus", "kundtjänst")]
+    [InlineData("sv", "vad ar en personlig iqos expert", "förklara hur IQOS fungerar", "60 dagarna med pengarna tillbaka-garanti")]
+    [InlineData("sv", "iqos experten vad hjalper den till med", "registreringen", "personlig IQOS-expert")]
+    [InlineData("sv", "får man en egen iqos expret när man registrerar", "Som registrerad kund får du stöd av en personlig IQOS-expert")]
+    [InlineData("en", "what does the iqos expert help with?", "explain how IQOS works and its benefits", "personal IQOS Expert", "Care Plus", "Customer care")]
+    [InlineData("en", "whats a personal iqos expret", "explain how IQOS works", "60-day money-back period")]
+    [InlineData("en", "do i get an iqos expert with care plus", "part of Care Plus", "register your device through an IQOS Expert")]
     // International assistance.
     [InlineData("sv", "jag ska åka utomlands, kan jag få hjälp med min iqos där?", "avgiftsfritt nummer", "land där IQOS säljs")]
     [InlineData("en", "travelling abroad next week, can i get help with my iqos there", "toll-free number", "a country where IQOS is sold")]

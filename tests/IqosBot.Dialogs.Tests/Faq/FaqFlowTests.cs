@@ -13,6 +13,8 @@ public sealed class FaqFlowTests
         ["vad ingår i care plus"] = [(Intents.CarePlus, 0.93), (Intents.WarrantyInfo, 0.2)],
         ["what is the money back guarantee"] = [(Intents.MoneyBackGuarantee, 0.9), (Intents.WarrantyInfo, 0.1)],
         ["när har ni öppet"] = [(Intents.ContactSupport, 0.95)],
+        ["vad gör en iqos expert"] = [(Intents.IqosExpert, 0.91), (Intents.CarePlus, 0.3)],
+        ["what does the iqos expert help with"] = [(Intents.IqosExpert, 0.9), (Intents.Help, 0.2)],
         // Two intents the model cannot tell apart.
         ["garantin på min nya enhet"] = [(Intents.WarrantyInfo, 0.51), (Intents.WarrantyStatus, 0.47), (Intents.None, 0.1)],
     });
@@ -29,6 +31,22 @@ public sealed class FaqFlowTests
         Assert.Contains(card.CardStrings(), text => text.Contains("olycksfallsskydd", StringComparison.Ordinal));
         Assert.Equal("Hjälpte det här?", replies[1].Text);
         Assert.Equal(["Ja", "Nej", "Registrera min enhet", "Får jag rabatt på tillbehör?", "Kan jag få hjälp när jag är utomlands?"], replies[1].SuggestedTitles());
+    }
+
+    [Theory]
+    [InlineData("vad gör en iqos expert", "IQOS-expert", "personlig IQOS-expert", "Hjälpte det här?", new[] { "Ja", "Nej", "Hur registrerar jag min IQOS?", "Vad ingår i Care Plus?", "Hur når jag kundtjänst?" })]
+    [InlineData("what does the iqos expert help with", "IQOS Expert", "personal IQOS Expert", "Did this help?", new[] { "Yes", "No", "How do I register my IQOS?", "What's included in Care Plus?", "How do I contact customer care?" })]
+    public async Task The_IQOS_Expert_is_an_answer_with_registration_Care_Plus_and_customer_care_to_follow(string question, string title, string fact, string didThisHelp, string[] choices)
+    {
+        var harness = Bot();
+
+        var replies = await harness.SendAsync(question);
+
+        var card = replies[0].AdaptiveCard()!;
+        Assert.Contains(title, card.CardStrings());
+        Assert.Contains(card.CardStrings(), text => text.Contains(fact, StringComparison.Ordinal) && text.Contains("60", StringComparison.Ordinal));
+        Assert.Equal(didThisHelp, replies[1].Text);
+        Assert.Equal(choices, replies[1].SuggestedTitles());
     }
 
     [Fact]

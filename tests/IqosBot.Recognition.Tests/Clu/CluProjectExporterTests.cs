@@ -24,7 +24,7 @@ public sealed class CluProjectExporterTests
         Assert.Equal(0.3, (double)project["metadata"]!["settings"]!["confidenceThreshold"]!);
 
         var intents = project["assets"]!["intents"]!.AsArray().Select(intent => (string)intent!["category"]!).ToList();
-        Assert.Equal(20, intents.Count);
+        Assert.Equal(21, intents.Count);
         Assert.Equal(Intents.All.Order(), intents.Order());
     }
 

@@ -13,6 +13,8 @@ public sealed class EmbeddedRecognizerTests(TrainedRecognizer trained) : IClassF
     // sv 90.8 % (1041 of 1147), en 91.0 % (1035 of 1137); None recall sv 76.1 % (54 of 71), en 68.1 % (49 of 72).
     // Each floor is the measured value rounded down to the whole percent, less one point: room for harmless
     // changes in the training data, while a recognizer that gets clearly worse (with L2 = 1, say) fails.
+    // With IqosExpert added (21 intents, 2394 held-out utterances): 91.4 % overall, sv 90.9 % (1093 of 1202),
+    // en 91.9 % (1096 of 1192); None recall sv 77.5 % (55 of 71), en 70.8 % (51 of 72). The floors are unchanged.
     private const double OverallFloor = 0.89;
 
     private static readonly Dictionary<string, double> LanguageFloors = new() { ["sv"] = 0.89, ["en"] = 0.90 };
@@ -93,6 +95,8 @@ public sealed class EmbeddedRecognizerTests(TrainedRecognizer trained) : IClassF
     [InlineData("my iluma wont charge anymor", Intents.Troubleshooting)]
     [InlineData("kan ni ge mig telefonnumret till kundtjanst", Intents.ContactSupport)]
     [InlineData("tack sa mycket for hjalpen", Intents.Thanks)]
+    [InlineData("vad gor iqos experterna for nat", Intents.IqosExpert)]
+    [InlineData("what does the iqos expert help with", Intents.IqosExpert)]
     public void A_typo_or_missing_accents_in_an_unseen_message_still_finds_the_intent(string text, string expected)
     {
         // Unseen means not in the corpus at all, not even with other case, accents or punctuation.
