@@ -1,4 +1,5 @@
 using IqosBot.Dialogs.Choices;
+using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Dialogs.Listening;
 
@@ -28,7 +29,6 @@ public static class OtherBrands
             return true;
         }
 
-        var folded = " " + string.Join(' ', tokens) + " ";
-        return Phrases.Any(phrase => folded.Contains(" " + phrase + " ", StringComparison.Ordinal));
+        return new FoldedText(text).HasAny(Phrases);
     }
 }

@@ -1,4 +1,5 @@
 using IqosBot.Dialogs.Choices;
+using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.Dialogs.Listening;
 
@@ -26,8 +27,6 @@ public static class SolvedSignals
             return false;
         }
 
-        var folded = " " + string.Join(' ', tokens) + " ";
-        return (tokens.Any(WorksWords.Contains) && tokens.Any(AgainWords.Contains))
-               || Phrases.Any(phrase => folded.Contains(" " + phrase + " ", StringComparison.Ordinal));
+        return (tokens.Any(WorksWords.Contains) && tokens.Any(AgainWords.Contains)) || new FoldedText(text).HasAny(Phrases);
     }
 }

@@ -29,7 +29,6 @@ public static class BrokenSignals
         }
 
         // Whole words only: "dead" is not "deadline", "paj" is not "pajas".
-        var folded = " " + TextNormalizer.Fold(text) + " ";
-        return Phrases.Any(phrase => folded.Contains(" " + phrase + " ", StringComparison.Ordinal));
+        return new FoldedText(text).HasAny(Phrases);
     }
 }

@@ -1,5 +1,3 @@
-using IqosBot.Dialogs.Choices;
-
 namespace IqosBot.Dialogs.Understanding;
 
 /// <summary>Where a device was bought, as a customer says it.</summary>
@@ -37,9 +35,9 @@ public static class PurchasePlace
             return null;
         }
 
-        var folded = " " + string.Join(' ', TextNormalizer.Tokens(text)) + " ";
+        var folded = new FoldedText(text);
         var found = Places
-            .Where(place => place.Phrases.Any(phrase => folded.Contains(" " + phrase + " ", StringComparison.Ordinal)))
+            .Where(place => folded.HasAny(place.Phrases))
             .Select(place => place.Kind)
             .ToList();
         return found.Count == 1 ? found[0] : null;

@@ -1,5 +1,3 @@
-using IqosBot.Dialogs.Choices;
-
 namespace IqosBot.Dialogs.Understanding;
 
 /// <summary>Whether a customer who asks about help abroad is already there or planning a trip.</summary>
@@ -39,12 +37,12 @@ public static class TravelSituation
             return null;
         }
 
-        var folded = " " + string.Join(' ', TextNormalizer.Tokens(text)) + " ";
-        if (Planning.Any(cue => folded.Contains(" " + cue + " ", StringComparison.Ordinal)))
+        var folded = new FoldedText(text);
+        if (folded.HasAny(Planning))
         {
             return TravelPhase.PlanningTrip;
         }
 
-        return Now.Any(cue => folded.Contains(" " + cue + " ", StringComparison.Ordinal)) ? TravelPhase.AbroadNow : null;
+        return folded.HasAny(Now) ? TravelPhase.AbroadNow : null;
     }
 }
