@@ -93,17 +93,7 @@ internal static partial class ClaimRequestReader
 
     private static ClaimEligibilityRequest? ReadCheck(JsonElement body, List<string> missing)
     {
-        var serial = JsonBody.Serial(body);
-        if (serial is null)
-        {
-            missing.Add("serial");
-        }
-
-        var email = JsonBody.Email(body);
-        if (email is null)
-        {
-            missing.Add("email");
-        }
+        var (serial, email) = JsonBody.SerialAndEmail(body, missing);
 
         var kind = JsonBody.String(body, "kind");
         if (kind is null || !ClaimKinds.All.Contains(kind, StringComparer.Ordinal))

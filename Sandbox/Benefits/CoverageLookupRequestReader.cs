@@ -13,17 +13,7 @@ internal static class CoverageLookupRequestReader
     {
         var missing = new List<string>();
 
-        var serial = JsonBody.Serial(body);
-        if (serial is null)
-        {
-            missing.Add("serial");
-        }
-
-        var email = JsonBody.Email(body);
-        if (email is null)
-        {
-            missing.Add("email");
-        }
+        var (serial, email) = JsonBody.SerialAndEmail(body, missing);
 
         return missing.Count > 0
             ? (null, Problems.BadRequest($"Missing or malformed fields: {string.Join(", ", missing)}."))

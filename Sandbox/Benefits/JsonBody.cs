@@ -53,6 +53,24 @@ internal static class JsonBody
     public static string? Email(JsonElement body) =>
         String(body, "email") is { } raw && EmailAddressFormat.Canonical(raw) is { Length: > 0 } email ? email : null;
 
+    /// <summary>The serial and e-mail every device request starts with; each one absent or malformed is added to <paramref name="missing"/> by its field name.</summary>
+    public static (string? Serial, string? Email) SerialAndEmail(JsonElement body, List<string> missing)
+    {
+        var serial = Serial(body);
+        if (serial is null)
+        {
+            missing.Add("serial");
+        }
+
+        var email = Email(body);
+        if (email is null)
+        {
+            missing.Add("email");
+        }
+
+        return (serial, email);
+    }
+
     public static string? String(JsonElement body, string name) =>
         body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 

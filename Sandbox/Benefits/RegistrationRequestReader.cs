@@ -16,17 +16,7 @@ internal static class RegistrationRequestReader
     {
         var missing = new List<string>();
 
-        var serial = JsonBody.Serial(body);
-        if (serial is null)
-        {
-            missing.Add("serial");
-        }
-
-        var email = JsonBody.Email(body);
-        if (email is null)
-        {
-            missing.Add("email");
-        }
+        var (serial, email) = JsonBody.SerialAndEmail(body, missing);
 
         DateOnly purchaseDate = default;
         if (JsonBody.String(body, "purchaseDate") is not { } rawDate
