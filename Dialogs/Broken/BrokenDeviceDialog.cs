@@ -131,8 +131,10 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         // Asked this turn: a button, or words the validator already recognised ("den blinkar rött").
         form.Symptom ??= (step.Result as FoundChoice)?.Value ?? SymptomDetector.Detect(step.Context.Activity.Text);
 
-        // "It's an ILUMA ONE and it stopped heating": the model came with the symptom, so it is not asked.
+        // "It's an ILUMA ONE and it stopped heating": the model came with the symptom, so it is not asked;
+        // "blinkar rött, har redan startat om den": what was tried came with it, so it is not suggested.
         form.ModelName ??= SymptomDetector.DetectModel(step.Context.Activity.Text);
+        form.AlreadyTried.AddRange(TriedSteps.Read(step.Context.Activity.Text).Except(form.AlreadyTried, StringComparer.Ordinal));
         if (form.Symptom != Accident)
         {
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
@@ -191,12 +193,14 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
         }
 
         form.ClaimKind = ClaimKind.WarrantyReplacement;
-        if (_troubleshooting.StepsFor(form, language).Count > form.StepsTried)
+        if (_troubleshooting.RemainingFor(form, language).Count > 0)
         {
             return await step.BeginDialogAsync(nameof(TroubleshootingDialog), form, cancellationToken).ConfigureAwait(false);
         }
 
-        await step.Context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.BrokenNoSteps)), cancellationToken).ConfigureAwait(false);
+        // Nothing written for this fault, or the customer has tried all of it already: no step to repeat.
+        var why = _troubleshooting.StepsFor(form, language).Count > 0 ? TextKey.BrokenAllTried : TextKey.BrokenNoSteps;
+        await step.Context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, why)), cancellationToken).ConfigureAwait(false);
         return await step.ReplaceDialogAsync(nameof(ClaimDialog), form, cancellationToken).ConfigureAwait(false);
     }
 

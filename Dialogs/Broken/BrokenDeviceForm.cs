@@ -15,6 +15,12 @@ public sealed class BrokenDeviceForm
     /// <summary>The troubleshooting steps already shown.</summary>
     public int StepsTried { get; set; }
 
+    /// <summary>
+    /// The <see cref="StepKinds"/> tried so far: what the customer said they had done ("har redan startat om
+    /// den") and the steps shown that did not help. Steps of these kinds are not suggested (again).
+    /// </summary>
+    public List<string> AlreadyTried { get; set; } = [];
+
     /// <summary>The first message said the customer is abroad now: International Assistance is named first.</summary>
     public bool AbroadNow { get; set; }
 

@@ -23,6 +23,9 @@ public static class Families
 /// <summary>A device a customer can pick, and the family whose steps apply to it.</summary>
 public sealed record DeviceModel(string Name, string Family);
 
+/// <summary>One troubleshooting step: what the customer is asked to do, and its <see cref="StepKinds"/> kind.</summary>
+public sealed record TroubleshootingStep(string Text, string Kind);
+
 /// <summary>
 /// Model-specific troubleshooting steps from knowledge/troubleshooting/{sv,en}.json (embedded in this
 /// assembly). Every step comes from the domain facts (§13, §15) and carries its source tag in the file.
@@ -61,13 +64,17 @@ public sealed class TroubleshootingGuide
     /// the facts give nothing to try (or the symptom or family is unknown): go straight to the claim.
     /// </summary>
     public IReadOnlyList<string> Steps(string language, string symptom, string family)
+        => StepsWithKinds(language, symptom, family).Select(step => step.Text).ToList();
+
+    /// <summary>The steps of <see cref="Steps"/> with their kinds, so steps the customer already tried can be left out.</summary>
+    public IReadOnlyList<TroubleshootingStep> StepsWithKinds(string language, string symptom, string family)
     {
         if (!File(language).Symptoms.TryGetValue(symptom, out var byFamily) || !byFamily.TryGetValue(family, out var steps))
         {
             return [];
         }
 
-        return steps.Select(step => step.Text).ToList();
+        return steps.Select(step => new TroubleshootingStep(step.Text, step.Kind)).ToList();
     }
 
     /// <summary>The family of a model by its display name ("IQOS ILUMA i PRIME" → iluma); case and accents ignored.</summary>
@@ -111,12 +118,12 @@ public sealed class TroubleshootingGuide
         {
             foreach (var family in Families.All)
             {
-                var svCount = sv.Symptoms[symptom][family].Count;
-                var enCount = en.Symptoms[symptom][family].Count;
-                if (svCount != enCount)
+                var svKinds = string.Join(", ", sv.Symptoms[symptom][family].Select(step => step.Kind));
+                var enKinds = string.Join(", ", en.Symptoms[symptom][family].Select(step => step.Kind));
+                if (svKinds != enKinds)
                 {
                     throw new InvalidOperationException(
-                        $"knowledge/troubleshooting: ({symptom}, {family}) has {svCount} steps in sv.json but {enCount} in en.json; keep the languages in step.");
+                        $"knowledge/troubleshooting: ({symptom}, {family}) has the steps [{svKinds}] in sv.json but [{enKinds}] in en.json; keep the languages in step.");
                 }
             }
         }
@@ -158,6 +165,17 @@ public sealed class TroubleshootingGuide
                 if (steps.Any(step => string.IsNullOrWhiteSpace(step.Text) || string.IsNullOrWhiteSpace(step.Source)))
                 {
                     throw new InvalidOperationException($"{where}: ({symptom}, {family}) has a step without text or source.");
+                }
+
+                // The kind is how "I already reset it" skips the reset step: one of each at most per list.
+                if (steps.FirstOrDefault(step => !StepKinds.All.Contains(step.Kind)) is { } unknownKind)
+                {
+                    throw new InvalidOperationException($"{where}: ({symptom}, {family}) has a step of unknown kind '{unknownKind.Kind}'; the kinds are [{string.Join(", ", StepKinds.All)}].");
+                }
+
+                if (steps.GroupBy(step => step.Kind).FirstOrDefault(group => group.Count() > 1) is { } twice)
+                {
+                    throw new InvalidOperationException($"{where}: ({symptom}, {family}) has two steps of kind '{twice.Key}'.");
                 }
             }
         }
@@ -207,6 +225,9 @@ public sealed class TroubleshootingGuide
 
     internal sealed class StepEntry
     {
+        /// <summary>A <see cref="StepKinds"/> value.</summary>
+        public string Kind { get; init; } = string.Empty;
+
         public string Text { get; init; } = string.Empty;
 
         /// <summary>The provenance tag from the domain facts, e.g. "EU E5".</summary>

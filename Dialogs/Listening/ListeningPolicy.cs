@@ -133,9 +133,11 @@ public sealed class ListeningPolicy : IPromptPolicy
         }
 
         var recognized = await _recognizer.RecognizeAsync(turn, cancellationToken).ConfigureAwait(false);
-        // "Instead" said in so many words decides; then a confident recognizer; then words that ask for another journey.
+        // "Instead" said in so many words decides; then a broken device reported; then a confident recognizer;
+        // then words that ask for another journey.
         var confident = Confident(recognized);
-        var cue = RequestCues.Detect(text, changeOfMind: true) ?? (confident ? null : RequestCues.Detect(text));
+        var reported = BrokenSignals.ReportedIntent(text, recognized);
+        var cue = RequestCues.Detect(text, changeOfMind: true) ?? reported ?? (confident ? null : RequestCues.Detect(text));
         if (!confident && cue is null)
         {
             return PromptHearing.NotMine;

@@ -193,7 +193,7 @@ public sealed class MainDialog : ComponentDialog
             var form = new BrokenDeviceForm
             {
                 Symptom = SymptomDetector.Detect(utterance), ModelName = SymptomDetector.DetectModel(utterance), Serial = Carried(stepContext)?.Serial, Email = Carried(stepContext)?.Email,
-                AbroadNow = TravelSituation.Read(utterance) == TravelPhase.AbroadNow,
+                AbroadNow = TravelSituation.Read(utterance) == TravelPhase.AbroadNow, AlreadyTried = [.. TriedSteps.Read(utterance)],
             };
             return await BeginChildAsync(stepContext, nameof(BrokenDeviceDialog), intent, form, cancellationToken).ConfigureAwait(false);
         }

@@ -48,7 +48,7 @@ internal sealed class MessageRouter(IRecognizer recognizer, FaqKnowledge knowled
 
         // A plain report of a broken device that the model was unsure of, or torn between it and something
         // else ("I dropped my ILUMA and it broke"), is still a broken device: no "did you mean" for it.
-        if (BrokenSignals.Mentions(utterance) && BrokenIntent(intent, recognized) is { } broken)
+        if (BrokenSignals.ReportedIntent(utterance, recognized) is { } broken)
         {
             return Routed.To(broken);
         }
@@ -110,13 +110,6 @@ internal sealed class MessageRouter(IRecognizer recognizer, FaqKnowledge knowled
         {
             context.Activity.Text = original;
         }
-    }
-
-    /// <summary>Of the top two, the broken-device intent the model saw (the agent is told which); Troubleshooting when it saw nothing; null when it saw something else clearly.</summary>
-    private static string? BrokenIntent(string intent, RecognizerResult recognized)
-    {
-        var seen = recognized.TopTwo().Select(top => top.Intent).FirstOrDefault(candidate => candidate is Intents.Troubleshooting or Intents.DeviceReplacement);
-        return seen ?? (intent == Intents.None ? Intents.Troubleshooting : null);
     }
 
     /// <summary>The two intents to offer when the runner-up is too close to call, or null.</summary>

@@ -1,4 +1,5 @@
 using IqosBot.Dialogs.Choices;
+using Microsoft.Bot.Builder;
 
 namespace IqosBot.Dialogs.Understanding;
 
@@ -30,5 +31,38 @@ public static class BrokenSignals
 
         // Whole words only: "dead" is not "deadline", "paj" is not "pajas".
         return new FoldedText(text).HasAny(Phrases);
+    }
+
+    /// <summary>Below this the recognizer's other intent does not outweigh a fault or accident named in the message.</summary>
+    private const double SureOfAnotherQuestion = 0.5;
+
+    /// <summary>
+    /// The broken-device intent a message reports, or null when it reports none. A report the model saw as
+    /// Troubleshooting or DeviceReplacement among its top two keeps that (the agent is told which); one it did
+    /// not place at all is Troubleshooting. A named fault or accident ("my iluma is cracked", "min andra iqos
+    /// laddar inte") is a report unless the model is sure of another question; asked whether that device is
+    /// covered, the journey checks its cover anyway. The same rule at the top of a conversation and at a prompt.
+    /// </summary>
+    public static string? ReportedIntent(string? utterance, RecognizerResult recognized)
+    {
+        ArgumentNullException.ThrowIfNull(recognized);
+        if (!Mentions(utterance))
+        {
+            return null;
+        }
+
+        var top = recognized.TopTwo();
+        var intent = top.Length == 0 ? Intents.None : top[0].Intent;
+        var seen = top.Select(candidate => candidate.Intent).FirstOrDefault(candidate => candidate is Intents.Troubleshooting or Intents.DeviceReplacement);
+        if (seen is not null || intent == Intents.None)
+        {
+            return seen ?? Intents.Troubleshooting;
+        }
+
+        var named = SymptomDetector.Detect(utterance);
+        var unsure = top[0].Score < SureOfAnotherQuestion;
+        return named is not null && (unsure || intent == Intents.WarrantyStatus)
+            ? (named is Accidents.Dropped or Accidents.Liquid or Accidents.Cracked ? Intents.DeviceReplacement : Intents.Troubleshooting)
+            : null;
     }
 }

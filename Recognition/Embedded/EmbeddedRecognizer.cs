@@ -34,11 +34,21 @@ public sealed class EmbeddedRecognizer : IRecognizer
         ArgumentNullException.ThrowIfNull(settings);
         var stopwatch = Stopwatch.StartNew();
 
-        var classifier = MaxEntClassifier.Train(examples, settings.L2Regularization);
-        var labelIndex = classifier.Labels.Select((label, index) => (label, index)).ToDictionary(pair => pair.label, pair => pair.index);
-        var neighbours = new CharNgramNearestNeighbour(
+        // The two models learn independently: the nearest-neighbour index is built on another core while the
+        // classifier trains. Its labels are numbered in the classifier's order, which is ML.NET's key order:
+        // first appearance in the examples.
+        var labels = examples.Select(example => example.Intent).Distinct(StringComparer.Ordinal).ToList();
+        var labelIndex = labels.Select((label, index) => (label, index)).ToDictionary(pair => pair.label, pair => pair.index);
+        var neighboursBuilt = Task.Run(() => new CharNgramNearestNeighbour(
             examples.Select(example => (MaxEntClassifier.Fold(example.Text), labelIndex[example.Intent])).ToList(),
-            classifier.Labels.Count);
+            labels.Count));
+        var classifier = MaxEntClassifier.Train(examples, settings.L2Regularization);
+        if (!classifier.Labels.SequenceEqual(labels, StringComparer.Ordinal))
+        {
+            throw new InvalidOperationException("The classifier numbered the intents differently from the order they first appear in; the two models would not line up.");
+        }
+
+        var neighbours = neighboursBuilt.GetAwaiter().GetResult();
 
         return new EmbeddedRecognizer(classifier, neighbours, settings.NoneThreshold, stopwatch.Elapsed);
     }

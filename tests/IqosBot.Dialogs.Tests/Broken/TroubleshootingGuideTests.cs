@@ -120,7 +120,59 @@ public sealed class TroubleshootingGuideTests
         var en = File(Families.Iluma, 1);
         var error = Assert.Throws<InvalidOperationException>(
             () => new TroubleshootingGuide(new() { ["sv"] = sv, ["en"] = en }));
-        Assert.Contains("2 steps in sv.json but 1 in en.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("[reset, charge] in sv.json but [reset] in en.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Steps_of_different_kinds_between_languages_stop_the_guide()
+    {
+        var sv = File(Families.Iluma, 2);
+        var en = File(Families.Iluma, 2);
+        sv.Symptoms[Symptoms.RedLight][Families.Iluma].Reverse();
+        var error = Assert.Throws<InvalidOperationException>(
+            () => new TroubleshootingGuide(new() { ["sv"] = sv, ["en"] = en }));
+        Assert.Contains("[charge, reset] in sv.json but [reset, charge] in en.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("restart")]
+    [InlineData("")]
+    public void A_step_of_unknown_kind_stops_the_guide(string kind)
+    {
+        var sv = File(Families.Iluma, 1);
+        sv.Symptoms[Symptoms.Stops][Families.Iluma][0] = new() { Kind = kind, Text = "Starta om", Source = "EU E5" };
+        var error = Assert.Throws<InvalidOperationException>(
+            () => new TroubleshootingGuide(new() { ["sv"] = sv, ["en"] = File(Families.Iluma, 1) }));
+        Assert.Contains($"unknown kind '{kind}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_steps_of_one_kind_stop_the_guide()
+    {
+        var sv = File(Families.Iluma, 2);
+        sv.Symptoms[Symptoms.Stops][Families.Iluma][1] = new() { Kind = StepKinds.Reset, Text = "Återställ igen", Source = "EU E5" };
+        var error = Assert.Throws<InvalidOperationException>(
+            () => new TroubleshootingGuide(new() { ["sv"] = sv, ["en"] = File(Families.Iluma, 2) }));
+        Assert.Contains("two steps of kind 'reset'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_step_in_both_files_has_a_known_kind_and_the_same_kinds_in_both_languages()
+    {
+        foreach (var symptom in Symptoms.All)
+        {
+            foreach (var family in Families.All)
+            {
+                var sv = Guide.StepsWithKinds("sv", symptom, family);
+                var en = Guide.StepsWithKinds("en", symptom, family);
+                Assert.Equal(en.Select(step => step.Kind), sv.Select(step => step.Kind));
+                Assert.All(sv, step => Assert.Contains(step.Kind, StepKinds.All));
+            }
+        }
+
+        // The kinds say what the step is: the reset step is the reset.
+        Assert.Contains("10", Guide.StepsWithKinds("sv", Symptoms.RedLight, Families.Iluma).Single(step => step.Kind == StepKinds.Reset).Text, StringComparison.Ordinal);
+        Assert.Contains("cable", Guide.StepsWithKinds("en", Symptoms.NotCharging, Families.Iluma).Single(step => step.Kind == StepKinds.Cable).Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,7 +194,7 @@ public sealed class TroubleshootingGuideTests
                 _ => Families.All.ToDictionary(
                     f => f,
                     f => Enumerable.Range(0, f == family ? steps : 0)
-                        .Select(i => new TroubleshootingGuide.StepEntry { Text = $"Step {i}", Source = "EU E5" })
+                        .Select(i => new TroubleshootingGuide.StepEntry { Kind = i == 0 ? StepKinds.Reset : StepKinds.Charge, Text = $"Step {i}", Source = "EU E5" })
                         .ToList())),
         };
 }
