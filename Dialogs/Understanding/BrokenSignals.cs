@@ -51,8 +51,9 @@ public static class BrokenSignals
             return null;
         }
 
+        // The top two real intents (None is not among them), and what the model decided, which may be None.
         var top = recognized.TopTwo();
-        var intent = top.Length == 0 ? Intents.None : top[0].Intent;
+        var intent = recognized.TopIntent();
         var seen = top.Select(candidate => candidate.Intent).FirstOrDefault(candidate => candidate is Intents.Troubleshooting or Intents.DeviceReplacement);
         if (seen is not null || intent == Intents.None)
         {
@@ -60,7 +61,7 @@ public static class BrokenSignals
         }
 
         var named = SymptomDetector.Detect(utterance);
-        var unsure = top[0].Score < SureOfAnotherQuestion;
+        var unsure = top.Length == 0 || top[0].Score < SureOfAnotherQuestion;
         return named is not null && (unsure || intent == Intents.WarrantyStatus)
             ? (named is Accidents.Dropped or Accidents.Liquid or Accidents.Cracked ? Intents.DeviceReplacement : Intents.Troubleshooting)
             : null;

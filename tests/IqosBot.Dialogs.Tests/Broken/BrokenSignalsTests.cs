@@ -56,4 +56,30 @@ public sealed class BrokenSignalsTests
     [InlineData(null)]
     public void A_question_or_an_unrelated_message_is_not_a_report(string? text)
         => Assert.False(BrokenSignals.Mentions(text), text);
+
+    [Theory]
+    // The model saw the report among its top two: that intent, whatever came first.
+    [InlineData("min iluma laddar inte", Intents.ContactSupport, 0.6, Intents.DeviceReplacement, Intents.DeviceReplacement)]
+    // A named fault or accident the model was unsure about, or took for a question about the device's cover.
+    [InlineData("my iluma is cracked", Intents.WarrantyStatus, 0.31, Intents.WarrantyInfo, Intents.DeviceReplacement)]
+    [InlineData("min andra iqos laddar inte längre", Intents.InternationalSupport, 0.49, Intents.None, Intents.Troubleshooting)]
+    [InlineData("it got wet and is dead", Intents.WarrantyStatus, 0.9, Intents.CarePlus, Intents.DeviceReplacement)]
+    // Nothing recognised at all, but broken: troubleshooting.
+    [InlineData("den är trasig", Intents.None, 0.2, Intents.Greeting, Intents.Troubleshooting)]
+    public void A_reported_fault_decides_the_broken_intent(string text, string top, double score, string second, string expected)
+        => Assert.Equal(expected, BrokenSignals.ReportedIntent(text, Result(text, top, score, second)));
+
+    [Theory]
+    // Sure of another question: that question is answered.
+    [InlineData("does the warranty cover a cracked holder?", Intents.WarrantyInfo, 0.8, Intents.WarrantyStatus)]
+    [InlineData("min iluma blinkar rött, vad har ni för telefonnummer", Intents.ContactSupport, 0.7, Intents.HumanAgent)]
+    // Broken only in general words, and the model saw something else: not a report to act on.
+    [InlineData("it's broken, is care plus worth it", Intents.CarePlus, 0.4, Intents.WarrantyInfo)]
+    // No broken device at all.
+    [InlineData("how long is the warranty", Intents.WarrantyInfo, 0.3, Intents.WarrantyStatus)]
+    public void Another_question_is_not_a_report(string text, string top, double score, string second)
+        => Assert.Null(BrokenSignals.ReportedIntent(text, Result(text, top, score, second)));
+
+    private static Microsoft.Bot.Builder.RecognizerResult Result(string text, string top, double score, string second)
+        => RecognizerResults.Create(text, [new(top, score), new(second, score - 0.1)], top, "test");
 }
