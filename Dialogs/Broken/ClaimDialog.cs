@@ -133,8 +133,9 @@ public sealed class ClaimDialog : ComponentDialog
     {
         var form = Form(step);
         var language = step.Context.GetLanguage();
+        // Replacements are valid only in the country of purchase [SE S3]: a customer abroad hears so before the address.
         var text = form.Street is null
-            ? Texts.Format(language, TextKey.BrokenEligible, form.DisplayModel())
+            ? Texts.Format(language, form.AbroadNow ? TextKey.BrokenEligibleAbroad : TextKey.BrokenEligible, form.DisplayModel())
             : Texts.Get(language, TextKey.BrokenAddressAgain);
         return step.BeginDialogAsync(nameof(DeliveryAddressDialog), text, cancellationToken);
     }

@@ -134,6 +134,23 @@ public sealed class BrokenDeviceJourneyTests
         Assert.Equal([abroad, bot.T(TextKey.BrokenIntro), StepText(language, 1, 2, steps[0]), bot.T(TextKey.BrokenDidThatHelp)], replies.Texts());
     }
 
+    [Theory]
+    [InlineData("sv", "jag är i spanien och min iluma blinkar rött", "Din IQOS ILUMA omfattas. Ersättningen skickas bara inom Sverige, där enheten köptes – någon här hemma kan ta emot den åt dig. Vilken gatuadress ska vi skicka till?")]
+    [InlineData("en", "i'm in spain on holiday and my iluma blinks red", "Your IQOS ILUMA is covered. A replacement is only sent within Sweden, the country of purchase – someone there can receive it for you. What's the street address?")]
+    public async Task Abroad_now_the_claim_says_the_replacement_goes_to_an_address_in_Sweden(string language, string start, string addressQuestion)
+    {
+        var bot = BrokenBot.Build(language);
+        bot.Claims.Decide(Iluma, ClaimDecision.Eligible, "IQOS ILUMA");
+        await bot.SayAsync(start);
+        await bot.SayAsync(No(language));
+        await bot.SayAsync(No(language));
+        await bot.SayAsync("ilu2-m3n4 p5q6");
+
+        var street = Assert.Single(await bot.SayAsync(Email));
+
+        Assert.Equal(addressQuestion, street.Text);
+    }
+
     // ---- 3. Not solved: every step, then the whole claim ---------------------------------------------------
 
     [Theory]
