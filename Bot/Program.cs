@@ -16,6 +16,7 @@ using IqosBot;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -50,7 +51,9 @@ if (useBenefitsSandbox)
 
 builder.Services.AddBenefitsApiClient(builder.Configuration);
 
-builder.Services.AddSingleton<IStorage>(services => new SqliteStorage(services.GetRequiredService<IOptions<SqliteStorageOptions>>().Value));
+builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(services => new SqliteStorage(services.GetRequiredService<IOptions<SqliteStorageOptions>>().Value, services.GetRequiredService<TimeProvider>()));
+builder.Services.AddSingleton<IStorage>(services => services.GetRequiredService<SqliteStorage>());
 builder.Services.AddSingleton<ConversationState>();
 
 builder.Services.AddIqosRecognizer(builder.Configuration);

@@ -54,6 +54,13 @@ public sealed class IqosBot : ActivityHandler, IHandBack
                 return;
             }
 
+            if (data.StateCleared && turnContext.Activity.Type == ActivityTypes.Message)
+            {
+                // Retention cleared what this conversation held; say so once, then treat the message as a new start.
+                data.StateCleared = false;
+                await turnContext.SendActivityAsync(MessageFactory.Text(Texts.Get(turnContext.GetLanguage(), TextKey.StateClearedStartAfresh)), cancellationToken).ConfigureAwait(false);
+            }
+
             if (_relay is not null && await _relay.TryRelayAsync(turnContext, data, turnContext.GetLanguage(), cancellationToken).ConfigureAwait(false))
             {
                 await RecognizerTrace.EnsureSentAsync(turnContext, RecognizerTrace.ByPerson, cancellationToken).ConfigureAwait(false);

@@ -17,6 +17,12 @@ public sealed class ConversationData
     /// <summary>The ids of the last messages handled, so a channel's redelivery of one is acknowledged and not run twice.</summary>
     public List<string> RecentActivityIds { get; set; } = [];
 
+    /// <summary>
+    /// Set by retention when the conversation's state was cleared for inactivity: the customer's next message is
+    /// answered with a word on why the bot no longer knows what was said, then as a new conversation.
+    /// </summary>
+    public bool StateCleared { get; set; }
+
     /// <summary>What the conversation has established for the dialogs (under 18 said, the last answer card).</summary>
     public ConversationFacts Facts { get; set; } = new();
 }

@@ -54,4 +54,11 @@ public sealed class CallbackStore
             new { id, agent, now },
             cancellationToken: cancellationToken)), cancellationToken).ConfigureAwait(false) == 1;
     }
+
+    /// <summary>Deletes at most <paramref name="limit"/> tickets marked done before <paramref name="cutoff"/>, phone number and all.</summary>
+    public Task<int> DeleteDoneBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
+        => _database.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM callback_tickets WHERE id IN (SELECT id FROM callback_tickets WHERE status = 'done' AND done_at < @cutoff ORDER BY done_at LIMIT @limit)",
+            new { cutoff = SqliteMapping.Text(cutoff), limit },
+            cancellationToken: cancellationToken)), cancellationToken);
 }

@@ -171,6 +171,34 @@ public sealed class CaseStore
         return row.Count >= MinimumSample ? row.Minutes : null;
     }
 
+    /// <summary>The conversations whose case is still waiting or with an agent: their state is not expired.</summary>
+    public async Task<IReadOnlySet<string>> OpenConversationKeysAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var keys = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT conversation_key FROM handoff_cases WHERE status IN ('waiting', 'active')", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return keys.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Deletes at most <paramref name="limit"/> cases that ended (closed, left, or finished by a contact centre)
+    /// before <paramref name="cutoff"/>, with their description, notes and rating; returns their conversations.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DeleteEndedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
+    {
+        var keys = await _database.WriteAsync(connection => connection.QueryAsync<string>(new CommandDefinition(
+            """
+            DELETE FROM handoff_cases WHERE id IN (
+                SELECT id FROM handoff_cases
+                WHERE status NOT IN ('waiting', 'active') AND closed_at IS NOT NULL AND closed_at < @cutoff
+                ORDER BY closed_at LIMIT @limit)
+            RETURNING conversation_key
+            """,
+            new { cutoff = SqliteMapping.Text(cutoff), limit },
+            cancellationToken: cancellationToken)), cancellationToken).ConfigureAwait(false);
+        return keys.ToList();
+    }
+
     private async Task<bool> UpdateAsync(string sql, object parameters, CancellationToken cancellationToken)
         => await _database.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)), cancellationToken).ConfigureAwait(false) == 1;
 }

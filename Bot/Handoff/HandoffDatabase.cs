@@ -64,6 +64,9 @@ public sealed class HandoffDatabase
     /// <summary>Every write goes through the file's write gate, shared with the bot's state storage.</summary>
     internal Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken) => _file.WriteAsync(write, cancellationToken);
 
+    /// <summary>After deletions: freed pages back to the file system, the write-ahead log checkpointed and emptied.</summary>
+    internal Task ReclaimAsync(CancellationToken cancellationToken) => _file.ReclaimAsync(cancellationToken);
+
     /// <summary>"channel/conversation": conversation ids are only unique within a channel.</summary>
     public static string ConversationKey(string channelId, string conversationId) => channelId + "/" + conversationId;
 }

@@ -39,4 +39,7 @@ public sealed class TranscriptDatabase
     internal Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _file.OpenAsync(cancellationToken);
 
     internal Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken) => _file.WriteAsync(write, cancellationToken);
+
+    /// <summary>After deletions: freed pages back to the file system, the write-ahead log checkpointed and emptied.</summary>
+    internal Task ReclaimAsync(CancellationToken cancellationToken) => _file.ReclaimAsync(cancellationToken);
 }

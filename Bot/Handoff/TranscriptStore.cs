@@ -99,4 +99,22 @@ public sealed class TranscriptStore
             }
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Deletes the lines of these conversations written before <paramref name="cutoff"/> (their cases were deleted).</summary>
+    public Task<int> DeleteConversationsBeforeAsync(IReadOnlyCollection<string> conversationKeys, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversationKeys);
+        if (conversationKeys.Count == 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        return _database.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM transcript_entries WHERE conversation_key IN @keys AND at < @cutoff",
+            new { keys = conversationKeys, cutoff = SqliteMapping.Text(cutoff) },
+            cancellationToken: cancellationToken)), cancellationToken);
+    }
+
+    /// <summary>Zeroes freed space and empties the write-ahead log of the transcripts file.</summary>
+    public Task ReclaimAsync(CancellationToken cancellationToken) => _database.ReclaimAsync(cancellationToken);
 }

@@ -43,14 +43,31 @@ internal sealed class SqliteFile
         }.ToString();
 
         // NORMAL is durable in WAL mode except against power loss, and spares an fsync per commit.
-        // busy_timeout makes SQLite itself wait for another process's write lock.
-        _pragmas = $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; {extraPragmas}";
+        // busy_timeout makes SQLite itself wait for another process's write lock. secure_delete zeroes what a
+        // delete or an update frees: personal data removed by retention or on request is not left readable in
+        // free pages of the file.
+        _pragmas = $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA secure_delete = ON; {extraPragmas}";
 
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = schemaSql;
+
+        // Incremental auto-vacuum lets ReclaimAsync hand freed pages back to the file system; it can only be
+        // chosen before the first table exists (an older file keeps its setting and is still zeroed).
+        command.CommandText = "PRAGMA auto_vacuum = INCREMENTAL; " + schemaSql;
         command.ExecuteNonQuery();
     }
+
+    /// <summary>
+    /// After deleting: returns freed pages to the file system and checkpoints the write-ahead log into the file
+    /// and truncates it, so no copy of a deleted row stays in the WAL either. Holds the write gate.
+    /// </summary>
+    public Task ReclaimAsync(CancellationToken cancellationToken) => WriteAsync(async connection =>
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE);";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }, cancellationToken);
 
     public string Path { get; }
 

@@ -13,7 +13,7 @@ namespace IqosBot.Storage;
 /// values round-trip as the same .NET types, and an <see cref="IStoreItem"/> written with a stale
 /// <see cref="IStoreItem.ETag"/> is rejected. Safe to share as a singleton across concurrent turns.
 /// </summary>
-public sealed class SqliteStorage : IStorage, IDisposable
+public sealed partial class SqliteStorage : IStorage, IDisposable
 {
     private const string SelectSql = "SELECT etag, value FROM state WHERE key = $key";
 
@@ -23,7 +23,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
     // created twice in a race), makes the statement change no row.
     private const string UpsertSql = """
         INSERT INTO state (key, etag, value, updated_at)
-        VALUES ($key, $etag, $value, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        VALUES ($key, $etag, $value, $now)
         ON CONFLICT (key) DO UPDATE
             SET etag = excluded.etag, value = excluded.value, updated_at = excluded.updated_at
             WHERE $overwrite = 1 OR state.etag = $expected
@@ -32,6 +32,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
     private const string DeleteSql = "DELETE FROM state WHERE key = $key";
 
     private readonly SqliteFile _file;
+    private readonly TimeProvider _time;
 
     // JsonSerializer is thread-safe once configured; building one per call would redo its contract setup.
     // MaxDepth is unlimited like the SDK's own storages: nested dialog stacks go deep.
@@ -48,10 +49,12 @@ public sealed class SqliteStorage : IStorage, IDisposable
 
     private bool _disposed;
 
-    public SqliteStorage(SqliteStorageOptions options)
+    /// <param name="time">When rows were written, for retention (<see cref="KeysNotWrittenSinceAsync"/>).</param>
+    public SqliteStorage(SqliteStorageOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
+        _time = time ?? TimeProvider.System;
 
         // WAL is stored in the file itself: readers then never block the writer nor each other.
         _file = new SqliteFile(options.Path, """
@@ -193,6 +196,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
             var upsertValue = upsert.Parameters.Add("$value", SqliteType.Text);
             var upsertExpected = upsert.Parameters.Add("$expected", SqliteType.Text);
             var upsertOverwrite = upsert.Parameters.Add("$overwrite", SqliteType.Integer);
+            upsert.Parameters.Add("$now", SqliteType.Text).Value = WrittenAt(_time.GetUtcNow());
 
             await using var delete = connection.CreateCommand();
             delete.CommandText = DeleteSql;
