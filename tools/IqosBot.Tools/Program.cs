@@ -10,6 +10,8 @@ using IqosBot.Recognition.Training;
 //                      recall and precision per intent, the worst confusions, None recall and the "did you mean" rate
 //   hash-password      reads a password from standard input, prints its hash for AgentConsole:Accounts
 //   recognize          reads messages from standard input, one a line, and prints the embedded recognizer's top three intents
+//   personal-data export|erase --email X | --phone P | --conversation C
+//                      a data-subject request: everything the bot holds about that person as JSON, or erased everywhere
 var command = args.FirstOrDefault();
 var corpus = UtteranceCorpus.LoadEmbedded();
 var settings = new RecognizerSettings();
@@ -63,6 +65,9 @@ switch (command)
 
         return 0;
 
+    case "personal-data":
+        return await IqosBot.Tools.PersonalDataCommand.RunAsync(args, RepositoryRoot(), Console.Out, Console.Error);
+
     case "hash-password":
         // From standard input, not the command line: arguments end up in shell history and process lists.
         if (!Console.IsInputRedirected)
@@ -81,7 +86,7 @@ switch (command)
         return 0;
 
     default:
-        Console.Error.WriteLine("usage: dotnet run --project tools/IqosBot.Tools -- clu-export [file] | accuracy | recognize | hash-password");
+        Console.Error.WriteLine("usage: dotnet run --project tools/IqosBot.Tools -- clu-export [file] | accuracy | recognize | hash-password | personal-data export|erase --email X");
         return 2;
 }
 

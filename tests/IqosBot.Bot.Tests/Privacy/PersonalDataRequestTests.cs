@@ -1,0 +1,129 @@
+using System.Text.Json;
+using IqosBot.Bot.Tests.Handoff;
+using IqosBot.Bot.Tests.Hosting;
+using IqosBot.Privacy;
+using Microsoft.Extensions.Configuration;
+using Newtonsoft.Json.Linq;
+
+namespace IqosBot.Bot.Tests.Privacy;
+
+/// <summary>
+/// A data-subject request end to end, while the bot runs: a customer registers a device, files a claim with a
+/// delivery address and books a callback (customer care is closed); another customer checks a warranty. The
+/// export holds the first customer's data and nothing of the second's; the erasure leaves no byte of the
+/// e-mail, the phone number or the street in any database file, write-ahead logs included.
+/// </summary>
+public sealed class PersonalDataRequestTests : IDisposable
+{
+    private const string Email = "erik.radera@example.com";
+    private const string Street = "Raderagatan 7";
+    private const string OtherEmail = "demo@example.com";
+
+    /// <summary>As the tool prints it: "+46…" and "å" as themselves, not escaped.</summary>
+    private static readonly JsonSerializerOptions AsPrinted = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly TempDatabase _database = new();
+    private readonly BotHost _host;
+
+    public PersonalDataRequestTests()
+    {
+        _host = new BotHost(_database.Path, services: ShiftedClock.At(ShiftedClock.Closed));
+    }
+
+    private PersonalDataRequests Requests => new(PersonalDataFiles.From(
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = _database.Path,
+            ["Benefits:Sandbox:DatabasePath"] = Path.Combine(_database.Directory, "benefits-sandbox.db"),
+        }).Build(),
+        _database.Directory));
+
+    [Fact]
+    public async Task Export_shows_one_customers_data_only_and_erase_leaves_no_byte_of_it_on_disk()
+    {
+        var (subject, other) = await TwoCustomersAsync();
+        var stored = await _database.AllStoredTextAsync();
+        Assert.Contains(Email, stored, StringComparison.Ordinal);
+        Assert.Contains(Street, stored, StringComparison.Ordinal);
+        Assert.Contains("+46709876543", stored, StringComparison.Ordinal);
+
+        var export = JsonSerializer.Serialize(await Requests.ExportAsync(new PersonalDataSubject(Email, null, null), CancellationToken.None), AsPrinted);
+
+        Assert.Contains(Email, export, StringComparison.Ordinal);
+        Assert.Contains(Street, export, StringComparison.Ordinal);
+        Assert.Contains("+46709876543", export, StringComparison.Ordinal);
+        Assert.Contains("ILP1A2B3C4D5", export, StringComparison.Ordinal);
+        Assert.Contains("webchat/" + subject, export, StringComparison.Ordinal);
+        Assert.DoesNotContain(OtherEmail, export, StringComparison.Ordinal);
+        Assert.DoesNotContain(other, export, StringComparison.Ordinal);
+
+        // The same person found by the phone number as typed in another form.
+        var byPhone = JsonSerializer.Serialize(await Requests.ExportAsync(new PersonalDataSubject(null, "+46 70 987 65 43", null), CancellationToken.None), AsPrinted);
+        Assert.Contains("webchat/" + subject, byPhone, StringComparison.Ordinal);
+        Assert.DoesNotContain(other, byPhone, StringComparison.Ordinal);
+
+        var erased = await Requests.EraseAsync(new PersonalDataSubject(Email, "070-987 65 43", null), CancellationToken.None);
+
+        Assert.Equal(1, erased["accounts"]);
+        Assert.Equal(1, erased["registrations"]);
+        Assert.Equal(1, erased["claims"]);
+        Assert.Equal(1, erased["callback_tickets"]);
+        Assert.True(erased["transcript_entries"] > 0);
+        Assert.True(erased["state"] > 0);
+        var after = await _database.AllStoredTextAsync();
+        Assert.DoesNotContain(Email, after, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Street, after, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("709876543", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("987 65 43", after, StringComparison.Ordinal);
+
+        // The other customer's conversation is untouched, and the bot goes on serving.
+        Assert.Contains(other, after, StringComparison.Ordinal);
+        Assert.NotEmpty((await new EmulatorClient(_host.CreateClient(), locale: "sv-SE", channelId: "webchat").SendTextAsync("hej")).Texts);
+        Assert.Empty(JsonSerializer.Deserialize<JsonElement>(JsonSerializer.Serialize(await Requests.ExportAsync(new PersonalDataSubject(Email, null, null), CancellationToken.None)))
+            .GetProperty("conversations").EnumerateArray());
+    }
+
+    /// <summary>The subject registers, claims and books a callback; someone else checks a warranty. Returns both conversation ids.</summary>
+    private async Task<(string Subject, string Other)> TwoCustomersAsync()
+    {
+        var client = new EmulatorClient(_host.CreateClient(), locale: "sv-SE", channelId: "webchat");
+        await client.SendTextAsync("jag vill registrera min enhet");
+        await client.SendTextAsync("ILP1A2B3C4D5");
+        await client.SendTextAsync("igår");
+        await client.SendTextAsync(Email);
+        await client.SendTextAsync("ja");
+        await client.SendTextAsync("nej");
+        var registered = await client.SendAsync(client.NewActivity("message", new JObject { ["value"] = new JObject { ["action"] = "confirm" } }));
+        Assert.Contains("Klart! Din IQOS är registrerad", registered.Body, StringComparison.Ordinal);
+
+        var reply = await client.SendTextAsync("min iluma blinkar rött");
+        for (var steps = 0; reply.Texts.LastOrDefault() == "Hjälpte det?" && steps < 5; steps++)
+        {
+            reply = await client.SendTextAsync("nej");
+        }
+
+        await client.SendTextAsync("ILP1A2B3C4D5");
+        Assert.Contains("omfattas", (await client.SendTextAsync(Email)).Texts.Last(), StringComparison.Ordinal);
+        await client.SendTextAsync(Street);
+        await client.SendTextAsync("12345");
+        await client.SendTextAsync("Stockholm");
+        Assert.Contains("Ärende", (await client.SendTextAsync("ja")).Body, StringComparison.Ordinal);
+
+        Assert.Contains("ringa upp dig", string.Join(" ", (await client.SendTextAsync("jag vill prata med en människa")).Texts), StringComparison.Ordinal);
+        await client.SendTextAsync("Ring upp mig");
+        await client.SendTextAsync("070-987 65 43");
+        Assert.Contains("Vi ringer dig", string.Join(" ", (await client.SendTextAsync("ja")).Texts), StringComparison.Ordinal);
+
+        var other = new EmulatorClient(_host.CreateClient(), locale: "sv-SE", channelId: "webchat");
+        await other.SendTextAsync("kolla min garanti");
+        await other.SendTextAsync("ILU2M3N4P5Q6");
+        await other.SendTextAsync(OtherEmail);
+        return (client.ConversationId, other.ConversationId);
+    }
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        _database.Dispose();
+    }
+}
