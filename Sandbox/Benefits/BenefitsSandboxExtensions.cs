@@ -49,6 +49,8 @@ public static class BenefitsSandboxExtensions
         services.TryAddSingleton<ApiKeyFilter>();
         services.TryAddSingleton<SandboxRateLimiter>();
         services.AddHostedService<DemoDataSeeder>();
+        services.TryAddSingleton<SandboxRetention>();
+        services.AddHostedService(provider => provider.GetRequiredService<SandboxRetention>());
         return services;
     }
 

@@ -20,6 +20,10 @@ public sealed class BenefitsSandboxOptions
     /// <summary>The SQLite file; a relative path is resolved against the content root. Created if missing.</summary>
     public string DatabasePath { get; set; } = "data/benefits-sandbox.db";
 
+    /// <summary>Days the sandbox keeps what customers put into it (accounts, registrations, claims); the demo data stays.</summary>
+    [Range(1, 365)]
+    public int RetentionDays { get; set; } = 30;
+
     [Range(1, 120)]
     public int WarrantyMonths { get; set; } = 12;
 

@@ -74,6 +74,9 @@ internal sealed class SandboxDatabase : IDisposable
 
     public string FilePath => _file.Path;
 
+    /// <summary>After deletions: freed pages back to the file system, the write-ahead log checkpointed and emptied.</summary>
+    public Task ReclaimAsync(CancellationToken cancellationToken) => _file.ReclaimAsync(cancellationToken);
+
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken)
     {
         await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
