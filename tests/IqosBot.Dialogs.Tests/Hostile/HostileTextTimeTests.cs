@@ -29,6 +29,7 @@ public sealed class HostileTextTimeTests
     [
         "koppla-mig", "email-dots", "digits", "spaced-digits", "dashed-digits", "serial-groups", "words", "street-numbers",
         "swedish-letters", "zero-width", "right-to-left", "dates", "at-signs", "question-marks", "yes-no", "ages",
+        "no-break-digits", "arabic-digits", "spaced-dashes", "personal-numbers",
     ];
 
     private static string Build(string name)
@@ -52,6 +53,10 @@ public sealed class HostileTextTimeTests
             "question-marks" => Repeat("var hittar jag koden? "),
             "yes-no" => Repeat("ja nej "),
             "ages" => Repeat("jag är 16 "),
+            "no-break-digits" => Repeat("81\u00A0"),
+            "arabic-digits" => Repeat("\u0668\u0661\u0661\u0662\u0661\u0668\u2013"),
+            "spaced-dashes" => Repeat("1 - "),
+            "personal-numbers" => Repeat("811218 – 9875 "),
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
     }
