@@ -37,6 +37,9 @@ public sealed class SandboxHost : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
+    /// <summary>The host's services, for what no HTTP endpoint exposes (moving its clock, running retention now).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public string DatabasePath => _app.Services.GetRequiredService<SandboxDatabase>().FilePath;
 
     /// <summary>Starts a sandbox on <paramref name="contentRoot"/>, its clock stopped at <paramref name="now"/> (default <see cref="DefaultNow"/>).</summary>
