@@ -5,7 +5,6 @@ using System.Threading.Channels;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
-using IqosBot.Dialogs.Understanding;
 
 namespace IqosBot.DirectLine;
 
@@ -94,31 +93,24 @@ public sealed class DirectLineHub
 
     /// <summary>
     /// The activity as the log keeps and clients see it: a customer's message is kept no longer than the bot
-    /// reads, and without a personal identity or card number typed by mistake (the bot's own turn still reads
-    /// the original, to tell the customer it was not kept).
+    /// reads, and nothing the customer sent keeps a personal identity or card number typed by mistake, wherever
+    /// it was put (<see cref="StoredActivityRedaction"/>). Changes go to a copy: the bot's own turn still reads
+    /// the original, to tell the customer it was not kept.
     /// </summary>
     private string ShownJson(Activity activity)
     {
-        if (activity.Type != ActivityTypes.Message || activity.From?.Role == RoleTypes.Bot || activity.Text is not { } text)
+        if (activity.From?.Role == RoleTypes.Bot)
         {
             return Serialize(activity);
         }
 
-        var tooLong = text.Length > _maxMessageLength;
-        if (tooLong)
+        if (activity.Type == ActivityTypes.Message && activity.Text is { } text && text.Length > _maxMessageLength)
         {
-            text = IqosBot.Bots.LongMessageGuard.Cut(text, _maxMessageLength);
+            activity = Deserialize(Serialize(activity))!;
+            activity.Text = IqosBot.Bots.LongMessageGuard.Cut(text, _maxMessageLength);
         }
 
-        var sensitive = SensitiveNumbers.Contains(text);
-        if (!tooLong && !sensitive)
-        {
-            return Serialize(activity);
-        }
-
-        var shown = Deserialize(Serialize(activity))!;
-        shown.Text = sensitive ? SensitiveNumbers.Redact(text) : text;
-        return Serialize(shown);
+        return StoredActivityRedaction.Apply(Serialize(activity));
     }
 
     /// <summary>The bot changed an activity it sent: store and push the new version under the same id.</summary>

@@ -76,7 +76,8 @@ public static partial class DirectLineEndpoints
         }
 
         // The files become data: URLs the bot can read without calling back; attachments that carry
-        // their content inline (cards) are kept as they are.
+        // their content inline (cards) are kept as they are. What the log keeps and clients get back of
+        // them has personal identity and card numbers removed from names and text files (DataUrlRedaction).
         var declared = activity.Attachments ?? [];
         var attachments = declared.Where(attachment => attachment.Content is not null).ToList();
         for (var index = 0; index < files.Count; index++)
