@@ -28,6 +28,12 @@ public sealed partial class DirectLineJanitor(DirectLineHub hub, DirectLineStore
         }
         while (round == Batch && !cancellationToken.IsCancellationRequested);
 
+        if (deleted > 0)
+        {
+            // secure_delete zeroed the rows in the file; this empties the write-ahead log of them too.
+            await store.ReclaimAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (evicted + deleted > 0)
         {
             LogSwept(evicted, deleted);

@@ -18,9 +18,12 @@ public sealed class DirectLineStore
 {
     private readonly SqliteFile _file;
     private readonly int _maxActivities;
+    private readonly TimeProvider _time;
 
-    public DirectLineStore(IOptions<SqliteStorageOptions> storage, IOptions<DirectLineOptions> options)
+    /// <param name="time">When conversations were last used, for retention; the system clock when not given.</param>
+    public DirectLineStore(IOptions<SqliteStorageOptions> storage, IOptions<DirectLineOptions> options, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(options);
         _maxActivities = options.Value.MaxActivitiesPerConversation;
@@ -205,5 +208,8 @@ public sealed class DirectLineStore
         return deleted;
     }
 
-    private static string Now() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+    private string Now() => _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    /// <summary>After deletions: freed pages back to the file system, the write-ahead log checkpointed and emptied.</summary>
+    public Task ReclaimAsync(CancellationToken cancellationToken) => _file.ReclaimAsync(cancellationToken);
 }

@@ -307,6 +307,16 @@ public sealed class MainDialog : ComponentDialog
 
         stepContext.Values[ChildIntentKey] = intent;
         stepContext.Values[ChildDialogKey] = dialogId;
+
+        // The message and what was carried over have been read into the journey's own options: the main
+        // dialog's copy would otherwise stay in the saved state, word for word, as long as the journey runs.
+        if (stepContext.Options is MainDialogOptions routed)
+        {
+            routed.Utterance = null;
+            routed.Serial = null;
+            routed.Email = null;
+        }
+
         return stepContext.BeginDialogAsync(dialogId, options, cancellationToken);
     }
 

@@ -135,6 +135,25 @@ public sealed class BrokenDeviceJourneyTests
     }
 
     [Theory]
+    [InlineData("sv", "Kolla min garanti", "Vilket serienummer", "jag är i spanien och min iluma blinkar rött", "spanien")]
+    [InlineData("en", "Check my warranty", "serial number", "i'm in spain on holiday and my iluma blinks red", "spain")]
+    public async Task A_report_that_switches_journeys_is_read_into_the_journey_and_not_kept_word_for_word(string language, string menu, string serialQuestion, string start, string word)
+    {
+        var bot = BrokenBot.Build(language);
+        Assert.Contains(serialQuestion, (await bot.SayAsync(menu)).Texts().Last(), StringComparison.Ordinal);
+
+        var switched = await bot.SayAsync(start);
+
+        // The broken-device journey started from the message (International Assistance first: it read "abroad now")...
+        Assert.Equal(bot.F(TextKey.BrokenAbroadNow, "contact.se@iqos.com"), switched.Texts()[0]);
+
+        // ...and the saved state keeps what it read, not the customer's words.
+        var saved = Newtonsoft.Json.JsonConvert.SerializeObject(await bot.Harness.SavedStackAsync());
+        Assert.Contains("\"AbroadNow\":true", saved, StringComparison.Ordinal);
+        Assert.DoesNotContain(word, saved, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
     [InlineData("sv", "jag är i spanien och min iluma blinkar rött", "Din IQOS ILUMA omfattas. Ersättningen skickas bara inom Sverige, där enheten köptes – någon här hemma kan ta emot den åt dig. Vilken gatuadress ska vi skicka till?")]
     [InlineData("en", "i'm in spain on holiday and my iluma blinks red", "Your IQOS ILUMA is covered. A replacement is only sent within Sweden, the country of purchase – someone there can receive it for you. What's the street address?")]
     public async Task Abroad_now_the_claim_says_the_replacement_goes_to_an_address_in_Sweden(string language, string start, string addressQuestion)
