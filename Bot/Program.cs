@@ -11,6 +11,7 @@ using IqosBot.Recognition;
 using IqosBot.RateLimiting;
 using IqosBot.Sandbox.Benefits;
 using IqosBot.WebChat;
+using IqosBot.Privacy;
 using IqosBot.Storage;
 using IqosBot;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -71,6 +72,9 @@ builder.Services.AddIqosRateLimits(builder.Configuration);
 
 builder.Services.AddHandoff(builder.Configuration);
 builder.Services.AddAgentConsole(builder.Configuration);
+
+// Personal data: kept only as long as the README's table says; one person's data exported or erased on request.
+builder.Services.AddPersonalDataProtection(builder.Configuration, builder.Environment.ContentRootPath);
 // The conversation: the main dialog and every journey, from typed options (Support, Policy, Claims, Recognizer).
 builder.Services.AddIqosDialogs(builder.Configuration);
 builder.Services.AddTransient<IqosBot.Bots.IqosBot>();

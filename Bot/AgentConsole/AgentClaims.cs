@@ -10,7 +10,10 @@ public static class AgentClaims
     {
         ArgumentNullException.ThrowIfNull(account);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, account.UserName), new Claim(ClaimTypes.Name, account.DisplayName)],
+            [
+                new Claim(ClaimTypes.NameIdentifier, account.UserName), new Claim(ClaimTypes.Name, account.DisplayName),
+                .. account.Roles.Select(role => new Claim(ClaimTypes.Role, role)),
+            ],
             authenticationType);
         return new ClaimsPrincipal(identity);
     }

@@ -9,5 +9,11 @@ public static class AgentConsoleDefaults
 
     public const string Policy = "Agent";
 
+    /// <summary>Agents who may answer data-subject requests (export and erase one person's data) in the console.</summary>
+    public const string PrivacyPolicy = "AgentPrivacy";
+
+    /// <summary>The role an account (<see cref="AgentAccount.Roles"/>) or an OpenID Connect user must hold for <see cref="PrivacyPolicy"/>.</summary>
+    public const string PrivacyRole = "privacy";
+
     public const string CsrfHeader = "X-CSRF-TOKEN";
 }

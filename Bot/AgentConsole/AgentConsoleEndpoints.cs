@@ -40,6 +40,7 @@ public static class AgentConsoleEndpoints
         api.MapPost("/cases/{id}/transfer", TransferAsync);
         api.MapGet("/callbacks", CallbacksAsync);
         api.MapPost("/callbacks/{id}/done", CallbackDoneAsync);
+        api.MapPrivacyRequests();
 
         endpoints.MapHub<AgentHub>("/agent/hub");
         return endpoints;

@@ -26,6 +26,9 @@ public sealed class AgentAccount
 
     /// <summary>A demo account with its password in the repository: the bot refuses to start with one outside Development.</summary>
     public bool Demo { get; set; }
+
+    /// <summary>Extra roles, e.g. "privacy" for answering data-subject requests in the console.</summary>
+    public List<string> Roles { get; set; } = [];
 }
 
 public sealed class AgentOpenIdConnectOptions
@@ -38,6 +41,9 @@ public sealed class AgentOpenIdConnectOptions
 
     /// <summary>Only users with this role claim may use the console (e.g. an Entra ID app role "Agent"); empty lets any signed-in user in.</summary>
     public string? RequiredRole { get; set; }
+
+    /// <summary>The role claim (e.g. an Entra ID app role) that lets a user answer data-subject requests; "privacy" by default.</summary>
+    public string PrivacyRole { get; set; } = AgentConsoleDefaults.PrivacyRole;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
 }

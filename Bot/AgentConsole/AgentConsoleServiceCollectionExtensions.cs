@@ -81,6 +81,16 @@ public static class AgentConsoleServiceCollectionExtensions
             }
         });
 
+        // Data-subject requests: an agent as above who also holds the privacy role (an account's Roles, or the provider's role claim).
+        services.AddAuthorizationBuilder().AddPolicy(AgentConsoleDefaults.PrivacyPolicy, policy =>
+        {
+            policy.AddAuthenticationSchemes(AgentConsoleDefaults.CookieScheme);
+            policy.RequireAuthenticatedUser();
+            policy.RequireClaim(ClaimTypes.NameIdentifier);
+            policy.RequireAssertion(context => context.User.HasClaim(claim =>
+                claim.Type is "roles" or "role" or ClaimTypes.Role && (claim.Value == AgentConsoleDefaults.PrivacyRole || claim.Value == oidc.PrivacyRole)));
+        });
+
         services.AddAntiforgery(options =>
         {
             options.HeaderName = AgentConsoleDefaults.CsrfHeader;

@@ -36,11 +36,6 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<IHumanHandoff, HandoffCoordinator>();
         services.AddHostedService<TranscriptRetention>();
-
-        // What is kept and for how long: the state of inactive conversations, ended cases, done callback tickets.
-        services.AddOptions<IqosBot.Privacy.RetentionOptions>().BindConfiguration(IqosBot.Privacy.RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IqosBot.Privacy.PersonalDataRetention>();
-        services.AddHostedService(provider => provider.GetRequiredService<IqosBot.Privacy.PersonalDataRetention>());
         return services;
     }
 }
