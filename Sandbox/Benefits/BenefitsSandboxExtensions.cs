@@ -49,6 +49,7 @@ public static class BenefitsSandboxExtensions
         services.TryAddSingleton<ApiKeyFilter>();
         services.TryAddSingleton<SandboxRateLimiter>();
         services.AddHostedService<DemoDataSeeder>();
+        SandboxLog.AddCustomerDataRedaction(services);
         services.TryAddSingleton<SandboxRetention>();
         services.AddHostedService(provider => provider.GetRequiredService<SandboxRetention>());
         return services;

@@ -31,9 +31,7 @@ internal sealed class ClaimsDesk(SandboxDatabase database, IdempotentWrites writ
             outcome = reason ?? "eligible";
         }
 
-        logger.LogDebug(
-            "Benefits sandbox {Kind} claim check of device {DeviceHash} for account {AccountHash}: {Outcome}",
-            check.Kind, Redact.Hash(check.Serial), Redact.Hash(check.Email), outcome);
+        SandboxLog.ClaimChecked(logger, check.Kind, check.Serial, check.Email, outcome);
         return response;
     }
 
@@ -64,9 +62,7 @@ internal sealed class ClaimsDesk(SandboxDatabase database, IdempotentWrites writ
         }, cancellationToken).ConfigureAwait(false);
 
         // After the commit, so the log never reports a claim that was rolled back.
-        logger.LogInformation(
-            "Benefits sandbox {Kind} claim for device {DeviceHash} of account {AccountHash}: {Outcome} ({Status})",
-            claim.Kind, Redact.Hash(claim.Serial), Redact.Hash(claim.Email), outcome, response.Status);
+        SandboxLog.ClaimFiled(logger, claim.Kind, claim.Serial, claim.Email, outcome, response.Status);
         return response;
     }
 

@@ -25,7 +25,7 @@ internal sealed class CoverageLookup(SandboxDatabase database, CoveragePolicy po
         };
 
         // The log must not tell the two "not found" cases apart either: it is read by more people than the CRM.
-        logger.LogDebug("Benefits sandbox coverage lookup of device {DeviceHash} for account {AccountHash}: {Outcome}", Redact.Hash(serial), Redact.Hash(email), outcome);
+        SandboxLog.CoverageLookedUp(logger, serial, email, outcome);
         return response;
     }
 }

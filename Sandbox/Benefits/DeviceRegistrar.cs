@@ -45,9 +45,7 @@ internal sealed class DeviceRegistrar(IdempotentWrites writes, CoveragePolicy po
         }, cancellationToken).ConfigureAwait(false);
 
         // After the commit, so the log never reports a registration that was rolled back.
-        logger.LogInformation(
-            "Benefits sandbox registration of device {DeviceHash} for account {AccountHash}: {Outcome} ({Status})",
-            Redact.Hash(request.Serial), Redact.Hash(request.Email), outcome, response.Status);
+        SandboxLog.Registered(logger, request.Serial, request.Email, outcome, response.Status);
         return response;
     }
 

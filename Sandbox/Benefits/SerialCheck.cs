@@ -19,7 +19,7 @@ internal sealed class SerialCheck(SandboxDatabase database, ILogger<SerialCheck>
         var result = device is null ? new DeviceCheckResponse(Known: false, Model: null) : new DeviceCheckResponse(Known: true, device.Model);
 
         // Like the answer, the log says known or unknown and nothing about a registration.
-        logger.LogDebug("Benefits sandbox serial check of device {DeviceHash}: {Outcome}", Redact.Hash(serial), result.Known ? "known" : "unknown");
+        SandboxLog.SerialChecked(logger, serial, result.Known ? "known" : "unknown");
         return ApiResponse.Ok(StatusCodes.Status200OK, result);
     }
 }
