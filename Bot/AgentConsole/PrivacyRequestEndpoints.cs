@@ -1,3 +1,4 @@
+using IqosBot.Handoff;
 using IqosBot.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,12 +21,15 @@ public static partial class PrivacyRequestEndpoints
     }
 
     private static async Task<Results<Ok<Dictionary<string, object>>, BadRequest<ProblemText>>> ExportAsync(
-        PrivacyRequestBody? body, HttpContext context, PersonalDataRequests requests, ILoggerFactory loggers)
+        PrivacyRequestBody? body, HttpContext context, PersonalDataRequests requests, TranscriptLog transcripts, ILoggerFactory loggers)
     {
         if (Subject(body) is not { } subject)
         {
             return TypedResults.BadRequest(new ProblemText(MissingSubject));
         }
+
+        // Transcript lines still queued behind live chats are written first, so the request sees (and erases) them.
+        await transcripts.FlushAsync(context.RequestAborted).ConfigureAwait(false);
 
         var export = await requests.ExportAsync(subject, context.RequestAborted).ConfigureAwait(false);
         LogExported(loggers.CreateLogger(nameof(PrivacyRequestEndpoints)), AgentClaims.Identity(context.User).UserName, ((List<string>)export["conversations"]).Count);
@@ -33,12 +37,14 @@ public static partial class PrivacyRequestEndpoints
     }
 
     private static async Task<Results<Ok<Dictionary<string, int>>, BadRequest<ProblemText>>> EraseAsync(
-        PrivacyRequestBody? body, HttpContext context, PersonalDataRequests requests, ILoggerFactory loggers)
+        PrivacyRequestBody? body, HttpContext context, PersonalDataRequests requests, TranscriptLog transcripts, ILoggerFactory loggers)
     {
         if (Subject(body) is not { } subject)
         {
             return TypedResults.BadRequest(new ProblemText(MissingSubject));
         }
+
+        await transcripts.FlushAsync(context.RequestAborted).ConfigureAwait(false);
 
         var erased = await requests.EraseAsync(subject, context.RequestAborted).ConfigureAwait(false);
         LogErased(loggers.CreateLogger(nameof(PrivacyRequestEndpoints)), AgentClaims.Identity(context.User).UserName, erased.Values.Sum());

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using IqosBot.Bot.Tests.Handoff;
 using IqosBot.Bot.Tests.Hosting;
+using IqosBot.Handoff;
 using IqosBot.Privacy;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Newtonsoft.Json.Linq;
 
@@ -42,6 +44,9 @@ public sealed class PersonalDataRequestTests : IDisposable
     public async Task Export_shows_one_customers_data_only_and_erase_leaves_no_byte_of_it_on_disk()
     {
         var (subject, other) = await TwoCustomersAsync();
+
+        // Transcript lines are written in batches behind the turns: the tool runs beside the bot, so let them land first.
+        await _host.Services.GetRequiredService<TranscriptLog>().FlushAsync(CancellationToken.None);
         var stored = await _database.AllStoredTextAsync();
         Assert.Contains(Email, stored, StringComparison.Ordinal);
         Assert.Contains(Street, stored, StringComparison.Ordinal);
