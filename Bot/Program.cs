@@ -17,7 +17,6 @@ using IqosBot;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -52,9 +51,7 @@ if (useBenefitsSandbox)
 
 builder.Services.AddBenefitsApiClient(builder.Configuration);
 
-builder.Services.TryAddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(services => new SqliteStorage(services.GetRequiredService<IOptions<SqliteStorageOptions>>().Value, services.GetRequiredService<TimeProvider>()));
-builder.Services.AddSingleton<IStorage>(services => services.GetRequiredService<SqliteStorage>());
+builder.Services.AddBotState(builder.Configuration);
 builder.Services.AddSingleton<ConversationState>();
 
 builder.Services.AddIqosRecognizer(builder.Configuration);

@@ -14,7 +14,7 @@ namespace IqosBot.Privacy;
 /// Logs counts only.
 /// </summary>
 public sealed partial class PersonalDataRetention(
-    SqliteStorage state,
+    IStateStore state,
     CaseStore cases,
     CallbackStore callbacks,
     TranscriptStore transcripts,

@@ -8,7 +8,7 @@ namespace IqosBot.Storage;
 /// values round-trip as the same .NET types, and an <see cref="IStoreItem"/> written with a stale
 /// <see cref="IStoreItem.ETag"/> is rejected. Safe to share as a singleton across concurrent turns.
 /// </summary>
-public sealed partial class SqliteStorage : IStorage, IDisposable
+public sealed partial class SqliteStorage : IStateStore, IDisposable
 {
     private const string SelectSql = "SELECT etag, value FROM state WHERE key = $key";
 

@@ -1,0 +1,17 @@
+using Microsoft.Bot.Builder;
+
+namespace IqosBot.Storage;
+
+/// <summary>
+/// Bot state as the SDK stores it (<see cref="IStorage"/>, with real optimistic concurrency), plus what retention
+/// needs: which rows have not been written for a while, and making deleted rows unreadable. One per provider:
+/// <see cref="SqliteStorage"/> (the default) and <see cref="Postgres.PostgresStorage"/> (several instances).
+/// </summary>
+public interface IStateStore : IStorage
+{
+    /// <summary>Keys last written before <paramref name="cutoff"/>, in key order after <paramref name="after"/>, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<string>> KeysNotWrittenSinceAsync(DateTimeOffset cutoff, string after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>After deletions: what the provider does so deleted values are not left readable.</summary>
+    Task ReclaimAsync(CancellationToken cancellationToken);
+}

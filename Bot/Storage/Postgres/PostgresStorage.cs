@@ -1,0 +1,117 @@
+using Microsoft.Bot.Builder;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace IqosBot.Storage.Postgres;
+
+/// <summary>
+/// <see cref="IStorage"/> on PostgreSQL (Storage:Provider=Postgres), for several bot instances sharing one
+/// state: the same JSON and the same semantics as <see cref="SqliteStorage"/>. Optimistic concurrency is the
+/// database's: an upsert whose WHERE names the etag the writer read waits for a concurrent writer's row lock
+/// and then finds the etag changed, so of two instances writing one conversation, one wins and the other's
+/// turn is refused (and retried), never silently lost.
+/// </summary>
+public sealed class PostgresStorage(NpgsqlDataSource dataSource, TimeProvider? time = null) : IStateStore
+{
+    private const string UpsertSql = """
+        INSERT INTO bot_state (key, etag, value, updated_at) VALUES (@key, @etag, @value, @now)
+        ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, value = excluded.value, updated_at = excluded.updated_at
+        WHERE @overwrite OR bot_state.etag = @expected
+        """;
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys)
+        {
+            StateChanges.ThrowIfInvalidKey(key);
+        }
+
+        var items = new Dictionary<string, object>(keys.Length);
+        if (keys.Length == 0)
+        {
+            return items;
+        }
+
+        await using var command = dataSource.CreateCommand("SELECT key, etag, value FROM bot_state WHERE key = ANY(@keys)");
+        command.Parameters.Add(new NpgsqlParameter<string[]>("keys", keys));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (StateChanges.Read(reader.GetString(2), reader.GetString(1)) is { } value)
+            {
+                items[reader.GetString(0)] = value;
+            }
+        }
+
+        return items;
+    }
+
+    public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+        => WriteRowsAsync(StateChanges.Writes(changes), cancellationToken);
+
+    public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+        => WriteRowsAsync(StateChanges.Deletes(keys), cancellationToken);
+
+    public async Task<IReadOnlyList<string>> KeysNotWrittenSinceAsync(DateTimeOffset cutoff, string after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        await using var command = dataSource.CreateCommand("SELECT key FROM bot_state WHERE updated_at < @cutoff AND key > @after ORDER BY key LIMIT @limit");
+        command.Parameters.AddWithValue("cutoff", cutoff.ToUniversalTime());
+        command.Parameters.AddWithValue("after", after);
+        command.Parameters.AddWithValue("limit", limit);
+        var keys = new List<string>(limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
+    /// <summary>
+    /// PostgreSQL reuses the space of deleted rows through (auto)vacuum; the operator's backups and WAL archive
+    /// follow their own retention, which the README's table names.
+    /// </summary>
+    public Task ReclaimAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>All rows in one transaction: a batch with one stale etag changes nothing.</summary>
+    private async Task WriteRowsAsync(IReadOnlyList<StateRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        foreach (var row in rows)
+        {
+            if (row.Json is null)
+            {
+                await using var delete = new NpgsqlCommand("DELETE FROM bot_state WHERE key = @key", connection, transaction);
+                delete.Parameters.AddWithValue("key", row.Key);
+                await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            await using var upsert = new NpgsqlCommand(UpsertSql, connection, transaction);
+            upsert.Parameters.AddWithValue("key", row.Key);
+            upsert.Parameters.AddWithValue("etag", Guid.NewGuid().ToString("N"));
+            upsert.Parameters.AddWithValue("value", row.Json);
+            upsert.Parameters.AddWithValue("now", now);
+            upsert.Parameters.AddWithValue("overwrite", row.Overwrite);
+            upsert.Parameters.Add(new NpgsqlParameter("expected", NpgsqlDbType.Text) { Value = (object?)row.ExpectedEtag ?? DBNull.Value });
+            if (await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            {
+                throw StateChanges.Conflict(row);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

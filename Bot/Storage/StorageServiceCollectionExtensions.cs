@@ -1,0 +1,54 @@
+using IqosBot.Storage.Postgres;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace IqosBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Where bot state lives (Storage:Provider): "Sqlite", the default, a file at Storage:Path; or "Postgres",
+    /// ConnectionStrings:Postgres, shared by several instances, its schema migrated at start-up.
+    /// </summary>
+    public static IServiceCollection AddBotState(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        var provider = configuration["Storage:Provider"] ?? "Sqlite";
+        if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            var connectionString = configuration.GetConnectionString("Postgres");
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+            }
+
+            services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            services.AddHostedService<PostgresMigrator>();
+            services.AddSingleton(provider => new PostgresStorage(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IStateStore>(provider => provider.GetRequiredService<PostgresStorage>());
+        }
+        else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton(provider => new SqliteStorage(provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IStateStore>(provider => provider.GetRequiredService<SqliteStorage>());
+        }
+        else
+        {
+            throw new InvalidOperationException($"Storage:Provider '{provider}' is not known; use Sqlite or Postgres.");
+        }
+
+        services.AddSingleton<IStorage>(provider => provider.GetRequiredService<IStateStore>());
+        return services;
+    }
+
+    /// <summary>Brings the PostgreSQL schema up to date before the bot takes its first turn.</summary>
+    private sealed class PostgresMigrator(NpgsqlDataSource dataSource) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => PostgresMigrations.ApplyAsync(dataSource, cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
