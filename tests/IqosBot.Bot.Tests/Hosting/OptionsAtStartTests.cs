@@ -12,6 +12,9 @@ public sealed class OptionsAtStartTests : IDisposable
     [InlineData("Support:Phone", "", "Phone")]
     [InlineData("Policy:MoneyBackDays", "0", "MoneyBackDays")]
     [InlineData("Claims:HandledBy", "Robots", "HandledBy")]
+    [InlineData("Storage:Provider", "Postgres", "ConnectionStrings:Postgres")]
+    [InlineData("Storage:Provider", "Oracle", "Storage:Provider 'Oracle'")]
+    [InlineData("Retention:InactiveConversationDays", "0", "InactiveConversationDays")]
     public void An_invalid_setting_stops_the_start_and_is_named(string key, string value, string named)
     {
         using var host = new BotHost(_database.Path, new Dictionary<string, string?> { [key] = value });

@@ -50,8 +50,12 @@ public sealed class PostgresServer : IAsyncLifetime
             await create.ExecuteNonQueryAsync();
         }
 
-        return NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = true }.ConnectionString);
+        return await CreateDataSourceAsync(name);
     }
+
+    /// <summary>A pooled data source on a database of this server.</summary>
+    public Task<NpgsqlDataSource> CreateDataSourceAsync(string database)
+        => Task.FromResult(NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database, Pooling = true }.ConnectionString));
 
     public async Task DropDatabaseAsync(string name)
     {
