@@ -41,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         }
 
         services.AddSingleton<IStorage>(provider => provider.GetRequiredService<IStateStore>());
+        services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("state", tags: [Endpoints.HealthEndpoint.ReadyTag]);
         return services;
     }
 
