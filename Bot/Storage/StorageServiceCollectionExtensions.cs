@@ -27,6 +27,9 @@ public static class StorageServiceCollectionExtensions
 
             services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
             services.AddHostedService<PostgresMigrator>();
+
+            // Turns of one conversation on different instances take turns through the same database.
+            services.AddSingleton<Medallion.Threading.IDistributedLockProvider>(provider => new Medallion.Threading.Postgres.PostgresDistributedSynchronizationProvider(provider.GetRequiredService<NpgsqlDataSource>()));
             services.AddSingleton(provider => new PostgresStorage(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IStateStore>(provider => provider.GetRequiredService<PostgresStorage>());
         }
