@@ -18,6 +18,7 @@ public sealed partial class PersonalDataRetention(
     CaseStore cases,
     CallbackStore callbacks,
     TranscriptStore transcripts,
+    ConversationLocks locks,
     IOptions<RetentionOptions> options,
     TimeProvider time,
     ILogger<PersonalDataRetention> logger) : BackgroundService
@@ -88,8 +89,8 @@ public sealed partial class PersonalDataRetention(
 
     /// <summary>
     /// Conversation rows become a marker (<see cref="ConversationData.StateCleared"/>), which itself goes after
-    /// another period; other rows (throttles, anything else) are deleted. Conversations with a case still
-    /// waiting or with an agent are left alone.
+    /// another period, each under the conversation's turn lock; other rows (throttles, anything else) are
+    /// deleted. Conversations with a case still waiting or with an agent are left alone.
     /// </summary>
     private async Task<(int Cleared, int Deleted)> ExpireStateAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
@@ -101,26 +102,32 @@ public sealed partial class PersonalDataRetention(
         {
             keys = await state.KeysNotWrittenSinceAsync(cutoff, after, Batch, cancellationToken).ConfigureAwait(false);
             after = keys.Count > 0 ? keys[^1] : after;
-            var due = keys.Where(key => !open.Contains(key)).ToArray();
-            var stored = await state.ReadAsync(due, cancellationToken).ConfigureAwait(false);
-            var markers = new Dictionary<string, object>(StringComparer.Ordinal);
-            var gone = new List<string>();
-            foreach (var key in due)
+            var due = keys.Where(key => !open.Contains(key)).ToList();
+            var gone = due.Where(key => !IsConversationKey(key)).ToArray();
+            await state.DeleteAsync(gone, cancellationToken).ConfigureAwait(false);
+            deleted += gone.Length;
+            foreach (var key in due.Where(IsConversationKey))
             {
-                if (IsConversationKey(key) && !(stored.TryGetValue(key, out var value) && IsMarker(value)))
+                // Under the conversation's turn lock no turn runs; one that ran since the keys were selected has
+                // written the row, and then it is not due any more.
+                using var held = await locks.AcquireAsync(TurnLockKeyOf(key), cancellationToken).ConfigureAwait(false);
+                if (!await state.NotWrittenSinceAsync(key, cutoff, cancellationToken).ConfigureAwait(false))
                 {
-                    markers[key] = Marker();
+                    continue;
+                }
+
+                var stored = await state.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+                if (stored.TryGetValue(key, out var value) && IsMarker(value))
+                {
+                    await state.DeleteAsync([key], cancellationToken).ConfigureAwait(false);
+                    deleted++;
                 }
                 else
                 {
-                    gone.Add(key);
+                    await state.WriteAsync(new Dictionary<string, object>(StringComparer.Ordinal) { [key] = Marker() }, cancellationToken).ConfigureAwait(false);
+                    cleared++;
                 }
             }
-
-            await state.WriteAsync(markers, cancellationToken).ConfigureAwait(false);
-            await state.DeleteAsync([.. gone], cancellationToken).ConfigureAwait(false);
-            cleared += markers.Count;
-            deleted += gone.Count;
         }
         while (keys.Count == Batch && !cancellationToken.IsCancellationRequested);
 
@@ -129,6 +136,9 @@ public sealed partial class PersonalDataRetention(
 
     /// <summary>The SDK's conversation state key: "{channel}/conversations/{id}".</summary>
     private static bool IsConversationKey(string key) => key.Contains("/conversations/", StringComparison.Ordinal);
+
+    /// <summary>"{channel}/conversations/{id}" as the bot's turn lock names the conversation: "{channel}/{id}".</summary>
+    private static string TurnLockKeyOf(string stateKey) => stateKey.Replace("/conversations/", "/", StringComparison.Ordinal);
 
     /// <summary>A case's "{channel}/{id}" as the SDK's conversation state key.</summary>
     private static string StateKeyOf(string conversationKey)

@@ -12,6 +12,9 @@ public interface IStateStore : IStorage
     /// <summary>Keys last written before <paramref name="cutoff"/>, in key order after <paramref name="after"/>, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<string>> KeysNotWrittenSinceAsync(DateTimeOffset cutoff, string after, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Whether the row of <paramref name="key"/> exists and was last written before <paramref name="cutoff"/>.</summary>
+    Task<bool> NotWrittenSinceAsync(string key, DateTimeOffset cutoff, CancellationToken cancellationToken);
+
     /// <summary>After deletions: what the provider does so deleted values are not left readable.</summary>
     Task ReclaimAsync(CancellationToken cancellationToken);
 }

@@ -30,6 +30,17 @@ public sealed partial class SqliteStorage
         return keys;
     }
 
+    public async Task<bool> NotWrittenSinceAsync(string key, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM state WHERE key = $key AND updated_at < $cutoff";
+        command.Parameters.Add("$key", SqliteType.Text).Value = key;
+        command.Parameters.Add("$cutoff", SqliteType.Text).Value = WrittenAt(cutoff);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0;
+    }
+
     /// <summary>Overwrites freed space and empties the write-ahead log, so deleted values are gone from the files too.</summary>
     public Task ReclaimAsync(CancellationToken cancellationToken) => _file.ReclaimAsync(cancellationToken);
 

@@ -72,6 +72,14 @@ public sealed class PostgresStorage(NpgsqlDataSource dataSource, TimeProvider? t
         return keys;
     }
 
+    public async Task<bool> NotWrittenSinceAsync(string key, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT COUNT(*) FROM bot_state WHERE key = @key AND updated_at < @cutoff");
+        command.Parameters.AddWithValue("key", key);
+        command.Parameters.AddWithValue("cutoff", cutoff.ToUniversalTime());
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0;
+    }
+
     /// <summary>
     /// PostgreSQL reuses the space of deleted rows through (auto)vacuum; the operator's backups and WAL archive
     /// follow their own retention, which the README's table names.

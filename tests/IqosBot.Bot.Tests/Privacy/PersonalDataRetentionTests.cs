@@ -34,7 +34,7 @@ public sealed class PersonalDataRetentionTests : IDisposable
         _callbacks = new CallbackStore(_handoff);
         _transcripts = new TranscriptStore(new TranscriptDatabase(_database.Path), _handoff);
         _retention = new PersonalDataRetention(
-            _state, _cases, _callbacks, _transcripts, Options.Create(new RetentionOptions()), _time, NullLogger<PersonalDataRetention>.Instance);
+            _state, _cases, _callbacks, _transcripts, new ConversationLocks(), Options.Create(new RetentionOptions()), _time, NullLogger<PersonalDataRetention>.Instance);
     }
 
     [Fact]

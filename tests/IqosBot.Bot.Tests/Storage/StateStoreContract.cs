@@ -240,6 +240,20 @@ public abstract class StateStoreContract
     }
 
     [Fact]
+    public async Task Retention_sees_when_a_row_was_last_written()
+    {
+        var storage = Open();
+        await storage.WriteAsync(Changes("webchat/conversations/a", new Counter { Count = 1 }));
+        var now = DateTimeOffset.UtcNow;
+
+        Assert.True(await storage.NotWrittenSinceAsync("webchat/conversations/a", now.AddMinutes(5), CancellationToken.None));
+        Assert.False(await storage.NotWrittenSinceAsync("webchat/conversations/a", now.AddMinutes(-5), CancellationToken.None));
+        Assert.False(await storage.NotWrittenSinceAsync("webchat/conversations/missing", now.AddMinutes(5), CancellationToken.None));
+        Assert.Equal(["webchat/conversations/a"], await storage.KeysNotWrittenSinceAsync(now.AddMinutes(5), string.Empty, 10, CancellationToken.None));
+        Assert.Empty(await storage.KeysNotWrittenSinceAsync(now.AddMinutes(-5), string.Empty, 10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Null_arguments_and_keys_are_rejected()
     {
         var storage = Open();
