@@ -28,10 +28,16 @@ public sealed class TranscriptDatabase
     /// <param name="statePath">The state database; the transcripts go beside it.</param>
     public TranscriptDatabase(string statePath)
     {
+        _file = new SqliteFile(PathBeside(statePath), Schema);
+    }
+
+    /// <summary>"…/iqosbot.db" → "…/iqosbot-transcripts.db".</summary>
+    public static string PathBeside(string statePath)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(statePath);
         var full = System.IO.Path.GetFullPath(statePath);
         var name = System.IO.Path.GetFileNameWithoutExtension(full) + "-transcripts" + System.IO.Path.GetExtension(full);
-        _file = new SqliteFile(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, name), Schema);
+        return System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, name);
     }
 
     public string Path => _file.Path;

@@ -176,7 +176,11 @@ public sealed class PersonalDataRequests(PersonalDataFiles files)
 
     private static string EscapeLike(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
-    /// <summary>Runs <paramref name="work"/> on the file when it exists (a request never creates one), with <c>mentions(text)</c> defined.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> on the file when it exists (a request never creates one), with <c>mentions(text)</c>
+    /// defined. A connection of its own, not from the bot's pool: the function holds the subject's e-mail and phone,
+    /// which must not stay registered on pooled connections after the request.
+    /// </summary>
     private static async Task WithFileAsync(string path, PersonalDataSubject subject, Func<SqliteConnection, Task> work, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
@@ -213,7 +217,7 @@ public sealed class PersonalDataRequests(PersonalDataFiles files)
 
     /// <summary>Freed pages back to the file system; the WAL checkpointed and emptied, so no erased row stays in it.</summary>
     private static Task ReclaimAsync(SqliteConnection connection, CancellationToken cancellationToken)
-        => connection.ExecuteAsync(new CommandDefinition("PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken: cancellationToken));
+        => connection.ExecuteAsync(new CommandDefinition(Storage.SqliteFile.ReclaimSql, cancellationToken: cancellationToken));
 
     private sealed record Found(List<string> Conversations, List<string> DirectLineIds, List<string> StateKeys);
 

@@ -64,12 +64,15 @@ internal sealed class SqliteFile
     public Task ReclaimAsync(CancellationToken cancellationToken) => WriteAsync(async connection =>
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE);";
+        command.CommandText = ReclaimSql;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }, cancellationToken);
 
     public string Path { get; }
+
+    /// <summary>Freed pages back to the file system; the WAL checkpointed into the file and truncated.</summary>
+    public const string ReclaimSql = "PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE);";
 
     /// <summary>
     /// Held by every writer of this file in this process: SQLite allows one writer at a time, and waiting

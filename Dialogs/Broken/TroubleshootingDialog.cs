@@ -85,15 +85,15 @@ public sealed class TroubleshootingDialog : ComponentDialog
         }
 
         // The step shown is the first remaining one; it and whatever else the answer says was tried are done.
-        var shown = RemainingFor(form, language)[0];
-        var remainingBefore = RemainingFor(form, language).Count;
+        var before = RemainingFor(form, language);
+        var shown = before[0];
         form.StepsTried++;
         form.AlreadyTried.Add(shown.Kind);
         form.AlreadyTried.AddRange(TriedSteps.Read(context.Activity.Text).Except(form.AlreadyTried, StringComparer.Ordinal));
         var remaining = RemainingFor(form, language);
         if (remaining.Count > 0)
         {
-            if (remaining.Count < remainingBefore - 1)
+            if (remaining.Count < before.Count - 1)
             {
                 await context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.BrokenSkippingTried)), cancellationToken).ConfigureAwait(false);
             }
