@@ -11,6 +11,7 @@ using IqosBot.Recognition;
 using IqosBot.RateLimiting;
 using IqosBot.Sandbox.Benefits;
 using IqosBot.WebChat;
+using IqosBot.Configuration;
 using IqosBot.Privacy;
 using IqosBot.Storage;
 using IqosBot;
@@ -69,6 +70,7 @@ builder.Services.AddIqosRateLimits(builder.Configuration);
 
 builder.Services.AddHandoff(builder.Configuration);
 builder.Services.AddAgentConsole(builder.Configuration);
+builder.Services.AddSharedDataProtectionKeys(builder.Configuration);
 
 // Personal data: kept only as long as the README's table says; one person's data exported or erased on request.
 builder.Services.AddPersonalDataProtection(builder.Configuration, builder.Environment.ContentRootPath);

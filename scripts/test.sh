@@ -19,6 +19,14 @@ if ! command -v chromium >/dev/null 2>&1; then
     echo "Could not install chromium; the browser tests will fail." >&2
 fi
 
+# The multi-instance tests run against a real Redis (tests/IqosBot.Bot.Tests/Storage/RedisServer starts Debian's
+# redis-server on a free port) and a throwaway PostgreSQL 15 cluster (on the machine image).
+if ! command -v redis-server >/dev/null 2>&1; then
+  echo "Installing Debian's redis-server for the multi-instance tests..." >&2
+  (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y redis-server) >&2 ||
+    echo "Could not install redis-server; the multi-instance tests will fail." >&2
+fi
+
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
