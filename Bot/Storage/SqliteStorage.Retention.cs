@@ -20,14 +20,7 @@ public sealed partial class SqliteStorage
         command.Parameters.Add("$cutoff", SqliteType.Text).Value = WrittenAt(cutoff);
         command.Parameters.Add("$after", SqliteType.Text).Value = after;
         command.Parameters.Add("$limit", SqliteType.Integer).Value = limit;
-        var keys = new List<string>(limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            keys.Add(reader.GetString(0));
-        }
-
-        return keys;
+        return await StateChanges.KeysAsync(command, limit, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> NotWrittenSinceAsync(string key, DateTimeOffset cutoff, CancellationToken cancellationToken)

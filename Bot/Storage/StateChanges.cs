@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Bot.Builder;
 
 namespace IqosBot.Storage;
@@ -67,5 +68,18 @@ internal static class StateChanges
         }
 
         return value;
+    }
+
+    /// <summary>The first column of every row a key query returns, in its order (either provider's command).</summary>
+    public static async Task<IReadOnlyList<string>> KeysAsync(DbCommand command, int limit, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>(limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
     }
 }

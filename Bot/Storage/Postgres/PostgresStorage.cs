@@ -62,14 +62,7 @@ public sealed class PostgresStorage(NpgsqlDataSource dataSource, TimeProvider? t
         command.Parameters.AddWithValue("cutoff", cutoff.ToUniversalTime());
         command.Parameters.AddWithValue("after", after);
         command.Parameters.AddWithValue("limit", limit);
-        var keys = new List<string>(limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            keys.Add(reader.GetString(0));
-        }
-
-        return keys;
+        return await StateChanges.KeysAsync(command, limit, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> NotWrittenSinceAsync(string key, DateTimeOffset cutoff, CancellationToken cancellationToken)
