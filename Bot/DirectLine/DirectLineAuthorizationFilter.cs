@@ -6,7 +6,7 @@ namespace IqosBot.DirectLine;
 /// routes a token must be that conversation's (403) and the conversation must exist (404). What it
 /// established is in <see cref="DirectLineCallerAccessor"/> for the handler.
 /// </summary>
-internal sealed class DirectLineAuthorizationFilter(DirectLineTokens tokens, DirectLineStore store) : IEndpointFilter
+internal sealed class DirectLineAuthorizationFilter(DirectLineTokens tokens, IDirectLineStore store) : IEndpointFilter
 {
     /// <summary>The route value that makes a route a conversation's.</summary>
     public const string ConversationIdRouteValue = "conversationId";

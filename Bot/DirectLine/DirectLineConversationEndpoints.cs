@@ -10,7 +10,7 @@ public static partial class DirectLineEndpoints
 {
     /// <summary>201 the first time, with the welcome turn queued; 200 when the token's conversation had already started.</summary>
     private static async Task<JsonHttpResult<DirectLineConversation>> StartConversationAsync(
-        HttpContext context, DirectLineTokens tokens, DirectLineStore store, DirectLineTurnQueue turns, DirectLineAdapter adapter)
+        HttpContext context, DirectLineTokens tokens, IDirectLineStore store, DirectLineTurnQueue turns, DirectLineAdapter adapter)
     {
         var body = await ReadJsonObjectAsync(context.Request).ConfigureAwait(false);
         var user = body?["user"] as JObject;

@@ -9,25 +9,38 @@ using Newtonsoft.Json;
 namespace IqosBot.DirectLine;
 
 /// <summary>
-/// The live side of the conversations: gives every activity its id and timestamp, appends it to the
-/// stored log, and pushes it to every open stream socket of its conversation, one conversation at a
-/// time so ids, timestamps, the log and the socket frames all agree on one order.
+/// The live side of the conversations: has the store number and stamp every activity as it is appended,
+/// and hands it to the conversation's stream sockets here and, through <see cref="IDirectLineFeed"/>, on
+/// the other instances. On this instance appends to one conversation go one at a time, so the bot's turns
+/// are queued in the order their messages were echoed; across instances the store orders them.
 /// </summary>
 public sealed class DirectLineHub
 {
     private readonly ConcurrentDictionary<string, Live> _conversations = new(StringComparer.Ordinal);
-    private readonly DirectLineStore _store;
-    private readonly object _clockLock = new();
-    private long _lastTimestampMs;
+    private readonly IDirectLineStore _store;
+    private readonly DirectLineSockets _sockets;
+    private readonly IDirectLineFeed _feed;
+    private readonly TimeProvider _time;
 
     private readonly int _maxMessageLength;
 
     /// <param name="messages">How much of a customer's message is kept; the default when not given.</param>
-    public DirectLineHub(DirectLineStore store, Microsoft.Extensions.Options.IOptions<IqosBot.Bots.MessageOptions>? messages = null)
+    public DirectLineHub(
+        IDirectLineStore store,
+        DirectLineSockets sockets,
+        IDirectLineFeed feed,
+        TimeProvider? time = null,
+        Microsoft.Extensions.Options.IOptions<IqosBot.Bots.MessageOptions>? messages = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
+        _sockets = sockets ?? throw new ArgumentNullException(nameof(sockets));
+        _feed = feed ?? throw new ArgumentNullException(nameof(feed));
+        _time = time ?? TimeProvider.System;
         _maxMessageLength = messages?.Value.MaxLength ?? new IqosBot.Bots.MessageOptions().MaxLength;
     }
+
+    /// <summary>An activity's id: the conversation's id and its sequence number (<c>{conversationId}|{seq:D7}</c>).</summary>
+    public static string ActivityId(string conversationId, long sequence) => string.Create(CultureInfo.InvariantCulture, $"{conversationId}|{sequence:D7}");
 
     /// <summary>Bot Framework JSON: the schema's camelCase names, nulls left out, on one line.</summary>
     public static JsonSerializerSettings SerializerSettings { get; } = new()
@@ -59,36 +72,47 @@ public sealed class DirectLineHub
     }
 
     /// <summary>
-    /// Gives <paramref name="activity"/> the next id (<c>{conversationId}|{seq:D7}</c>) and a monotonic
-    /// timestamp, stores it unless <paramref name="persist"/> is false (typing), and pushes it to the
-    /// conversation's sockets. <paramref name="whileOrdered"/> runs before the next activity of the
-    /// conversation can be appended (used to queue the bot's turn in the order of the echoes).
+    /// Appends <paramref name="activity"/>: the store gives it the next id (<see cref="ActivityId"/>) and a
+    /// timestamp later than the one before, keeps it unless <paramref name="persist"/> is false (typing), and
+    /// it goes to the conversation's sockets on every instance. <paramref name="whileOrdered"/> runs before
+    /// the next activity of the conversation can be appended here (used to queue the bot's turn in the order
+    /// of the echoes). Throws <see cref="KeyNotFoundException"/> when the conversation does not exist.
     /// </summary>
     public async Task<string> AppendAsync(string conversationId, Activity activity, bool persist, Action<string>? whileOrdered, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var live = await GetLiveAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var live = GetLive(conversationId);
         await live.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var sequence = live.NextSequence;
-            var id = string.Create(CultureInfo.InvariantCulture, $"{conversationId}|{sequence:D7}");
-            activity.Id = id;
-            activity.Timestamp = NextTimestamp();
-            activity.ChannelId = DirectLineEndpoints.ChannelId;
-            activity.Conversation ??= new ConversationAccount();
-            activity.Conversation.Id = conversationId;
-            var json = ShownJson(activity);
-            await _store.AppendAsync(conversationId, sequence, id, persist ? json : null, CancellationToken.None).ConfigureAwait(false);
-            live.NextSequence = sequence + 1;
-            Broadcast(live, ActivitySet([json], live.NextSequence));
-            whileOrdered?.Invoke(id);
-            return id;
+            var (sequence, json) = await _store.AppendAsync(
+                conversationId,
+                (sequence, timestamp) =>
+                {
+                    activity.Id = ActivityId(conversationId, sequence);
+                    activity.Timestamp = timestamp;
+                    activity.ChannelId = DirectLineEndpoints.ChannelId;
+                    activity.Conversation ??= new ConversationAccount();
+                    activity.Conversation.Id = conversationId;
+                    return ShownJson(activity);
+                },
+                persist,
+                CancellationToken.None).ConfigureAwait(false);
+            Send(new ActivityFrame(conversationId, sequence, json, IsUpdate: false));
+            whileOrdered?.Invoke(activity.Id);
+            return activity.Id;
         }
         finally
         {
             live.Gate.Release();
         }
+    }
+
+    /// <summary>To this instance's sockets directly, to the others' through the feed.</summary>
+    private void Send(ActivityFrame frame)
+    {
+        _sockets.Deliver(frame);
+        _feed.Publish(frame);
     }
 
     /// <summary>
@@ -117,16 +141,16 @@ public sealed class DirectLineHub
     public async Task UpdateAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var live = await GetLiveAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var live = GetLive(conversationId);
         await live.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             activity.ChannelId = DirectLineEndpoints.ChannelId;
-            activity.Timestamp ??= NextTimestamp();
+            activity.Timestamp ??= _time.GetUtcNow();
             var json = Serialize(activity);
-            if (await _store.ReplaceAsync(conversationId, activity.Id, json, CancellationToken.None).ConfigureAwait(false) is not null)
+            if (await _store.ReplaceAsync(conversationId, activity.Id, json, CancellationToken.None).ConfigureAwait(false) is { } sequence)
             {
-                Broadcast(live, ActivitySet([json], live.NextSequence));
+                Send(new ActivityFrame(conversationId, sequence, json, IsUpdate: true));
             }
         }
         finally
@@ -144,109 +168,35 @@ public sealed class DirectLineHub
     /// <summary>Stored activities from <paramref name="watermark"/> on, at most a page of them, and the watermark after them.</summary>
     public async Task<(List<string> Activities, long Watermark)> ReadAsync(string conversationId, long watermark, CancellationToken cancellationToken)
     {
-        var live = await GetLiveAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        await live.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var page = await _store.ReadPageAsync(conversationId, watermark, PageSize, cancellationToken).ConfigureAwait(false);
-            var next = page.Count == PageSize ? page[^1].Sequence + 1 : live.NextSequence;
-            return ([.. page.Select(row => row.Json)], next);
-        }
-        finally
-        {
-            live.Gate.Release();
-        }
-    }
-
-    /// <summary>
-    /// Registers a socket's outbox: the backlog from <paramref name="watermark"/> goes first, then every
-    /// new activity, with nothing lost or doubled between the two. Dispose the result to unregister.
-    /// </summary>
-    public async Task<IDisposable> SubscribeAsync(string conversationId, long watermark, ChannelWriter<string> outbox, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(outbox);
-        var live = await GetLiveAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        await live.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var backlog = await _store.ReadFromAsync(conversationId, watermark, cancellationToken).ConfigureAwait(false);
-            outbox.TryWrite(ActivitySet(backlog, live.NextSequence));
-            lock (live.Sockets)
-            {
-                live.Sockets.Add(outbox);
-            }
-
-            return new Subscription(live, outbox);
-        }
-        finally
-        {
-            live.Gate.Release();
-        }
-    }
-
-    /// <summary>How many sockets are open on a conversation (for tests and diagnostics).</summary>
-    public int SocketCount(string conversationId)
-    {
-        if (!_conversations.TryGetValue(conversationId, out var live))
-        {
-            return 0;
-        }
-
-        lock (live.Sockets)
-        {
-            return live.Sockets.Count;
-        }
-    }
-
-    private static void Broadcast(Live live, string frame)
-    {
-        lock (live.Sockets)
-        {
-            foreach (var socket in live.Sockets)
-            {
-                // A socket whose client stopped reading has a full outbox, which closes it (SocketOutbox).
-                socket.TryWrite(frame);
-            }
-        }
-    }
-
-    private DateTimeOffset NextTimestamp()
-    {
-        lock (_clockLock)
-        {
-            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            _lastTimestampMs = Math.Max(now, _lastTimestampMs + 1);
-            return DateTimeOffset.FromUnixTimeMilliseconds(_lastTimestampMs);
-        }
-    }
-
-    private async Task<Live> GetLiveAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        if (_conversations.TryGetValue(conversationId, out var live))
-        {
-            live.LastUsed = Environment.TickCount64;
-            return live;
-        }
-
-        var record = await _store.FindAsync(conversationId, cancellationToken).ConfigureAwait(false)
+        var page = await _store.ReadPageAsync(conversationId, watermark, PageSize, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"No Direct Line conversation {conversationId}.");
-        return _conversations.GetOrAdd(conversationId, _ => new Live { NextSequence = record.NextSequence });
+        return ([.. page.Activities.Select(row => row.Json)], page.Watermark(PageSize));
+    }
+
+    /// <summary>Registers a stream socket's outbox for every activity appended from now on, here or on another instance. Dispose the result to unregister.</summary>
+    public IDisposable Subscribe(string conversationId, ChannelWriter<ActivityFrame> outbox) => _sockets.Add(conversationId, outbox);
+
+    /// <summary>How many sockets are open on a conversation on this instance (for tests and diagnostics).</summary>
+    public int SocketCount(string conversationId) => _sockets.Count(conversationId);
+
+    private Live GetLive(string conversationId)
+    {
+        var live = _conversations.GetOrAdd(conversationId, static _ => new Live());
+        live.LastUsed = Environment.TickCount64;
+        return live;
     }
 
     /// <summary>How many conversations are held in memory (for tests and diagnostics).</summary>
     public int LiveCount => _conversations.Count;
 
-    /// <summary>
-    /// Lets go of conversations with no open socket that nobody touched for <paramref name="idle"/>; a returning
-    /// customer's conversation is read back from the database. Returns how many were let go.
-    /// </summary>
+    /// <summary>Lets go of the in-memory gates of conversations nobody appended to for <paramref name="idle"/>. Returns how many were let go.</summary>
     public int EvictIdle(TimeSpan idle)
     {
         var cutoff = Environment.TickCount64 - (long)idle.TotalMilliseconds;
         var evicted = 0;
         foreach (var (id, live) in _conversations)
         {
-            // Only when nothing is using it right now: its gate is free and no socket is open.
+            // Only when nothing is using it right now: its gate is free.
             if (live.LastUsed > cutoff || !live.Gate.Wait(0))
             {
                 continue;
@@ -254,13 +204,7 @@ public sealed class DirectLineHub
 
             try
             {
-                bool idleNow;
-                lock (live.Sockets)
-                {
-                    idleNow = live.Sockets.Count == 0;
-                }
-
-                if (idleNow && _conversations.TryRemove(new KeyValuePair<string, Live>(id, live)))
+                if (_conversations.TryRemove(new KeyValuePair<string, Live>(id, live)))
                 {
                     evicted++;
                 }
@@ -278,22 +222,7 @@ public sealed class DirectLineHub
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public long NextSequence { get; set; }
-
-        public List<ChannelWriter<string>> Sockets { get; } = [];
-
-        /// <summary>When the conversation was last looked up (Environment.TickCount64).</summary>
+        /// <summary>When the conversation was last appended to here (Environment.TickCount64).</summary>
         public long LastUsed { get; set; } = Environment.TickCount64;
-    }
-
-    private sealed class Subscription(Live live, ChannelWriter<string> outbox) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (live.Sockets)
-            {
-                live.Sockets.Remove(outbox);
-            }
-        }
     }
 }

@@ -7,7 +7,7 @@ namespace IqosBot.DirectLine;
 /// <see cref="DirectLineOptions.ConversationRetention"/> from the database in bounded batches (every page load
 /// creates one, most are never used again). Logs counts only.
 /// </summary>
-public sealed partial class DirectLineJanitor(DirectLineHub hub, DirectLineStore store, IOptions<DirectLineOptions> options, TimeProvider time, ILogger<DirectLineJanitor> logger)
+public sealed partial class DirectLineJanitor(DirectLineHub hub, IDirectLineStore store, IOptions<DirectLineOptions> options, TimeProvider time, ILogger<DirectLineJanitor> logger)
     : BackgroundService
 {
     private const int Batch = 500;

@@ -21,7 +21,29 @@ public static class DirectLineServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineTokens>();
-        services.AddSingleton<DirectLineStore>();
+        // Conversations and activity logs beside bot state: the SQLite file, or PostgreSQL for several instances.
+        if (Storage.StorageProviders.IsPostgres(configuration))
+        {
+            services.AddSingleton<IDirectLineStore, Postgres.PostgresDirectLineStore>();
+        }
+        else
+        {
+            services.AddSingleton<IDirectLineStore, SqliteDirectLineStore>();
+        }
+
+        // With Redis, what one instance appends reaches the sockets the others hold.
+        services.AddSingleton<DirectLineSockets>();
+        if (configuration.GetConnectionString("Redis") is { Length: > 0 })
+        {
+            services.AddSingleton<RedisDirectLineFeed>();
+            services.AddSingleton<IDirectLineFeed>(provider => provider.GetRequiredService<RedisDirectLineFeed>());
+            services.AddHostedService(provider => provider.GetRequiredService<RedisDirectLineFeed>());
+        }
+        else
+        {
+            services.AddSingleton<IDirectLineFeed, SingleInstanceFeed>();
+        }
+
         services.AddSingleton<DirectLineHub>();
         services.AddSingleton<DirectLineAdapter>();
         services.AddSingleton<DirectLineStream>();

@@ -17,6 +17,7 @@ public sealed class DirectLineStream
     private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(2);
 
     private readonly DirectLineHub _hub;
+    private readonly IDirectLineStore _store;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly TimeSpan _keepAlive;
     private readonly ILogger<DirectLineStream> _logger;
@@ -24,10 +25,11 @@ public sealed class DirectLineStream
     // The open sockets and their conversation, only so AbortSockets can drop them.
     private readonly ConcurrentDictionary<WebSocket, string> _open = new();
 
-    public DirectLineStream(DirectLineHub hub, IHostApplicationLifetime lifetime, IOptions<DirectLineOptions> options, ILogger<DirectLineStream> logger)
+    public DirectLineStream(DirectLineHub hub, IDirectLineStore store, IHostApplicationLifetime lifetime, IOptions<DirectLineOptions> options, ILogger<DirectLineStream> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _hub = hub ?? throw new ArgumentNullException(nameof(hub));
+        _store = store ?? throw new ArgumentNullException(nameof(store));
         _lifetime = lifetime ?? throw new ArgumentNullException(nameof(lifetime));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _keepAlive = options.Value.StreamKeepAlive;
@@ -55,15 +57,22 @@ public sealed class DirectLineStream
         using var clientGone = new CancellationTokenSource();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _lifetime.ApplicationStopping, clientGone.Token, outbox.Overflowed);
 
-        using var subscription = await _hub.SubscribeAsync(conversationId, watermark, outbox, stop.Token).ConfigureAwait(false);
+        // Registered before the backlog is read, so nothing appended in between is missed; the sequencer drops
+        // what the backlog already had and fills any gap from the store.
+        using var subscription = _hub.Subscribe(conversationId, outbox);
+        var sequencer = new SocketSequencer(_store, conversationId);
         _open[socket] = conversationId;
         var receiving = ReceiveUntilClosedAsync(socket, clientGone, requestAborted);
         var keepAlive = KeepAliveAsync(outbox, stop.Token);
         try
         {
+            await SendAsync(socket, await sequencer.StartAsync(watermark, stop.Token).ConfigureAwait(false), stop.Token).ConfigureAwait(false);
             await foreach (var frame in outbox.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                await socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, endOfMessage: true, stop.Token).ConfigureAwait(false);
+                if (await sequencer.NextAsync(frame, stop.Token).ConfigureAwait(false) is { } text)
+                {
+                    await SendAsync(socket, text, stop.Token).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException)
@@ -105,14 +114,17 @@ public sealed class DirectLineStream
         return aborted;
     }
 
-    private async Task KeepAliveAsync(ChannelWriter<string> outbox, CancellationToken cancellationToken)
+    private static Task SendAsync(WebSocket socket, string text, CancellationToken cancellationToken)
+        => socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+
+    private async Task KeepAliveAsync(ChannelWriter<ActivityFrame> outbox, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(_keepAlive);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                outbox.TryWrite("");
+                outbox.TryWrite(ActivityFrame.KeepAlive);
             }
         }
         catch (OperationCanceledException)

@@ -8,7 +8,7 @@ namespace IqosBot.DirectLine;
 public static partial class DirectLineEndpoints
 {
     /// <summary>With the secret only: a new conversation and a token bound to it (and to the given user, or a new one).</summary>
-    private static async Task<Results<JsonHttpResult<DirectLineConversation>, ErrorResult>> GenerateTokenAsync(HttpContext context, DirectLineTokens tokens, DirectLineStore store)
+    private static async Task<Results<JsonHttpResult<DirectLineConversation>, ErrorResult>> GenerateTokenAsync(HttpContext context, DirectLineTokens tokens, IDirectLineStore store)
     {
         if (!context.GetDirectLineCaller().IsSecret)
         {

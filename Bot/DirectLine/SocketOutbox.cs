@@ -3,25 +3,25 @@ using System.Threading.Channels;
 namespace IqosBot.DirectLine;
 
 /// <summary>
-/// The frames waiting for one stream socket, bounded: when its client stops reading and the outbox fills,
+/// The activities waiting for one stream socket, bounded: when its client stops reading and the outbox fills,
 /// <see cref="Overflowed"/> is cancelled and the socket is closed (a send blocked on that client included),
 /// instead of buffering without end. The client reconnects with its watermark; nothing is lost.
 /// </summary>
-internal sealed class SocketOutbox : ChannelWriter<string>, IDisposable
+internal sealed class SocketOutbox : ChannelWriter<ActivityFrame>, IDisposable
 {
-    private readonly Channel<string> _frames;
+    private readonly Channel<ActivityFrame> _frames;
     private readonly CancellationTokenSource _overflow = new();
 
     public SocketOutbox(int capacity)
     {
-        _frames = Channel.CreateBounded<string>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _frames = Channel.CreateBounded<ActivityFrame>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     }
 
-    public ChannelReader<string> Reader => _frames.Reader;
+    public ChannelReader<ActivityFrame> Reader => _frames.Reader;
 
     public CancellationToken Overflowed => _overflow.Token;
 
-    public override bool TryWrite(string item)
+    public override bool TryWrite(ActivityFrame item)
     {
         if (_frames.Writer.TryWrite(item))
         {

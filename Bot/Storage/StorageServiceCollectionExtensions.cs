@@ -16,8 +16,8 @@ public static class StorageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        var provider = configuration["Storage:Provider"] ?? "Sqlite";
-        if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
+        var provider = configuration["Storage:Provider"] ?? StorageProviders.Sqlite;
+        if (StorageProviders.IsPostgres(configuration))
         {
             var connectionString = configuration.GetConnectionString("Postgres");
             if (string.IsNullOrWhiteSpace(connectionString))
@@ -33,7 +33,7 @@ public static class StorageServiceCollectionExtensions
             services.AddSingleton(provider => new PostgresStorage(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IStateStore>(provider => provider.GetRequiredService<PostgresStorage>());
         }
-        else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        else if (string.Equals(provider, StorageProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             services.AddSingleton(provider => new SqliteStorage(provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IStateStore>(provider => provider.GetRequiredService<SqliteStorage>());

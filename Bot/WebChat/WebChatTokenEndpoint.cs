@@ -19,7 +19,7 @@ public static class WebChatTokenEndpoint
         return endpoints;
     }
 
-    private static async Task<Ok<WebChatToken>> CreateAsync(HttpContext context, DirectLineTokens tokens, DirectLineStore store)
+    private static async Task<Ok<WebChatToken>> CreateAsync(HttpContext context, DirectLineTokens tokens, IDirectLineStore store)
     {
         var userId = "dl_" + Guid.NewGuid().ToString("N");
         var conversationId = Guid.NewGuid().ToString("N");

@@ -23,6 +23,28 @@ public static class PostgresMigrations
             );
             CREATE INDEX bot_state_updated_at ON bot_state (updated_at);
             """),
+        (2, """
+            CREATE TABLE directline_conversations (
+                id               TEXT COLLATE "C" PRIMARY KEY,
+                user_id          TEXT NOT NULL,
+                user_name        TEXT,
+                locale           TEXT,
+                started          BOOLEAN NOT NULL DEFAULT FALSE,
+                next_seq         BIGINT NOT NULL DEFAULT 0,
+                last_timestamp   TIMESTAMPTZ,
+                created_at       TIMESTAMPTZ NOT NULL,
+                last_activity_at TIMESTAMPTZ NOT NULL
+            );
+            CREATE INDEX directline_conversations_last_activity ON directline_conversations (last_activity_at);
+            CREATE TABLE directline_activities (
+                conversation_id TEXT COLLATE "C" NOT NULL REFERENCES directline_conversations (id) ON DELETE CASCADE,
+                seq             BIGINT NOT NULL,
+                activity_id     TEXT COLLATE "C" NOT NULL,
+                json            TEXT NOT NULL,
+                PRIMARY KEY (conversation_id, seq)
+            );
+            CREATE INDEX directline_activities_activity_id ON directline_activities (conversation_id, activity_id);
+            """),
     ];
 
     /// <summary>Applies the steps not applied yet; returns how many ran.</summary>

@@ -34,7 +34,7 @@ public sealed class DirectLineRetentionClockTests : IDisposable
         await _host.Services.GetRequiredService<DirectLineTurnQueue>().EnqueueProactive(id, _ => Task.CompletedTask);
         var janitor = _host.Services.GetRequiredService<DirectLineJanitor>();
 
-        var store = _host.Services.GetRequiredService<DirectLineStore>();
+        var store = _host.Services.GetRequiredService<IDirectLineStore>();
 
         _time.Advance(TimeSpan.FromDays(6));
         await janitor.SweepAsync(CancellationToken.None);

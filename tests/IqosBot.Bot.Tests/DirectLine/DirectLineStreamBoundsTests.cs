@@ -52,7 +52,7 @@ public sealed class DirectLineStreamBoundsTests : IDisposable
     {
         using var outbox = new SocketOutbox(capacity: 3);
 
-        var written = Enumerable.Range(0, 5).Select(i => outbox.TryWrite("frame " + i)).ToList();
+        var written = Enumerable.Range(0, 5).Select(i => outbox.TryWrite(new ActivityFrame("c", i, "{}", IsUpdate: false))).ToList();
 
         Assert.Equal([true, true, true, false, false], written);
         Assert.True(outbox.Overflowed.IsCancellationRequested);

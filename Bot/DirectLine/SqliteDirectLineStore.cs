@@ -5,23 +5,22 @@ using Microsoft.Extensions.Options;
 
 namespace IqosBot.DirectLine;
 
-/// <summary>A Direct Line conversation as stored: its user, locale, whether the bot was told it started, and the next sequence number.</summary>
-public sealed record DirectLineConversationRecord(string Id, string UserId, string? UserName, string? Locale, bool Started, long NextSequence);
-
 /// <summary>
 /// Conversations and their activity logs in the bot's state file (<c>Storage:Path</c>), in tables of
 /// their own, so open chats and their watermarks survive a restart. Each activity is kept as the JSON
 /// sent to clients, under its sequence number; only the newest few hundred per conversation are kept.
-/// Callers serialize writes per conversation (<see cref="DirectLineHub"/>).
+/// One instance only: timestamps come from this process's clock, kept strictly increasing.
 /// </summary>
-public sealed class DirectLineStore
+public sealed class SqliteDirectLineStore : IDirectLineStore
 {
     private readonly SqliteFile _file;
     private readonly int _maxActivities;
     private readonly TimeProvider _time;
+    private readonly object _clockLock = new();
+    private long _lastTimestampMs;
 
     /// <param name="time">When conversations were last used, for retention; the system clock when not given.</param>
-    public DirectLineStore(IOptions<SqliteStorageOptions> storage, IOptions<DirectLineOptions> options, TimeProvider? time = null)
+    public SqliteDirectLineStore(IOptions<SqliteStorageOptions> storage, IOptions<DirectLineOptions> options, TimeProvider? time = null)
     {
         _time = time ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(storage);
@@ -72,7 +71,7 @@ public sealed class DirectLineStore
     {
         await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, user_id, user_name, locale, started, next_seq FROM directline_conversations WHERE id = $id";
+        command.CommandText = "SELECT id, user_id, user_name, locale, started FROM directline_conversations WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -85,8 +84,7 @@ public sealed class DirectLineStore
             reader.GetString(1),
             reader.IsDBNull(2) ? null : reader.GetString(2),
             reader.IsDBNull(3) ? null : reader.GetString(3),
-            reader.GetInt64(4) != 0,
-            reader.GetInt64(5));
+            reader.GetInt64(4) != 0);
     }
 
     /// <summary>Marks the conversation started, with the locale the client asked for. True only for the one caller that did it.</summary>
@@ -100,22 +98,25 @@ public sealed class DirectLineStore
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    /// <summary>Stores an activity under <paramref name="sequence"/> (or only advances the counter when <paramref name="json"/> is null) and drops the oldest beyond the cap.</summary>
-    public async Task AppendAsync(string conversationId, long sequence, string? activityId, string? json, CancellationToken cancellationToken)
+    public async Task<(long Sequence, string Json)> AppendAsync(string conversationId, Func<long, DateTimeOffset, string> render, bool persist, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(render);
         await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        long sequence;
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "UPDATE directline_conversations SET next_seq = MAX(next_seq, $next), last_activity_at = $now WHERE id = $id";
+            command.CommandText = "UPDATE directline_conversations SET next_seq = next_seq + 1, last_activity_at = $now WHERE id = $id RETURNING next_seq - 1";
             command.Parameters.AddWithValue("$id", conversationId);
-            command.Parameters.AddWithValue("$next", sequence + 1);
             command.Parameters.AddWithValue("$now", Now());
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            sequence = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } next and not DBNull
+                ? Convert.ToInt64(next, CultureInfo.InvariantCulture)
+                : throw new KeyNotFoundException($"No Direct Line conversation {conversationId}.");
         }
 
-        if (json is not null)
+        var json = render(sequence, NextTimestamp());
+        if (persist)
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
@@ -125,13 +126,24 @@ public sealed class DirectLineStore
                 """;
             command.Parameters.AddWithValue("$id", conversationId);
             command.Parameters.AddWithValue("$seq", sequence);
-            command.Parameters.AddWithValue("$activityId", activityId ?? "");
+            command.Parameters.AddWithValue("$activityId", DirectLineHub.ActivityId(conversationId, sequence));
             command.Parameters.AddWithValue("$json", json);
             command.Parameters.AddWithValue("$max", _maxActivities);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (sequence, json);
+    }
+
+    /// <summary>Now, or a millisecond after the last timestamp handed out when the clock has not moved on (or went back).</summary>
+    private DateTimeOffset NextTimestamp()
+    {
+        lock (_clockLock)
+        {
+            _lastTimestampMs = Math.Max(_time.GetUtcNow().ToUnixTimeMilliseconds(), _lastTimestampMs + 1);
+            return DateTimeOffset.FromUnixTimeMilliseconds(_lastTimestampMs);
+        }
     }
 
     /// <summary>Replaces a stored activity (the bot updated it). Returns its sequence number, or null when it is not stored.</summary>
@@ -157,27 +169,38 @@ public sealed class DirectLineStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The stored activities' JSON from sequence number <paramref name="from"/> on, in order.</summary>
-    public async Task<List<string>> ReadFromAsync(string conversationId, long from, CancellationToken cancellationToken)
-        => [.. (await ReadPageAsync(conversationId, from, int.MaxValue, cancellationToken).ConfigureAwait(false)).Select(row => row.Json)];
-
-    /// <summary>At most <paramref name="limit"/> stored activities from sequence number <paramref name="from"/> on, with their sequence numbers.</summary>
-    public async Task<List<(long Sequence, string Json)>> ReadPageAsync(string conversationId, long from, int limit, CancellationToken cancellationToken)
+    public async Task<ActivityPage?> ReadPageAsync(string conversationId, long from, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // One read transaction: the next number and the rows from the same snapshot of the file.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var next = connection.CreateCommand();
+        next.Transaction = transaction;
+        next.CommandText = "SELECT next_seq FROM directline_conversations WHERE id = $id";
+        next.Parameters.AddWithValue("$id", conversationId);
+        if (await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not { } nextValue || nextValue is DBNull)
+        {
+            return null;
+        }
+
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "SELECT seq, json FROM directline_activities WHERE conversation_id = $id AND seq >= $from ORDER BY seq LIMIT $limit";
         command.Parameters.AddWithValue("$id", conversationId);
         command.Parameters.AddWithValue("$from", from);
         command.Parameters.AddWithValue("$limit", limit);
-        var result = new List<(long, string)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var rows = new List<(long, string)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            result.Add((reader.GetInt64(0), reader.GetString(1)));
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add((reader.GetInt64(0), reader.GetString(1)));
+            }
         }
 
-        return result;
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new ActivityPage(rows, Convert.ToInt64(nextValue, CultureInfo.InvariantCulture));
     }
 
     /// <summary>
@@ -187,7 +210,7 @@ public sealed class DirectLineStore
     public async Task<int> DeleteIdleAsync(DateTimeOffset cutoff, int batch, CancellationToken cancellationToken)
     {
         await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """

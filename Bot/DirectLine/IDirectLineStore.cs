@@ -1,0 +1,54 @@
+namespace IqosBot.DirectLine;
+
+/// <summary>A Direct Line conversation as stored: its user, locale, whether the bot was told it started.</summary>
+public sealed record DirectLineConversationRecord(string Id, string UserId, string? UserName, string? Locale, bool Started);
+
+/// <summary>Stored activities (JSON as clients see them) with their sequence numbers, and the sequence number the next activity will get.</summary>
+public sealed record ActivityPage(IReadOnlyList<(long Sequence, string Json)> Activities, long NextSequence)
+{
+    /// <summary>The watermark a client continues from: after the last activity read when the page was cut short, else the conversation's next.</summary>
+    public long Watermark(int limit) => Activities.Count >= limit ? Activities[^1].Sequence + 1 : NextSequence;
+}
+
+/// <summary>
+/// Direct Line conversations and their activity logs: a SQLite file for one instance, PostgreSQL for several
+/// (Storage:Provider). The store, not the process, numbers every activity and stamps its time, so instances
+/// sharing it never hand out the same watermark or an earlier time after a later one.
+/// </summary>
+public interface IDirectLineStore
+{
+    /// <summary>Creates the conversation, or leaves an existing one as it is. Returns whether it was created.</summary>
+    Task<bool> CreateAsync(string id, string userId, string? userName, string? locale, CancellationToken cancellationToken);
+
+    Task<DirectLineConversationRecord?> FindAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Marks the conversation started, with the locale the client asked for. True only for the one caller, on any instance, that did it.</summary>
+    Task<bool> TryMarkStartedAsync(string id, string? locale, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives the conversation's next activity its sequence number and a timestamp later than every earlier
+    /// one's, lets <paramref name="render"/> turn them into the JSON clients see, and stores it unless
+    /// <paramref name="persist"/> is false (typing only advances the numbers), all in one transaction, so no
+    /// reader ever sees a number handed out whose activity is missing; the oldest beyond the cap go.
+    /// Throws <see cref="KeyNotFoundException"/> when the conversation does not exist.
+    /// </summary>
+    Task<(long Sequence, string Json)> AppendAsync(string conversationId, Func<long, DateTimeOffset, string> render, bool persist, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a stored activity (the bot updated it). Returns its sequence number, or null when it is not stored.</summary>
+    Task<long?> ReplaceAsync(string conversationId, string activityId, string json, CancellationToken cancellationToken);
+
+    Task DeleteAsync(string conversationId, string activityId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// At most <paramref name="limit"/> stored activities from <paramref name="from"/> on, in order, and the next
+    /// sequence number as it was before they were read (so every number below it is either in the page, pruned,
+    /// or typing). Null when the conversation does not exist.
+    /// </summary>
+    Task<ActivityPage?> ReadPageAsync(string conversationId, long from, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Deletes up to <paramref name="batch"/> conversations whose last activity is older than <paramref name="cutoff"/>, with their activities; returns how many went.</summary>
+    Task<int> DeleteIdleAsync(DateTimeOffset cutoff, int batch, CancellationToken cancellationToken);
+
+    /// <summary>After deletions: whatever the store needs to stop keeping the deleted bytes around.</summary>
+    Task ReclaimAsync(CancellationToken cancellationToken);
+}

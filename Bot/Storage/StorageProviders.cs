@@ -1,0 +1,15 @@
+namespace IqosBot.Storage;
+
+/// <summary>The values of Storage:Provider, read the same way by every store's registration.</summary>
+public static class StorageProviders
+{
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+
+    /// <summary>Whether the stores live in PostgreSQL (ConnectionStrings:Postgres) rather than the SQLite file.</summary>
+    public static bool IsPostgres(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return string.Equals(configuration["Storage:Provider"], Postgres, StringComparison.OrdinalIgnoreCase);
+    }
+}
