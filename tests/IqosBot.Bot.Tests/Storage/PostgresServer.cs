@@ -5,8 +5,9 @@ using Npgsql;
 
 namespace IqosBot.Bot.Tests.Storage;
 
+/// <summary>Tests on the shared PostgreSQL server; those that scale out also get a Redis of this collection's own.</summary>
 [CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
+public sealed class PostgresCollection : ICollectionFixture<PostgresServer>, ICollectionFixture<RedisServer>
 {
     public const string Name = "PostgreSQL";
 }
