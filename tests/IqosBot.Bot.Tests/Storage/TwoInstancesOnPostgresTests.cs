@@ -61,6 +61,25 @@ public sealed class TwoInstancesOnPostgresTests : IAsyncLifetime
         Assert.Equal(1L, await count.ExecuteScalarAsync());
     }
 
+    [Fact]
+    public async Task A_message_redelivered_to_the_other_instance_at_the_same_moment_is_answered_once()
+    {
+        var conversation = "pg-" + Guid.NewGuid().ToString("N");
+        var onA = new EmulatorClient(_a.CreateClient(), conversation, locale: "sv-SE", channelId: "webchat");
+        var onB = new EmulatorClient(_b.CreateClient(), conversation, locale: "sv-SE", channelId: "webchat");
+        await onA.SendTextAsync("jag vill registrera min enhet");
+        var serial = onA.NewActivity("message", new JObject { ["text"] = "ILP1A2B3C4D5" });
+
+        // The channel gave up waiting on A and sent the same activity (same id) to B while A was still on it.
+        var both = await Task.WhenAll(onA.SendAsync(serial), onB.SendAsync(serial));
+
+        Assert.Single(both.SelectMany(reply => reply.Texts), text => text.StartsWith("När köpte du den?", StringComparison.Ordinal));
+        Assert.Single(both, reply => reply.Texts.Count == 0);
+
+        // One step forward, not two: the next answer is the purchase date's, on either instance.
+        Assert.Contains((await onB.SendTextAsync("igår")).Texts, text => text.StartsWith("Vilken e-postadress", StringComparison.Ordinal));
+    }
+
     public async Task DisposeAsync()
     {
         _a.Dispose();
