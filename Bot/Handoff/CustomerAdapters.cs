@@ -18,14 +18,16 @@ public sealed class CustomerAdapters
     private readonly AdapterWithErrorHandler _cloud;
     private readonly DirectLineAdapter _directLine;
     private readonly DirectLineTurnQueue _directLineTurns;
+    private readonly Conversations.ConversationLocks _locks;
     private readonly string _appId;
 
-    public CustomerAdapters(AdapterWithErrorHandler cloud, DirectLineAdapter directLine, DirectLineTurnQueue directLineTurns, IConfiguration configuration)
+    public CustomerAdapters(AdapterWithErrorHandler cloud, DirectLineAdapter directLine, DirectLineTurnQueue directLineTurns, Conversations.ConversationLocks locks, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         _cloud = cloud ?? throw new ArgumentNullException(nameof(cloud));
         _directLine = directLine ?? throw new ArgumentNullException(nameof(directLine));
         _directLineTurns = directLineTurns ?? throw new ArgumentNullException(nameof(directLineTurns));
+        _locks = locks ?? throw new ArgumentNullException(nameof(locks));
         _appId = configuration["MicrosoftAppId"] ?? string.Empty;
     }
 
@@ -45,6 +47,9 @@ public sealed class CustomerAdapters
     /// <summary>
     /// Sends to the customer in a proactive turn. A channel that refuses throws here, to the caller: the
     /// adapter's turn-error handler would otherwise swallow it and try to send the customer an apology.
+    /// The send holds the conversation's turn lock, shared by every instance, so an agent's line or a queue
+    /// announcement never lands in the middle of a bot turn's replies. (Callers are agents' requests and the
+    /// announcer, never a turn of the same conversation, which would wait for itself.)
     /// </summary>
     /// <param name="alreadyInTranscript">The caller stored these lines itself (an agent's message, with the agent's name).</param>
     public async Task SendAsync(HandoffCase record, IActivity[] activities, bool alreadyInTranscript, CancellationToken cancellationToken)
@@ -52,6 +57,7 @@ public sealed class CustomerAdapters
         System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
         await ContinueAsync(record, async (turn, token) =>
         {
+            using var held = await _locks.AcquireAsync(record.ConversationKey, token).ConfigureAwait(false);
             if (alreadyInTranscript)
             {
                 turn.TurnState.Add(TranscriptRecorder.SkipOutgoingKey, (object)true);
