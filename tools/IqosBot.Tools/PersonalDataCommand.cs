@@ -1,6 +1,5 @@
 using System.Text.Json;
 using IqosBot.Privacy;
-using Microsoft.Extensions.Configuration;
 
 namespace IqosBot.Tools;
 
@@ -25,12 +24,7 @@ internal static class PersonalDataCommand
         }
 
         var botFolder = Path.Combine(repositoryRoot, "Bot");
-        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(botFolder, "appsettings.json"), optional: true)
-            .AddJsonFile(Path.Combine(botFolder, $"appsettings.{environment}.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
+        var configuration = BotConfiguration.Load(botFolder);
         var requests = new PersonalDataRequests(PersonalDataFiles.From(configuration, botFolder));
 
         if (action == "export")

@@ -12,6 +12,7 @@ using IqosBot.Recognition.Training;
 //   recognize          reads messages from standard input, one a line, and prints the embedded recognizer's top three intents
 //   personal-data export|erase --email X | --phone P | --conversation C
 //                      a data-subject request: everything the bot holds about that person as JSON, or erased everywhere
+//   migrate            applies the PostgreSQL schema migrations of the bot's configuration (Storage:Provider=Postgres)
 var command = args.FirstOrDefault();
 var corpus = UtteranceCorpus.LoadEmbedded();
 var settings = new RecognizerSettings();
@@ -64,6 +65,9 @@ switch (command)
         }
 
         return 0;
+
+    case "migrate":
+        return await IqosBot.Tools.MigrateCommand.RunAsync(RepositoryRoot(), Console.Out, Console.Error);
 
     case "personal-data":
         return await IqosBot.Tools.PersonalDataCommand.RunAsync(args, RepositoryRoot(), Console.Out, Console.Error);
