@@ -11,11 +11,15 @@ namespace IqosBot.DirectLine;
 /// each socket's <see cref="SocketSequencer"/>.
 /// </summary>
 public sealed partial class RedisDirectLineFeed(IConnectionMultiplexer redis, DirectLineSockets sockets, ILogger<RedisDirectLineFeed> logger)
-    : IDirectLineFeed, IHostedService
+    : IDirectLineFeed, IHostedService, IDisposable
 {
     public static readonly RedisChannel Channel = RedisChannel.Literal("iqosbot:directline:activities");
 
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+
     private readonly string _instance = Guid.NewGuid().ToString("N");
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _subscribing = Task.CompletedTask;
     private ChannelMessageQueue? _queue;
 
     public void Publish(ActivityFrame frame)
@@ -24,32 +28,70 @@ public sealed partial class RedisDirectLineFeed(IConnectionMultiplexer redis, Di
 
         // Fire and forget, in order on the multiplexer's one connection; a frame lost while Redis is away is read
         // from the store by the receiving socket when the next one arrives.
-        redis.GetSubscriber().Publish(Channel, Encode(_instance, frame), CommandFlags.FireAndForget);
+        try
+        {
+            redis.GetSubscriber().Publish(Channel, Encode(_instance, frame), CommandFlags.FireAndForget);
+        }
+        catch (RedisException exception)
+        {
+            LogPublishFailed(exception);
+        }
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Subscribes in the background: an instance that starts while Redis is away still starts (and is not ready, /readyz), and subscribes once Redis is back.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        _queue = await redis.GetSubscriber().SubscribeAsync(Channel).ConfigureAwait(false);
-        _queue.OnMessage(message =>
+        _subscribing = Task.Run(() => SubscribeUntilDoneAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private async Task SubscribeUntilDoneAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
         {
             try
             {
-                if (Decode(message.Message.ToString()) is ({ } from, { } frame) && !string.Equals(from, _instance, StringComparison.Ordinal))
-                {
-                    sockets.Deliver(frame);
-                }
+                _queue = await redis.GetSubscriber().SubscribeAsync(Channel).ConfigureAwait(false);
+                _queue.OnMessage(Receive);
+                return;
             }
-#pragma warning disable CA1031 // One unreadable message must not stop the feed.
-            catch (Exception exception)
-#pragma warning restore CA1031
+            catch (RedisException exception)
             {
-                LogUnreadable(exception);
+                LogSubscribeFailed(exception);
+                await Task.Delay(RetryDelay, stopping).ConfigureAwait(false);
             }
-        });
+        }
+    }
+
+    private void Receive(ChannelMessage message)
+    {
+        try
+        {
+            if (Decode(message.Message.ToString()) is ({ } from, { } frame) && !string.Equals(from, _instance, StringComparison.Ordinal))
+            {
+                sockets.Deliver(frame);
+            }
+        }
+#pragma warning disable CA1031 // One unreadable message must not stop the feed.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogUnreadable(exception);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _subscribing.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped while waiting to retry.
+        }
+
         if (_queue is not null)
         {
             await _queue.UnsubscribeAsync().ConfigureAwait(false);
@@ -71,6 +113,14 @@ public sealed partial class RedisDirectLineFeed(IConnectionMultiplexer redis, Di
         return (parts[0], new ActivityFrame(parts[1], sequence, parts[4], string.Equals(parts[3], "u", StringComparison.Ordinal)));
     }
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish a Direct Line activity to the other instances; their sockets read it from the store with the next one")]
+    private partial void LogPublishFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not subscribe to Redis for other instances' Direct Line activities; trying again")]
+    private partial void LogSubscribeFailed(Exception exception);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "A Direct Line message from another instance could not be read")]
     private partial void LogUnreadable(Exception exception);
+
+    public void Dispose() => _stopping.Dispose();
 }
