@@ -18,11 +18,11 @@ public sealed class TranscriptLog : IHostedService
     // container has begun disposing (a flush then must still work).
     private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
-    private readonly TranscriptStore _store;
+    private readonly IHandoffTranscriptStore _store;
     private readonly ILogger<TranscriptLog> _logger;
     private Task _writer = Task.CompletedTask;
 
-    public TranscriptLog(TranscriptStore store, ILogger<TranscriptLog> logger)
+    public TranscriptLog(IHandoffTranscriptStore store, ILogger<TranscriptLog> logger)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));

@@ -23,6 +23,9 @@ public static class PostgresMigrations
             );
             CREATE INDEX bot_state_updated_at ON bot_state (updated_at);
             """),
+
+        // Handoff cases, callback tickets and transcripts; the SQL lives beside the stores that use it.
+        (Handoff.Postgres.HandoffSchema.Version, Handoff.Postgres.HandoffSchema.Sql),
     ];
 
     /// <summary>Applies the steps not applied yet; returns how many ran.</summary>
