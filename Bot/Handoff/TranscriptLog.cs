@@ -7,6 +7,8 @@ namespace IqosBot.Handoff;
 /// database write on the turn's path: one writer per file, and the state save is already waiting for
 /// it); a background writer stores them in batches. Every read and every immediate write first stores
 /// whatever is queued, so an agent never reads a transcript that misses a line, and lines keep their order.
+/// With several instances on PostgreSQL that holds for this instance's lines; another instance's queued lines
+/// arrive with its next batch, within <see cref="BatchWindow"/> and a write.
 /// </summary>
 public sealed class TranscriptLog : IHostedService
 {
