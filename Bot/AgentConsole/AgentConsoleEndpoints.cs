@@ -141,7 +141,7 @@ public static class AgentConsoleEndpoints
     }
 
     /// <summary>The waiting customers a page at a time (<c>skip</c>, <c>take</c> up to 200, 50 by default), oldest first, with the total.</summary>
-    private static async Task<Ok<QueueView>> QueueAsync(HttpContext context, int? skip, int? take, CaseStore cases, QueueEstimator estimator, TimeProvider time)
+    private static async Task<Ok<QueueView>> QueueAsync(HttpContext context, int? skip, int? take, ICaseStore cases, QueueEstimator estimator, TimeProvider time)
     {
         var agent = AgentClaims.Identity(context.User);
         var now = time.GetUtcNow();
@@ -156,7 +156,7 @@ public static class AgentConsoleEndpoints
             Math.Round(await estimator.MinutesPerCustomerAsync(context.RequestAborted).ConfigureAwait(false), 1)));
     }
 
-    private static async Task<Results<Ok<CaseDetailView>, DeskOutcomeResult>> CaseAsync(string id, HttpContext context, AgentDesk desk, CaseStore cases, TranscriptLog transcripts, TimeProvider time)
+    private static async Task<Results<Ok<CaseDetailView>, DeskOutcomeResult>> CaseAsync(string id, HttpContext context, AgentDesk desk, ICaseStore cases, TranscriptLog transcripts, TimeProvider time)
     {
         var (outcome, record) = await desk.ReadAsync(id, AgentClaims.Identity(context.User), context.RequestAborted).ConfigureAwait(false);
         if (record is null)
@@ -167,7 +167,7 @@ public static class AgentConsoleEndpoints
         return TypedResults.Ok(await DetailAsync(record, cases, transcripts, time, context.RequestAborted).ConfigureAwait(false));
     }
 
-    private static async Task<Results<Ok<CaseDetailView>, DeskOutcomeResult>> AcceptAsync(string id, HttpContext context, AgentDesk desk, CaseStore cases, TranscriptLog transcripts, TimeProvider time)
+    private static async Task<Results<Ok<CaseDetailView>, DeskOutcomeResult>> AcceptAsync(string id, HttpContext context, AgentDesk desk, ICaseStore cases, TranscriptLog transcripts, TimeProvider time)
     {
         var agent = AgentClaims.Identity(context.User);
         var outcome = await desk.AcceptAsync(id, agent, context.RequestAborted).ConfigureAwait(false);
@@ -219,10 +219,10 @@ public static class AgentConsoleEndpoints
     }
 
     /// <summary>The open callback requests, oldest first.</summary>
-    private static async Task<Ok<List<TicketView>>> CallbacksAsync(CallbackStore callbacks, CancellationToken cancellationToken)
+    private static async Task<Ok<List<TicketView>>> CallbacksAsync(ICallbackStore callbacks, CancellationToken cancellationToken)
         => TypedResults.Ok((await callbacks.ListOpenAsync(cancellationToken).ConfigureAwait(false)).Select(AgentViews.Ticket).ToList());
 
-    private static async Task<Results<Ok, NotFound>> CallbackDoneAsync(string id, HttpContext context, CallbackStore callbacks, IAgentNotifier notifier, TimeProvider time)
+    private static async Task<Results<Ok, NotFound>> CallbackDoneAsync(string id, HttpContext context, ICallbackStore callbacks, IAgentNotifier notifier, TimeProvider time)
     {
         var agent = AgentClaims.Identity(context.User);
         if (!await callbacks.TryMarkDoneAsync(id, agent.UserName, time.GetUtcNow(), context.RequestAborted).ConfigureAwait(false))
@@ -234,7 +234,7 @@ public static class AgentConsoleEndpoints
         return TypedResults.Ok();
     }
 
-    private static async Task<CaseDetailView> DetailAsync(HandoffCase record, CaseStore cases, TranscriptLog transcripts, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<CaseDetailView> DetailAsync(HandoffCase record, ICaseStore cases, TranscriptLog transcripts, TimeProvider time, CancellationToken cancellationToken)
     {
         int? position = null;
         if (record.Status == CaseStatus.Waiting)

@@ -29,7 +29,7 @@ public enum DeskOutcome
 /// </summary>
 public sealed class AgentDesk
 {
-    private readonly CaseStore _cases;
+    private readonly ICaseStore _cases;
     private readonly TranscriptLog _transcripts;
     private readonly CustomerAdapters _adapters;
     private readonly QueueAnnouncer _announcer;
@@ -39,7 +39,7 @@ public sealed class AgentDesk
     private readonly ILogger<AgentDesk> _logger;
 
     public AgentDesk(
-        CaseStore cases,
+        ICaseStore cases,
         TranscriptLog transcripts,
         CustomerAdapters adapters,
         QueueAnnouncer announcer,

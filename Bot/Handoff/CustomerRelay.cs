@@ -18,7 +18,7 @@ namespace IqosBot.Handoff;
 /// </summary>
 public sealed class CustomerRelay
 {
-    private readonly CaseStore _cases;
+    private readonly ICaseStore _cases;
     private readonly QueueEstimator _estimator;
     private readonly QueueAnnouncer _announcer;
     private readonly IAgentNotifier _agents;
@@ -31,7 +31,7 @@ public sealed class CustomerRelay
     private readonly string? _contactCentreSender;
 
     public CustomerRelay(
-        CaseStore cases,
+        ICaseStore cases,
         QueueEstimator estimator,
         QueueAnnouncer announcer,
         IAgentNotifier agents,

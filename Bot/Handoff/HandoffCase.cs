@@ -8,7 +8,7 @@ public sealed class HandoffCase
 {
     public required string Id { get; init; }
 
-    /// <summary>"channel/conversation" (see <see cref="HandoffDatabase.ConversationKey"/>).</summary>
+    /// <summary>"channel/conversation" (see <see cref="ConversationKeys.Of"/>).</summary>
     public required string ConversationKey { get; init; }
 
     public required string ChannelId { get; init; }

@@ -1,7 +1,6 @@
 using IqosBot.Dialogs.Handoff;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using IqosBot.Conversations;
@@ -14,8 +13,8 @@ namespace IqosBot.Handoff;
 /// </summary>
 public sealed class HandoffCoordinator : IHumanHandoff
 {
-    private readonly CaseStore _cases;
-    private readonly CallbackStore _callbacks;
+    private readonly ICaseStore _cases;
+    private readonly ICallbackStore _callbacks;
     private readonly TranscriptLog _transcripts;
     private readonly QueueEstimator _estimator;
     private readonly IAgentNotifier _agents;
@@ -25,8 +24,8 @@ public sealed class HandoffCoordinator : IHumanHandoff
     private readonly ILogger<HandoffCoordinator> _logger;
 
     public HandoffCoordinator(
-        CaseStore cases,
-        CallbackStore callbacks,
+        ICaseStore cases,
+        ICallbackStore callbacks,
         TranscriptLog transcripts,
         QueueEstimator estimator,
         IAgentNotifier agents,
@@ -58,7 +57,7 @@ public sealed class HandoffCoordinator : IHumanHandoff
         var record = new HandoffCase
         {
             Id = CaseNumbers.New("C"),
-            ConversationKey = HandoffDatabase.ConversationKey(activity.ChannelId, activity.Conversation.Id),
+            ConversationKey = ConversationKeys.Of(activity.ChannelId, activity.Conversation.Id),
             ChannelId = activity.ChannelId,
             Reference = CustomerAdapters.Reference(turnContext),
             Adapter = CustomerAdapters.Of(turnContext),
@@ -77,8 +76,10 @@ public sealed class HandoffCoordinator : IHumanHandoff
         {
             position = await _cases.CreateAsync(record, cancellationToken).ConfigureAwait(false);
         }
-        catch (SqliteException exception)
+        catch (System.Data.Common.DbException exception)
         {
+            // Either provider's failure (SQLite busy or full, PostgreSQL unreachable): the customer hears that
+            // nobody can take the chat now instead of an error.
             throw new HandoffUnavailableException("The case could not be stored.", exception);
         }
 
@@ -108,7 +109,7 @@ public sealed class HandoffCoordinator : IHumanHandoff
         var ticket = new CallbackTicket
         {
             Id = CaseNumbers.New("R"),
-            ConversationKey = HandoffDatabase.ConversationKey(activity.ChannelId, activity.Conversation.Id),
+            ConversationKey = ConversationKeys.Of(activity.ChannelId, activity.Conversation.Id),
             CreatedAt = _time.GetUtcNow(),
             Language = request.Language,
             Phone = request.Phone,

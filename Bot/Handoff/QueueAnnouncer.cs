@@ -10,12 +10,12 @@ namespace IqosBot.Handoff;
 public sealed class QueueAnnouncer
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly CaseStore _cases;
+    private readonly ICaseStore _cases;
     private readonly QueueEstimator _estimator;
     private readonly CustomerAdapters _adapters;
     private readonly ILogger<QueueAnnouncer> _logger;
 
-    public QueueAnnouncer(CaseStore cases, QueueEstimator estimator, CustomerAdapters adapters, ILogger<QueueAnnouncer> logger)
+    public QueueAnnouncer(ICaseStore cases, QueueEstimator estimator, CustomerAdapters adapters, ILogger<QueueAnnouncer> logger)
     {
         _cases = cases ?? throw new ArgumentNullException(nameof(cases));
         _estimator = estimator ?? throw new ArgumentNullException(nameof(estimator));

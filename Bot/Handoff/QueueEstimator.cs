@@ -11,12 +11,12 @@ public sealed class QueueEstimator
     /// <summary>The measured average moves slowly; reading it once a minute keeps a query off every queued customer's turn.</summary>
     private static readonly TimeSpan AverageLifetime = TimeSpan.FromMinutes(1);
 
-    private readonly CaseStore _cases;
+    private readonly ICaseStore _cases;
     private readonly IAgentPresence _presence;
     private readonly HandoffSettings _settings;
     private Average? _average;
 
-    public QueueEstimator(CaseStore cases, IAgentPresence presence, IOptions<HandoffSettings> settings)
+    public QueueEstimator(ICaseStore cases, IAgentPresence presence, IOptions<HandoffSettings> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _cases = cases ?? throw new ArgumentNullException(nameof(cases));

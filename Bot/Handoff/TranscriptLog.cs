@@ -7,6 +7,8 @@ namespace IqosBot.Handoff;
 /// database write on the turn's path: one writer per file, and the state save is already waiting for
 /// it); a background writer stores them in batches. Every read and every immediate write first stores
 /// whatever is queued, so an agent never reads a transcript that misses a line, and lines keep their order.
+/// With several instances on PostgreSQL that holds for this instance's lines; another instance's queued lines
+/// arrive with its next batch, within <see cref="BatchWindow"/> and a write.
 /// </summary>
 public sealed class TranscriptLog : IHostedService
 {
@@ -18,11 +20,11 @@ public sealed class TranscriptLog : IHostedService
     // container has begun disposing (a flush then must still work).
     private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
-    private readonly TranscriptStore _store;
+    private readonly IHandoffTranscriptStore _store;
     private readonly ILogger<TranscriptLog> _logger;
     private Task _writer = Task.CompletedTask;
 
-    public TranscriptLog(TranscriptStore store, ILogger<TranscriptLog> logger)
+    public TranscriptLog(IHandoffTranscriptStore store, ILogger<TranscriptLog> logger)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));

@@ -39,7 +39,7 @@ public sealed class TranscriptRecorder : Microsoft.Bot.Builder.IMiddleware
             return;
         }
 
-        var key = HandoffDatabase.ConversationKey(channelId, conversationId);
+        var key = ConversationKeys.Of(channelId, conversationId);
         var entries = new List<TranscriptEntry>(4);
         if (activity.Type == ActivityTypes.Message && activity.From?.Role != RoleTypes.Bot)
         {

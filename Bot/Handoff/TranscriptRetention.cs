@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace IqosBot.Handoff;
 
 /// <summary>Deletes transcripts of conversations that never reached a person once they are older than Handoff:TranscriptRetentionDays; runs at start and daily.</summary>
-public sealed class TranscriptRetention(TranscriptStore transcripts, IOptions<HandoffSettings> settings, TimeProvider time, ILogger<TranscriptRetention> logger) : BackgroundService
+public sealed class TranscriptRetention(IHandoffTranscriptStore transcripts, IOptions<HandoffSettings> settings, TimeProvider time, ILogger<TranscriptRetention> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

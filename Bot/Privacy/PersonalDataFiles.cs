@@ -13,7 +13,7 @@ public sealed record PersonalDataFiles(string State, string Transcripts, string?
         ArgumentNullException.ThrowIfNull(configuration);
         var state = Path.GetFullPath(configuration["Storage:Path"] ?? "data/iqosbot.db", contentRoot);
 
-        var transcripts = Handoff.TranscriptDatabase.PathBeside(state);
+        var transcripts = Handoff.Sqlite.TranscriptDatabase.PathBeside(state);
 
         // The sandbox is the bot's only when no external benefits API is configured.
         var sandbox = configuration["Benefits:BaseUrl"] is { Length: > 0 }

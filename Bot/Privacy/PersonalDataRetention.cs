@@ -15,9 +15,9 @@ namespace IqosBot.Privacy;
 /// </summary>
 public sealed partial class PersonalDataRetention(
     IStateStore state,
-    CaseStore cases,
-    CallbackStore callbacks,
-    TranscriptStore transcripts,
+    ICaseStore cases,
+    ICallbackStore callbacks,
+    IHandoffTranscriptStore transcripts,
     ConversationLocks locks,
     IOptions<RetentionOptions> options,
     TimeProvider time,

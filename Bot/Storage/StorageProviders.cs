@@ -1,8 +1,12 @@
 namespace IqosBot.Storage;
 
-/// <summary>The values of Storage:Provider, read the same way by every store's registration.</summary>
+/// <summary>
+/// The values of Storage:Provider, read the same way by every store with one implementation per provider.
+/// An unknown name stops the start in <see cref="StorageServiceCollectionExtensions.AddBotState"/>.
+/// </summary>
 public static class StorageProviders
 {
+    public const string ConfigurationKey = "Storage:Provider";
     public const string Sqlite = "Sqlite";
     public const string Postgres = "Postgres";
 
@@ -10,6 +14,6 @@ public static class StorageProviders
     public static bool IsPostgres(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return string.Equals(configuration["Storage:Provider"], Postgres, StringComparison.OrdinalIgnoreCase);
+        return string.Equals(configuration[ConfigurationKey], Postgres, StringComparison.OrdinalIgnoreCase);
     }
 }

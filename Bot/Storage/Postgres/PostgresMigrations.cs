@@ -45,6 +45,9 @@ public static class PostgresMigrations
             );
             CREATE INDEX directline_activities_activity_id ON directline_activities (conversation_id, activity_id);
             """),
+
+        // Handoff cases, callback tickets and transcripts; the SQL lives beside the stores that use it.
+        (Handoff.Postgres.HandoffSchema.Version, Handoff.Postgres.HandoffSchema.Sql),
     ];
 
     /// <summary>Applies the steps not applied yet; returns how many ran.</summary>

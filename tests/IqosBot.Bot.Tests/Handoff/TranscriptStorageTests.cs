@@ -1,5 +1,6 @@
 using IqosBot.Bot.Tests.Hosting;
 using IqosBot.Handoff;
+using IqosBot.Handoff.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IqosBot.Bot.Tests.Handoff;
@@ -11,12 +12,12 @@ public sealed class TranscriptStorageTests : IDisposable
 
     private readonly TempDatabase _database = new();
     private readonly HandoffDatabase _cases;
-    private readonly TranscriptStore _store;
+    private readonly IHandoffTranscriptStore _store;
 
     public TranscriptStorageTests()
     {
         _cases = new HandoffDatabase(_database.Path);
-        _store = new TranscriptStore(new TranscriptDatabase(_database.Path), _cases);
+        _store = new SqliteTranscriptStore(new TranscriptDatabase(_database.Path), _cases);
     }
 
     [Fact]
@@ -45,7 +46,7 @@ public sealed class TranscriptStorageTests : IDisposable
             Line("webchat/old-with-case", "customer", "gammal fråga med ärende", Now.AddDays(-40)),
             Line("webchat/recent", "customer", "ny fråga", Now.AddDays(-2)),
         ], CancellationToken.None);
-        await new CaseStore(_cases).CreateAsync(new HandoffCase
+        await new SqliteCaseStore(_cases).CreateAsync(new HandoffCase
         {
             Id = "C-TEST0001",
             ConversationKey = "webchat/old-with-case",

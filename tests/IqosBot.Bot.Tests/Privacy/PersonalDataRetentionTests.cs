@@ -1,6 +1,7 @@
 using IqosBot.Bot.Tests.Hosting;
 using IqosBot.Conversations;
 using IqosBot.Handoff;
+using IqosBot.Handoff.Sqlite;
 using IqosBot.Privacy;
 using IqosBot.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,18 +22,18 @@ public sealed class PersonalDataRetentionTests : IDisposable
     private readonly FakeTimeProvider _time = new(Start);
     private readonly SqliteStorage _state;
     private readonly HandoffDatabase _handoff;
-    private readonly CaseStore _cases;
-    private readonly CallbackStore _callbacks;
-    private readonly TranscriptStore _transcripts;
+    private readonly ICaseStore _cases;
+    private readonly ICallbackStore _callbacks;
+    private readonly IHandoffTranscriptStore _transcripts;
     private readonly PersonalDataRetention _retention;
 
     public PersonalDataRetentionTests()
     {
         _state = new SqliteStorage(new SqliteStorageOptions { Path = _database.Path }, _time);
         _handoff = new HandoffDatabase(_database.Path);
-        _cases = new CaseStore(_handoff);
-        _callbacks = new CallbackStore(_handoff);
-        _transcripts = new TranscriptStore(new TranscriptDatabase(_database.Path), _handoff);
+        _cases = new SqliteCaseStore(_handoff);
+        _callbacks = new SqliteCallbackStore(_handoff);
+        _transcripts = new SqliteTranscriptStore(new TranscriptDatabase(_database.Path), _handoff);
         _retention = new PersonalDataRetention(
             _state, _cases, _callbacks, _transcripts, new ConversationLocks(), Options.Create(new RetentionOptions()), _time, NullLogger<PersonalDataRetention>.Instance);
     }

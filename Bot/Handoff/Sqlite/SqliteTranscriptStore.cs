@@ -1,13 +1,10 @@
 using Dapper;
 
-namespace IqosBot.Handoff;
+namespace IqosBot.Handoff.Sqlite;
 
-/// <summary>Conversation transcripts (<see cref="TranscriptDatabase"/>), for the agent who takes a case over. Used through <see cref="TranscriptLog"/>.</summary>
-public sealed class TranscriptStore
+/// <summary>Conversation transcripts in their own SQLite file (<see cref="TranscriptDatabase"/>).</summary>
+public sealed class SqliteTranscriptStore : IHandoffTranscriptStore
 {
-    /// <summary>An agent needs the recent story, not a year of it; also bounds what one page load reads.</summary>
-    public const int MaxEntries = 300;
-
     private const int RowsPerStatement = 100;
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> InsertStatements = new();
@@ -15,11 +12,11 @@ public sealed class TranscriptStore
     private readonly TranscriptDatabase _database;
     private readonly HandoffDatabase _cases;
 
-    public TranscriptStore(TranscriptDatabase database, HandoffDatabase cases)
+    public SqliteTranscriptStore(TranscriptDatabase database, HandoffDatabase cases)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
         _cases = cases ?? throw new ArgumentNullException(nameof(cases));
-        SqliteMapping.EnsureConfigured();
+        DapperMapping.EnsureConfigured();
     }
 
     /// <summary>All entries of one turn in one transaction: one write per turn however many replies.</summary>
@@ -43,7 +40,7 @@ public sealed class TranscriptStore
                 {
                     var entry = chunk[row];
                     command.Parameters.AddWithValue($"$k{row}", entry.ConversationKey);
-                    command.Parameters.AddWithValue($"$a{row}", SqliteMapping.Text(entry.At));
+                    command.Parameters.AddWithValue($"$a{row}", DapperMapping.Text(entry.At));
                     command.Parameters.AddWithValue($"$s{row}", entry.Sender);
                     command.Parameters.AddWithValue($"$n{row}", (object?)entry.SenderName ?? DBNull.Value);
                     command.Parameters.AddWithValue($"$t{row}", entry.Text);
@@ -63,7 +60,6 @@ public sealed class TranscriptStore
             "INSERT INTO transcript_entries (conversation_key, at, sender, sender_name, text) VALUES "
             + string.Join(", ", Enumerable.Range(0, count).Select(row => $"($k{row}, $a{row}, $s{row}, $n{row}, $t{row})")));
 
-    /// <summary>The latest <see cref="MaxEntries"/> entries, oldest first.</summary>
     public async Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string conversationKey, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -71,7 +67,7 @@ public sealed class TranscriptStore
             $"""
             SELECT conversation_key, at, sender, sender_name, text FROM (
                 SELECT id, conversation_key, at, sender, sender_name, text FROM transcript_entries
-                WHERE conversation_key = @conversationKey ORDER BY id DESC LIMIT {MaxEntries})
+                WHERE conversation_key = @conversationKey ORDER BY id DESC LIMIT {IHandoffTranscriptStore.MaxEntries})
             ORDER BY id
             """,
             new { conversationKey },
@@ -79,7 +75,6 @@ public sealed class TranscriptStore
         return [.. rows];
     }
 
-    /// <summary>Deletes transcripts older than <paramref name="cutoff"/> unless their conversation has a case (the case keeps its story).</summary>
     public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         return await _database.WriteAsync(async connection =>
@@ -90,7 +85,7 @@ public sealed class TranscriptStore
             {
                 return await connection.ExecuteAsync(new CommandDefinition(
                     "DELETE FROM transcript_entries WHERE at < @cutoff AND conversation_key NOT IN (SELECT conversation_key FROM state.handoff_cases)",
-                    new { cutoff = SqliteMapping.Text(cutoff) },
+                    new { cutoff = DapperMapping.Text(cutoff) },
                     cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
             finally
@@ -100,7 +95,6 @@ public sealed class TranscriptStore
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Deletes the lines of these conversations written before <paramref name="cutoff"/> (their cases were deleted).</summary>
     public Task<int> DeleteConversationsBeforeAsync(IReadOnlyCollection<string> conversationKeys, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversationKeys);
@@ -111,7 +105,7 @@ public sealed class TranscriptStore
 
         return _database.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM transcript_entries WHERE conversation_key IN @keys AND at < @cutoff",
-            new { keys = conversationKeys, cutoff = SqliteMapping.Text(cutoff) },
+            new { keys = conversationKeys, cutoff = DapperMapping.Text(cutoff) },
             cancellationToken: cancellationToken)), cancellationToken);
     }
 

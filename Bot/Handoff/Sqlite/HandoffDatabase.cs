@@ -1,7 +1,7 @@
 using IqosBot.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace IqosBot.Handoff;
+namespace IqosBot.Handoff.Sqlite;
 
 /// <summary>
 /// The handoff tables in the state database: cases (the queue is the cases still waiting) and callback
@@ -66,7 +66,4 @@ public sealed class HandoffDatabase
 
     /// <summary>After deletions: freed pages back to the file system, the write-ahead log checkpointed and emptied.</summary>
     internal Task ReclaimAsync(CancellationToken cancellationToken) => _file.ReclaimAsync(cancellationToken);
-
-    /// <summary>"channel/conversation": conversation ids are only unique within a channel.</summary>
-    public static string ConversationKey(string channelId, string conversationId) => channelId + "/" + conversationId;
 }

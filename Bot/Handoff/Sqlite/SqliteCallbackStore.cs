@@ -1,18 +1,18 @@
 using Dapper;
 
-namespace IqosBot.Handoff;
+namespace IqosBot.Handoff.Sqlite;
 
-/// <summary>Callback tickets in the state database.</summary>
-public sealed class CallbackStore
+/// <summary>Callback tickets in the SQLite state database.</summary>
+public sealed class SqliteCallbackStore : ICallbackStore
 {
     private const string Columns = "id, conversation_key, created_at, language, phone, intent, last_dialog, status, done_by, done_at";
 
     private readonly HandoffDatabase _database;
 
-    public CallbackStore(HandoffDatabase database)
+    public SqliteCallbackStore(HandoffDatabase database)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
-        SqliteMapping.EnsureConfigured();
+        DapperMapping.EnsureConfigured();
     }
 
     /// <summary>
@@ -27,14 +27,6 @@ public sealed class CallbackStore
             + "WHERE (SELECT COUNT(*) FROM callback_tickets WHERE conversation_key = @ConversationKey AND status = 'open') < @maxOpen",
             new { ticket.Id, ticket.ConversationKey, ticket.CreatedAt, ticket.Language, ticket.Phone, ticket.Intent, ticket.LastDialog, ticket.Status, ticket.DoneBy, ticket.DoneAt, maxOpen },
             cancellationToken: cancellationToken)), cancellationToken).ConfigureAwait(false) == 1;
-    }
-
-    public async Task CreateAsync(CallbackTicket ticket, CancellationToken cancellationToken)
-    {
-        await _database.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
-            $"INSERT INTO callback_tickets ({Columns}) VALUES (@Id, @ConversationKey, @CreatedAt, @Language, @Phone, @Intent, @LastDialog, @Status, @DoneBy, @DoneAt)",
-            ticket,
-            cancellationToken: cancellationToken)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Open tickets, oldest first: the order to call back in.</summary>
@@ -59,6 +51,8 @@ public sealed class CallbackStore
     public Task<int> DeleteDoneBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
         => _database.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM callback_tickets WHERE id IN (SELECT id FROM callback_tickets WHERE status = 'done' AND done_at < @cutoff ORDER BY done_at LIMIT @limit)",
-            new { cutoff = SqliteMapping.Text(cutoff), limit },
+            // Compared as text with done_at, which Microsoft.Data.Sqlite wrote from a DateTimeOffset: the cutoff goes the
+            // same way, so both are in its format (as ISO 8601 with a 'T', every time of the cutoff's day sorted older).
+            new { cutoff = cutoff.ToUniversalTime(), limit },
             cancellationToken: cancellationToken)), cancellationToken);
 }

@@ -1,7 +1,7 @@
 using IqosBot.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace IqosBot.Handoff;
+namespace IqosBot.Handoff.Sqlite;
 
 /// <summary>
 /// Transcripts in a SQLite file beside the state database ("iqosbot.db" → "iqosbot-transcripts.db").
