@@ -6,7 +6,7 @@ public static class PrivacyServiceCollectionExtensions
 {
     /// <summary>
     /// Retention of personal data (section "Retention", checked at start) and data-subject requests on the
-    /// files this configuration names, relative paths against the bot's content root.
+    /// stores this configuration names (SQLite files, relative paths against the bot's content root, or PostgreSQL).
     /// </summary>
     public static IServiceCollection AddPersonalDataProtection(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -14,7 +14,7 @@ public static class PrivacyServiceCollectionExtensions
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PersonalDataRetention>();
         services.AddHostedService(provider => provider.GetRequiredService<PersonalDataRetention>());
-        services.AddSingleton(_ => new PersonalDataRequests(PersonalDataFiles.From(configuration, contentRoot)));
+        services.AddSingleton(provider => PersonalDataRequests.From(configuration, contentRoot, provider.GetService<Npgsql.NpgsqlDataSource>()));
         return services;
     }
 }

@@ -25,7 +25,7 @@ internal static class PersonalDataCommand
 
         var botFolder = Path.Combine(repositoryRoot, "Bot");
         var configuration = BotConfiguration.Load(botFolder);
-        var requests = new PersonalDataRequests(PersonalDataFiles.From(configuration, botFolder));
+        var requests = PersonalDataRequests.From(configuration, botFolder);
 
         if (action == "export")
         {

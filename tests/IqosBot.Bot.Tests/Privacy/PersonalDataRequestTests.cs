@@ -5,7 +5,6 @@ using IqosBot.Handoff;
 using IqosBot.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
-using Newtonsoft.Json.Linq;
 
 namespace IqosBot.Bot.Tests.Privacy;
 
@@ -17,9 +16,9 @@ namespace IqosBot.Bot.Tests.Privacy;
 /// </summary>
 public sealed class PersonalDataRequestTests : IDisposable
 {
-    private const string Email = "erik.radera@example.com";
-    private const string Street = "Raderagatan 7";
-    private const string OtherEmail = "demo@example.com";
+    private const string Email = PrivacyScenario.Email;
+    private const string Street = PrivacyScenario.Street;
+    private const string OtherEmail = PrivacyScenario.OtherEmail;
 
     /// <summary>As the tool prints it: "+46…" and "å" as themselves, not escaped.</summary>
     private static readonly JsonSerializerOptions AsPrinted = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -32,18 +31,18 @@ public sealed class PersonalDataRequestTests : IDisposable
         _host = new BotHost(_database.Path, services: ShiftedClock.At(ShiftedClock.Closed));
     }
 
-    private PersonalDataRequests Requests => new(PersonalDataFiles.From(
+    private PersonalDataRequests Requests => PersonalDataRequests.From(
         new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:Path"] = _database.Path,
             ["Benefits:Sandbox:DatabasePath"] = Path.Combine(_database.Directory, "benefits-sandbox.db"),
         }).Build(),
-        _database.Directory));
+        _database.Directory);
 
     [Fact]
     public async Task Export_shows_one_customers_data_only_and_erase_leaves_no_byte_of_it_on_disk()
     {
-        var (subject, other) = await TwoCustomersAsync();
+        var (subject, other) = await PrivacyScenario.TwoCustomersAsync(_host);
 
         // Transcript lines are written in batches behind the turns: the tool runs beside the bot, so let them land first.
         await _host.Services.GetRequiredService<TranscriptLog>().FlushAsync(CancellationToken.None);
@@ -86,44 +85,6 @@ public sealed class PersonalDataRequestTests : IDisposable
         Assert.NotEmpty((await new EmulatorClient(_host.CreateClient(), locale: "sv-SE", channelId: "webchat").SendTextAsync("hej")).Texts);
         Assert.Empty(JsonSerializer.Deserialize<JsonElement>(JsonSerializer.Serialize(await Requests.ExportAsync(new PersonalDataSubject(Email, null, null), CancellationToken.None)))
             .GetProperty("conversations").EnumerateArray());
-    }
-
-    /// <summary>The subject registers, claims and books a callback; someone else checks a warranty. Returns both conversation ids.</summary>
-    private async Task<(string Subject, string Other)> TwoCustomersAsync()
-    {
-        var client = new EmulatorClient(_host.CreateClient(), locale: "sv-SE", channelId: "webchat");
-        await client.SendTextAsync("jag vill registrera min enhet");
-        await client.SendTextAsync("ILP1A2B3C4D5");
-        await client.SendTextAsync("igår");
-        await client.SendTextAsync(Email);
-        await client.SendTextAsync("ja");
-        await client.SendTextAsync("nej");
-        var registered = await client.SendAsync(client.NewActivity("message", new JObject { ["value"] = new JObject { ["action"] = "confirm" } }));
-        Assert.Contains("Klart! Din IQOS är registrerad", registered.Body, StringComparison.Ordinal);
-
-        var reply = await client.SendTextAsync("min iluma blinkar rött");
-        for (var steps = 0; reply.Texts.LastOrDefault() == "Hjälpte det?" && steps < 5; steps++)
-        {
-            reply = await client.SendTextAsync("nej");
-        }
-
-        await client.SendTextAsync("ILP1A2B3C4D5");
-        Assert.Contains("omfattas", (await client.SendTextAsync(Email)).Texts.Last(), StringComparison.Ordinal);
-        await client.SendTextAsync(Street);
-        await client.SendTextAsync("12345");
-        await client.SendTextAsync("Stockholm");
-        Assert.Contains("Ärende", (await client.SendTextAsync("ja")).Body, StringComparison.Ordinal);
-
-        Assert.Contains("ringa upp dig", string.Join(" ", (await client.SendTextAsync("jag vill prata med en människa")).Texts), StringComparison.Ordinal);
-        await client.SendTextAsync("Ring upp mig");
-        await client.SendTextAsync("070-987 65 43");
-        Assert.Contains("Vi ringer dig", string.Join(" ", (await client.SendTextAsync("ja")).Texts), StringComparison.Ordinal);
-
-        var other = new EmulatorClient(_host.CreateClient(), locale: "sv-SE", channelId: "webchat");
-        await other.SendTextAsync("kolla min garanti");
-        await other.SendTextAsync("ILU2M3N4P5Q6");
-        await other.SendTextAsync(OtherEmail);
-        return (client.ConversationId, other.ConversationId);
     }
 
     public void Dispose()
