@@ -22,6 +22,8 @@ public static class AgentHubServiceCollectionExtensions
             // The backplane runs on the bot's one connection, whose pub/sub channels all start with "iqosbot"
             // (SharedRedisServiceCollectionExtensions.ChannelPrefix): a channel prefix is the connection's, not SignalR's.
             services.AddSharedRedis(configuration);
+            // SignalR closes the connection it was given when the host stops (RedisHubLifetimeManager.Dispose): with
+            // the shared one that happens only at shutdown, after the hosted services have stopped.
             signalR.AddStackExchangeRedis();
             services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
                 options.ConnectionFactory = _ => Task.FromResult(redis));
