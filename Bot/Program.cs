@@ -40,6 +40,10 @@ builder.Services.AddSingleton<BotFrameworkAuthentication>(services => new Client
 builder.Services.AddSingleton<AdapterWithErrorHandler>();
 builder.Services.AddSingleton<ReplyHosts>();
 
+// With ConnectionStrings:Redis, the one connection to Redis that several instances share things through (the
+// features below that need it ask for it too); nothing without it.
+builder.Services.AddSharedRedis(builder.Configuration);
+
 // Self-hosted Direct Line 3.0 for Web Chat where there is no Azure Bot Service (same IBot, in process).
 builder.Services.AddDirectLine(builder.Configuration);
 

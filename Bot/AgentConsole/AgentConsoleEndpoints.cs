@@ -30,7 +30,7 @@ public static class AgentConsoleEndpoints
         var api = endpoints.MapGroup("/agent/api").RequireAuthorization(AgentConsoleDefaults.Policy).AddEndpointFilter(RequireCsrfTokenOnPost).AddEndpointFilter(NoteAgentSeen);
         api.MapGet("/me", Me);
         api.MapGet("/queue", QueueAsync);
-        api.MapGet("/agents", Agents);
+        api.MapGet("/agents", AgentsAsync);
         api.MapGet("/cases/{id}", CaseAsync);
         api.MapPost("/cases/{id}/accept", AcceptAsync);
         api.MapPost("/cases/{id}/messages", MessageAsync);
@@ -133,10 +133,10 @@ public static class AgentConsoleEndpoints
     }
 
     /// <summary>The other agents, for a transfer.</summary>
-    private static Ok<List<AgentEntryView>> Agents(HttpContext context, AgentDirectory directory)
+    private static async Task<Ok<List<AgentEntryView>>> AgentsAsync(HttpContext context, AgentDirectory directory)
     {
         var me = AgentClaims.Identity(context.User);
-        return TypedResults.Ok(directory.All().Where(entry => entry.Agent.UserName != me.UserName)
+        return TypedResults.Ok((await directory.AllAsync(context.RequestAborted).ConfigureAwait(false)).Where(entry => entry.Agent.UserName != me.UserName)
             .Select(entry => new AgentEntryView(entry.Agent.UserName, entry.Agent.DisplayName, entry.Online)).ToList());
     }
 
@@ -208,7 +208,7 @@ public static class AgentConsoleEndpoints
         AgentIdentity? target = null;
         if (!string.IsNullOrEmpty(to))
         {
-            target = directory.Find(to);
+            target = await directory.FindAsync(to, context.RequestAborted).ConfigureAwait(false);
             if (target is null || target.UserName == me.UserName)
             {
                 return TypedResults.BadRequest(new AgentApiError("Unknown agent."));
@@ -264,11 +264,11 @@ public static class AgentConsoleEndpoints
         => body?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     /// <summary>An agent using the API is at their console (see <see cref="AgentPresence"/>).</summary>
-    private static ValueTask<object?> NoteAgentSeen(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    private static async ValueTask<object?> NoteAgentSeen(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var context = invocation.HttpContext;
-        context.RequestServices.GetRequiredService<AgentPresence>().Seen(AgentClaims.Identity(context.User));
-        return next(invocation);
+        await context.RequestServices.GetRequiredService<IAgentPresenceTracker>().SeenAsync(AgentClaims.Identity(context.User)).ConfigureAwait(false);
+        return await next(invocation).ConfigureAwait(false);
     }
 
     /// <summary>

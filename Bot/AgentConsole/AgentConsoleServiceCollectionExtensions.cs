@@ -11,7 +11,7 @@ public static class AgentConsoleServiceCollectionExtensions
 {
     /// <summary>
     /// Cookie sign-in for agents (OpenID Connect when configured), antiforgery for every form and API
-    /// post, the SignalR hub, and the notifier the handoff services talk to.
+    /// post, the SignalR hub and presence (across instances with Redis), and the notifier the handoff services talk to.
     /// </summary>
     public static IServiceCollection AddAgentConsole(this IServiceCollection services, IConfiguration configuration)
     {
@@ -97,9 +97,7 @@ public static class AgentConsoleServiceCollectionExtensions
             options.Cookie.Name = "IqosBot.Agent.Csrf";
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
-        services.AddSignalR();
-        services.AddSingleton<AgentPresence>();
-        services.AddSingleton<IAgentPresence>(provider => provider.GetRequiredService<AgentPresence>());
+        services.AddAgentHubAndPresence(configuration);
         services.AddSingleton<IAgentNotifier, HubAgentNotifier>();
         services.AddSingleton<IPasswordHasher<AgentAccount>, PasswordHasher<AgentAccount>>();
         services.AddSingleton<AgentDirectory>();

@@ -9,9 +9,9 @@ public sealed class AgentDirectory
 {
     private readonly IOptionsMonitor<AgentConsoleOptions> _options;
     private readonly IPasswordHasher<AgentAccount> _hasher;
-    private readonly AgentPresence _presence;
+    private readonly IAgentPresenceTracker _presence;
 
-    public AgentDirectory(IOptionsMonitor<AgentConsoleOptions> options, IPasswordHasher<AgentAccount> hasher, AgentPresence presence)
+    public AgentDirectory(IOptionsMonitor<AgentConsoleOptions> options, IPasswordHasher<AgentAccount> hasher, IAgentPresenceTracker presence)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _hasher = hasher ?? throw new ArgumentNullException(nameof(hasher));
@@ -28,15 +28,18 @@ public sealed class AgentDirectory
     }
 
     /// <summary>Everyone a case may go to: the configured accounts and anyone signed in through OpenID Connect.</summary>
-    public IReadOnlyList<(AgentIdentity Agent, bool Online)> All()
+    public async Task<IReadOnlyList<(AgentIdentity Agent, bool Online)>> AllAsync(CancellationToken cancellationToken)
     {
         var configured = _options.CurrentValue.Accounts.Select(account => new AgentIdentity(account.UserName, account.DisplayName));
-        return [.. configured.Concat(_presence.Online())
+        var online = await _presence.OnlineAsync(cancellationToken).ConfigureAwait(false);
+        var onlineNames = online.Select(agent => agent.UserName).ToHashSet(StringComparer.Ordinal);
+        return [.. configured.Concat(online)
             .DistinctBy(agent => agent.UserName, StringComparer.Ordinal)
-            .Select(agent => (agent, _presence.IsOnline(agent.UserName)))];
+            .Select(agent => (agent, onlineNames.Contains(agent.UserName)))];
     }
 
-    public AgentIdentity? Find(string userName) => All().Select(entry => entry.Agent).FirstOrDefault(agent => agent.UserName == userName);
+    public async Task<AgentIdentity?> FindAsync(string userName, CancellationToken cancellationToken)
+        => (await AllAsync(cancellationToken).ConfigureAwait(false)).Select(entry => entry.Agent).FirstOrDefault(agent => agent.UserName == userName);
 
     /// <summary>A valid hash of a random password, so a wrong user name takes as long to refuse as a wrong password.</summary>
     private static readonly AgentAccount Dummy = new()

@@ -3,13 +3,15 @@ using IqosBot.Handoff;
 namespace IqosBot.AgentConsole;
 
 /// <summary>
-/// Which agents are at their console: a live SignalR connection (an agent may have two tabs), or a call
-/// to the console's API within the last two minutes (the page polls the queue every 30 s, so an agent
-/// whose socket is reconnecting still counts).
+/// Which agents are at their console, as one instance knows it: a live SignalR connection (an agent may have two
+/// tabs), or a call to the console's API within the last two minutes (the page polls the queue every 30 s, so an
+/// agent whose socket is reconnecting still counts). With Redis, <see cref="RedisAgentPresence"/> shares this
+/// across instances and falls back to this instance's own view when Redis cannot be read.
 /// </summary>
-public sealed class AgentPresence(TimeProvider time) : IAgentPresence
+public sealed class AgentPresence(TimeProvider time) : IAgentPresenceTracker
 {
-    private static readonly TimeSpan RecentlySeen = TimeSpan.FromMinutes(2);
+    /// <summary>How long a call to the console's API keeps an agent online.</summary>
+    public static readonly TimeSpan RecentlySeen = TimeSpan.FromMinutes(2);
 
     private readonly Dictionary<string, Agent> _agents = new(StringComparer.Ordinal);
 
@@ -40,14 +42,53 @@ public sealed class AgentPresence(TimeProvider time) : IAgentPresence
         }
     }
 
-    public void Connected(AgentIdentity agent) => Update(agent, entry => entry.Connections++);
+    /// <summary>The agents with at least one live hub connection to this instance.</summary>
+    public IReadOnlyList<AgentIdentity> Connected()
+    {
+        lock (_agents)
+        {
+            return [.. _agents.Where(pair => pair.Value.Connections > 0).Select(pair => new AgentIdentity(pair.Key, pair.Value.DisplayName))];
+        }
+    }
 
-    public void Disconnected(AgentIdentity agent) => Update(agent, entry => entry.Connections = Math.Max(0, entry.Connections - 1));
+    /// <summary>Counts a new connection; returns how many the agent now has on this instance.</summary>
+    public int Connected(AgentIdentity agent) => Update(agent, entry => ++entry.Connections);
+
+    /// <summary>Counts a connection gone; returns how many the agent still has on this instance.</summary>
+    public int Disconnected(AgentIdentity agent) => Update(agent, entry => entry.Connections = Math.Max(0, entry.Connections - 1));
 
     /// <summary>The agent used the console's API just now.</summary>
-    public void Seen(AgentIdentity agent) => Update(agent, entry => entry.LastSeen = time.GetUtcNow());
+    public void Seen(AgentIdentity agent) => Update(agent, entry =>
+    {
+        entry.LastSeen = time.GetUtcNow();
+        return entry.Connections;
+    });
 
-    private void Update(AgentIdentity agent, Action<Agent> change)
+    Task IAgentPresenceTracker.ConnectedAsync(AgentIdentity agent)
+    {
+        Connected(agent);
+        return Task.CompletedTask;
+    }
+
+    Task IAgentPresenceTracker.DisconnectedAsync(AgentIdentity agent)
+    {
+        Disconnected(agent);
+        return Task.CompletedTask;
+    }
+
+    Task IAgentPresenceTracker.SeenAsync(AgentIdentity agent)
+    {
+        Seen(agent);
+        return Task.CompletedTask;
+    }
+
+    ValueTask<IReadOnlyList<AgentIdentity>> IAgentPresenceTracker.OnlineAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Online());
+
+    ValueTask<int> IAgentPresence.OnlineCountAsync(CancellationToken cancellationToken) => ValueTask.FromResult(OnlineCount);
+
+    ValueTask<bool> IAgentPresence.IsOnlineAsync(string userName, CancellationToken cancellationToken) => ValueTask.FromResult(IsOnline(userName));
+
+    private int Update(AgentIdentity agent, Func<Agent, int> change)
     {
         ArgumentNullException.ThrowIfNull(agent);
         lock (_agents)
@@ -58,7 +99,7 @@ public sealed class AgentPresence(TimeProvider time) : IAgentPresence
                 _agents[agent.UserName] = entry;
             }
 
-            change(entry);
+            return change(entry);
         }
     }
 

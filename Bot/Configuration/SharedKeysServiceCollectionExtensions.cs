@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using StackExchange.Redis;
 
 namespace IqosBot.Configuration;
@@ -16,15 +18,13 @@ public static class SharedKeysServiceCollectionExtensions
     public static IServiceCollection AddSharedDataProtectionKeys(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var dataProtection = services.AddDataProtection().SetApplicationName("IqosBot");
-        if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        services.AddDataProtection().SetApplicationName("IqosBot");
+        if (configuration.HasSharedRedis())
         {
-            // Connected once at start; the multiplexer reconnects by itself when Redis comes back.
-            var options = ConfigurationOptions.Parse(redis);
-            options.AbortOnConnectFail = false;
-            var connection = ConnectionMultiplexer.Connect(options);
-            services.AddSingleton<IConnectionMultiplexer>(connection);
-            dataProtection.PersistKeysToStackExchangeRedis(connection, KeyRingKey);
+            // What PersistKeysToStackExchangeRedis does, on the shared connection from the container.
+            services.AddSharedRedis(configuration);
+            services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
+                options.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), KeyRingKey));
         }
 
         return services;

@@ -110,7 +110,7 @@ public sealed class CustomerRelay
             }
 
             // An agent who closed the console without closing the case must not leave the customer talking to no one.
-            if (!_presence.IsOnline(owner))
+            if (!await _presence.IsOnlineAsync(owner, cancellationToken).ConfigureAwait(false))
             {
                 await turnContext.SendActivityAsync(MessageFactory.Text(Texts.Format(language, TextKey.HandoffAgentAway, record.OwnerName ?? owner)), cancellationToken).ConfigureAwait(false);
             }

@@ -14,10 +14,13 @@ public interface IAgentNotifier
     Task CallbacksChangedAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>Which agents have the console open right now (for the wait estimate and transfers).</summary>
+/// <summary>
+/// Which agents have the console open right now (for the wait estimate and transfers). Asynchronous because with
+/// several instances the answer is in Redis: an agent connected to another instance is online here too.
+/// </summary>
 public interface IAgentPresence
 {
-    int OnlineCount { get; }
+    ValueTask<int> OnlineCountAsync(CancellationToken cancellationToken);
 
-    bool IsOnline(string userName);
+    ValueTask<bool> IsOnlineAsync(string userName, CancellationToken cancellationToken);
 }

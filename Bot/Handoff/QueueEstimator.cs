@@ -27,7 +27,7 @@ public sealed class QueueEstimator
     public async Task<int> MinutesAsync(int position, CancellationToken cancellationToken)
     {
         var perCustomer = await MinutesPerCustomerAsync(cancellationToken).ConfigureAwait(false);
-        var agents = Math.Max(1, _presence.OnlineCount);
+        var agents = Math.Max(1, await _presence.OnlineCountAsync(cancellationToken).ConfigureAwait(false));
         return Math.Max(1, (int)Math.Ceiling(position * perCustomer / agents));
     }
 

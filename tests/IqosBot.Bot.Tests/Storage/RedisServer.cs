@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using StackExchange.Redis;
 
 namespace IqosBot.Bot.Tests.Storage;
 
@@ -13,12 +14,22 @@ public sealed class RedisCollection : ICollectionFixture<RedisServer>
 /// <summary>
 /// A real Redis for the tests: the one ConnectionStrings__Redis names, or else Debian's redis-server (installed by
 /// scripts/test.sh when missing) started on a free port without persistence, stopped at the end of the run.
+/// A test that stops Redis under a running bot starts one of its own (<see cref="StartOwnAsync"/>).
 /// </summary>
 public sealed class RedisServer : IAsyncLifetime
 {
     private Process? _process;
+    private int _port;
 
     public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>A redis-server of the test's own, never a shared one: for tests that stop and restart it.</summary>
+    public static async Task<RedisServer> StartOwnAsync()
+    {
+        var server = new RedisServer();
+        await server.StartProcessAsync(FreePort());
+        return server;
+    }
 
     public async Task InitializeAsync()
     {
@@ -28,13 +39,56 @@ public sealed class RedisServer : IAsyncLifetime
             return;
         }
 
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        await StartProcessAsync(FreePort());
+    }
+
+    /// <summary>
+    /// A connection string to one of Redis's numbered databases (0–15), emptied first: a test class that keeps keys
+    /// (presence, rate-limit windows) takes a number of its own, so no other test's keys are in its way.
+    /// </summary>
+    public async Task<string> EmptyDatabaseAsync(int number)
+    {
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(ConnectionString + ",allowAdmin=true");
+        foreach (var endPoint in admin.GetEndPoints())
         {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            await admin.GetServer(endPoint).FlushDatabaseAsync(number);
         }
 
+        return ConnectionString + ",defaultDatabase=" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Ends the server as a crash would: its clients see their connections drop.</summary>
+    public void Stop()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            _process.WaitForExit();
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Starts the server again on the same port (empty: it keeps nothing on disk).</summary>
+    public Task RestartAsync() => StartProcessAsync(_port);
+
+    public Task DisposeAsync()
+    {
+        Stop();
+        return Task.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task StartProcessAsync(int port)
+    {
+        _port = port;
         var start = new ProcessStartInfo("redis-server", $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no --protected-mode yes")
         {
             RedirectStandardOutput = true,
@@ -59,17 +113,5 @@ public sealed class RedisServer : IAsyncLifetime
                 await Task.Delay(100);
             }
         }
-    }
-
-    public Task DisposeAsync()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill();
-            _process.WaitForExit();
-        }
-
-        _process?.Dispose();
-        return Task.CompletedTask;
     }
 }
