@@ -1,3 +1,4 @@
+using IqosBot.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -33,8 +34,9 @@ public static class DirectLineServiceCollectionExtensions
 
         // With Redis, what one instance appends reaches the sockets the others hold.
         services.AddSingleton<DirectLineSockets>();
-        if (configuration.GetConnectionString("Redis") is { Length: > 0 })
+        if (configuration.HasSharedRedis())
         {
+            services.AddSharedRedis(configuration);
             services.AddSingleton<RedisDirectLineFeed>();
             services.AddSingleton<IDirectLineFeed>(provider => provider.GetRequiredService<RedisDirectLineFeed>());
             services.AddHostedService(provider => provider.GetRequiredService<RedisDirectLineFeed>());

@@ -13,7 +13,8 @@ namespace IqosBot.DirectLine;
 public sealed partial class RedisDirectLineFeed(IConnectionMultiplexer redis, DirectLineSockets sockets, ILogger<RedisDirectLineFeed> logger)
     : IDirectLineFeed, IHostedService, IDisposable
 {
-    public static readonly RedisChannel Channel = RedisChannel.Literal("iqosbot:directline:activities");
+    /// <summary>The channel's name; the shared connection puts its prefix ("iqosbot") before it on the wire.</summary>
+    public static readonly RedisChannel Channel = RedisChannel.Literal(":directline:activities");
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
@@ -82,14 +83,19 @@ public sealed partial class RedisDirectLineFeed(IConnectionMultiplexer redis, Di
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
+            await _stopping.CancelAsync().ConfigureAwait(false);
             await _subscribing.ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             // Stopped while waiting to retry.
+        }
+        catch (ObjectDisposedException)
+        {
+            // A host torn down without a clean stop disposed the service first: nothing left to stop.
+            return;
         }
 
         if (_queue is not null)

@@ -9,12 +9,14 @@ namespace IqosBot.Bot.Tests.Handoff;
 /// <summary>
 /// Two bot instances on one PostgreSQL database (Storage:Provider=Postgres): a customer asks for a person on
 /// one, the case is in the queue on the other's agent console, and of two agents accepting it at once on the two
-/// instances exactly one gets it. Nothing of the handoff goes to a SQLite file.
+/// instances exactly one gets it. Nothing of the handoff goes to a SQLite file. Redis is shared too, as it must be
+/// with several instances: whichever agent wins, the instance the customer writes to knows they are online.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class TwoInstancesHandoffOnPostgresTests : IAsyncLifetime
 {
     private readonly PostgresServer _server;
+    private readonly RedisServer _redis;
     // A folder per instance, as two machines have: whatever is shared must be shared through PostgreSQL.
     private readonly TempDatabase _filesOfA = new();
     private readonly TempDatabase _filesOfB = new();
@@ -22,9 +24,10 @@ public sealed class TwoInstancesHandoffOnPostgresTests : IAsyncLifetime
     private BotHost _a = null!;
     private BotHost _b = null!;
 
-    public TwoInstancesHandoffOnPostgresTests(PostgresServer server)
+    public TwoInstancesHandoffOnPostgresTests(PostgresServer server, RedisServer redis)
     {
         _server = server;
+        _redis = redis;
     }
 
     public async Task InitializeAsync()
@@ -34,6 +37,7 @@ public sealed class TwoInstancesHandoffOnPostgresTests : IAsyncLifetime
         {
             ["Storage:Provider"] = "Postgres",
             ["ConnectionStrings:Postgres"] = new Npgsql.NpgsqlConnectionStringBuilder(_server.AdminConnectionString) { Database = _database }.ConnectionString,
+            ["ConnectionStrings:Redis"] = _redis.ConnectionString,
         });
 
         // Wednesday 10.00 in Stockholm on both: customer care is open.
