@@ -8,6 +8,10 @@ namespace IqosBot.Dialogs.Choices;
 /// </summary>
 public static class RegexLimits
 {
-    /// <summary>Far above what any pattern needs on the longest message the bot reads (milliseconds).</summary>
-    public const int TimeoutMilliseconds = 200;
+    /// <summary>
+    /// Far above what any pattern needs on the longest message the bot reads (milliseconds). The timeout is wall
+    /// clock: at 200 ms a busy instance (a peak, a noisy neighbour) sometimes timed out on an ordinary date and told
+    /// the customer it did not understand; a second still stops a pathological pattern long before it matters.
+    /// </summary>
+    public const int TimeoutMilliseconds = 1000;
 }

@@ -84,7 +84,8 @@ public sealed class PersonalDataMaskTests
         var clock = Stopwatch.StartNew();
         var shown = PersonalDataMask.Apply(text);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(500), $"{clock.Elapsed.TotalMilliseconds} ms");
+        // Generous: a linear pass takes milliseconds, a quadratic one seconds; a loaded machine keeps threads waiting too.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"{clock.Elapsed.TotalMilliseconds} ms");
         Assert.NotNull(shown);
     }
 }
