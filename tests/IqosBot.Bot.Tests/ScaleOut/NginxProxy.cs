@@ -52,7 +52,8 @@ public sealed class NginxProxy : IAsyncDisposable
         Process process;
         try
         {
-            process = Process.Start(new ProcessStartInfo("nginx")
+            // Debian puts it in /usr/sbin, which is not on every user's PATH.
+            process = Process.Start(new ProcessStartInfo(File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx")
             {
                 ArgumentList = { "-p", folder + "/", "-c", path, "-e", "stderr" },
                 RedirectStandardOutput = true,

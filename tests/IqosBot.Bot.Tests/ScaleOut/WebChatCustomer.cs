@@ -15,9 +15,10 @@ public sealed class WebChatCustomer : IAsyncDisposable
 
     private int _sent;
 
-    private WebChatCustomer(string conversationId, string token, LoopbackSocket socket)
+    private WebChatCustomer(string conversationId, string token, string streamUrl, LoopbackSocket socket)
     {
         ConversationId = conversationId;
+        StreamUrl = streamUrl;
         Token = token;
         Socket = socket;
     }
@@ -25,6 +26,9 @@ public sealed class WebChatCustomer : IAsyncDisposable
     public string ConversationId { get; }
 
     public string Token { get; }
+
+    /// <summary>Where the socket was opened: the stream URL the conversation's start returned.</summary>
+    public string StreamUrl { get; }
 
     public LoopbackSocket Socket { get; }
 
@@ -38,8 +42,9 @@ public sealed class WebChatCustomer : IAsyncDisposable
         Assert.True(started.Status is HttpStatusCode.Created or HttpStatusCode.OK, $"Starting the conversation: {(int)started.Status} {started.Body}");
         var conversationId = started.Json.Value<string>("conversationId")!;
         Assert.Equal(page.Value<string>("conversationId"), conversationId);
-        var socket = await LoopbackSocket.ConnectAsync(started.Json.Value<string>("streamUrl")!);
-        var customer = new WebChatCustomer(conversationId, started.Json.Value<string>("token")!, socket);
+        var streamUrl = started.Json.Value<string>("streamUrl")!;
+        var socket = await LoopbackSocket.ConnectAsync(streamUrl);
+        var customer = new WebChatCustomer(conversationId, started.Json.Value<string>("token")!, streamUrl, socket);
         await customer.WaitForBotAsync(Welcome);
         return customer;
     }
