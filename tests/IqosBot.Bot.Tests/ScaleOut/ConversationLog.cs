@@ -15,23 +15,14 @@ public static class ConversationLog
     /// <summary>
     /// The messages of <paramref name="sent"/> in the order their answers appear in the log, each once per unbroken
     /// run of its answers: equal to <paramref name="sent"/> when every message was answered, in order, and no two
-    /// turns' answers interleave (as they would if two turns of the conversation ran at once). Every answer must also
-    /// come after the message it answers.
+    /// turns' answers interleave (as they would if two turns of the conversation ran at once).
     /// </summary>
     public static List<string> AnswerRuns(List<JObject> log, IReadOnlyCollection<string> sent)
     {
         var runs = new List<string>();
-        var positions = log.Select((activity, index) => (Id(activity), index)).ToDictionary(pair => pair.Item1, pair => pair.index);
-        for (var index = 0; index < log.Count; index++)
+        foreach (var answered in log.Where(FromBot).Select(activity => activity.Value<string>("replyToId")))
         {
-            var activity = log[index];
-            if (!FromBot(activity) || activity.Value<string>("replyToId") is not { } answered || !sent.Contains(answered))
-            {
-                continue;
-            }
-
-            Assert.True(positions.TryGetValue(answered, out var asked) && asked < index, $"The answer {Id(activity)} is not after the message {answered} it answers.");
-            if (runs.Count == 0 || runs[^1] != answered)
+            if (answered is not null && sent.Contains(answered) && (runs.Count == 0 || runs[^1] != answered))
             {
                 runs.Add(answered);
             }
@@ -39,4 +30,30 @@ public static class ConversationLog
 
         return runs;
     }
+
+    /// <summary>The ids of answers that stand in the log before the message they answer (none, when all is well).</summary>
+    public static List<string> AnswersBeforeTheirMessage(List<JObject> log)
+    {
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var index = 0; index < log.Count; index++)
+        {
+            positions.TryAdd(Id(log[index]), index);
+        }
+
+        return log.Where((activity, index) => FromBot(activity)
+                && activity.Value<string>("replyToId") is { } answered
+                && positions.TryGetValue(answered, out var asked)
+                && asked > index)
+            .Select(Id)
+            .ToList();
+    }
+
+    /// <summary>What a customer sees of a bot activity: its kind, text, cards and buttons (not its id or time).</summary>
+    public static string Shown(JObject activity) => new JObject
+    {
+        ["type"] = activity["type"],
+        ["text"] = activity["text"],
+        ["attachments"] = activity["attachments"],
+        ["suggestedActions"] = activity["suggestedActions"],
+    }.ToString(Newtonsoft.Json.Formatting.None);
 }

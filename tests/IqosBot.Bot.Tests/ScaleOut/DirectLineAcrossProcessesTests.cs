@@ -82,4 +82,5 @@ public sealed class DirectLineAcrossProcessesTests(ScaleOutServers servers)
         Assert.Equal(log.Select(ConversationLog.Id), seen);
         Assert.Equal(sent, ConversationLog.CustomerMessages(log).Select(ConversationLog.Id));
         Assert.Equal(sent, ConversationLog.AnswerRuns(log, sent));
+        Assert.Empty(ConversationLog.AnswersBeforeTheirMessage(log));
     }}
