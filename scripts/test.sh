@@ -27,7 +27,7 @@ if ! command -v redis-server >/dev/null 2>&1; then
     echo "Could not install redis-server; the multi-instance tests will fail." >&2
 fi
 
-# The two-process tests (tests/IqosBot.Bot.Tests/ScaleOut) put Debian's nginx in front of the bot processes, with
+# The two-process tests (tests/IqosBot.Bot.Tests/TwoProcesses) put Debian's nginx in front of the bot processes, with
 # deployment/nginx/iqosbot.conf.template; installed here when missing.
 if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
   echo "Installing Debian's nginx for the two-process tests..." >&2

@@ -2,15 +2,15 @@ using System.Net;
 using IqosBot.Bot.Tests.Handoff;
 using Newtonsoft.Json.Linq;
 
-namespace IqosBot.Bot.Tests.ScaleOut;
+namespace IqosBot.Bot.Tests.TwoProcesses;
 
 /// <summary>
 /// A customer and an agent served by different instances: the customer in Web Chat on A, the agent console on B,
 /// through the queue, the accept, the chat both ways, the close and the rating; and the same with both going
 /// through nginx's round robin, so that any of their requests may land on either instance.
 /// </summary>
-[Collection(ScaleOutCollection.Name)]
-public sealed class HandoffAcrossProcessesTests(ScaleOutServers servers)
+[Collection(TwoProcessCollection.Name)]
+public sealed class HandoffAcrossProcessesTests(TwoProcessServers servers)
 {
     private const string AnnaJoined = "Anna från IQOS kundtjänst har anslutit till chatten.";
 

@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace IqosBot.Bot.Tests.ScaleOut;
+namespace IqosBot.Bot.Tests.TwoProcesses;
 
 /// <summary>
 /// Web Chat's Direct Line when its requests land on different instances: the token and the conversation from
@@ -8,8 +8,8 @@ namespace IqosBot.Bot.Tests.ScaleOut;
 /// through nginx's round robin, where every request may land anywhere. The customer sees every reply once and
 /// in order, as with one instance.
 /// </summary>
-[Collection(ScaleOutCollection.Name)]
-public sealed class DirectLineAcrossProcessesTests(ScaleOutServers servers)
+[Collection(TwoProcessCollection.Name)]
+public sealed class DirectLineAcrossProcessesTests(TwoProcessServers servers)
 {
     /// <summary>What the customer writes, and the last line of the bot's answer to it.</summary>
     private static readonly (string Text, string LastReply)[] Script =

@@ -3,15 +3,15 @@ using System.Threading.Channels;
 using IqosBot.Bot.Tests.Handoff;
 using Microsoft.AspNetCore.SignalR.Client;
 
-namespace IqosBot.Bot.Tests.ScaleOut;
+namespace IqosBot.Bot.Tests.TwoProcesses;
 
 /// <summary>
 /// The agent console's live queue behind nginx with no affinity: the page's SignalR connection (negotiate, then a
 /// WebSocket, as console.js builds it) is made through the proxy, and it hears of customers queued on either
 /// instance.
 /// </summary>
-[Collection(ScaleOutCollection.Name)]
-public sealed class AgentHubThroughProxyTests(ScaleOutServers servers)
+[Collection(TwoProcessCollection.Name)]
+public sealed class AgentHubThroughProxyTests(TwoProcessServers servers)
 {
     [Fact]
     public async Task Through_the_proxy_the_consoles_hub_connects_as_the_page_does_and_hears_of_customers_queued_on_either_instance()

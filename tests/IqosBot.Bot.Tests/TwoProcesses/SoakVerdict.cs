@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace IqosBot.Bot.Tests.ScaleOut;
+namespace IqosBot.Bot.Tests.TwoProcesses;
 
 /// <summary>
 /// What a soak conversation must show: the same answers, turn by turn, as one undisturbed instance gives the same

@@ -2,7 +2,7 @@ using System.Net.WebSockets;
 using IqosBot.Bot.Tests.DirectLine;
 using Newtonsoft.Json.Linq;
 
-namespace IqosBot.Bot.Tests.ScaleOut;
+namespace IqosBot.Bot.Tests.TwoProcesses;
 
 /// <summary>
 /// A conversation's stream socket as Web Chat keeps it: when the socket ends (its instance died), it reconnects

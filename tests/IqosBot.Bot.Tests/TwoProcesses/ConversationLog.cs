@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace IqosBot.Bot.Tests.ScaleOut;
+namespace IqosBot.Bot.Tests.TwoProcesses;
 
 /// <summary>Reading a Direct Line conversation's log: who said what, and which message each answer replies to.</summary>
 public static class ConversationLog

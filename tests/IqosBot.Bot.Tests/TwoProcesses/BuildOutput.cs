@@ -1,4 +1,4 @@
-namespace IqosBot.Bot.Tests.ScaleOut;
+namespace IqosBot.Bot.Tests.TwoProcesses;
 
 /// <summary>
 /// Where the solution's build put a project's program: its own <c>bin/&lt;Configuration&gt;/&lt;framework&gt;</c>

@@ -2,15 +2,15 @@ using IqosBot.Bot.Tests.Hosting;
 using Microsoft.Data.Sqlite;
 using Newtonsoft.Json.Linq;
 
-namespace IqosBot.Bot.Tests.ScaleOut;
+namespace IqosBot.Bot.Tests.TwoProcesses;
 
 /// <summary>
 /// A registration whose turns land on two bot processes in turn (over /api/messages, as the Emulator or Azure's
 /// channels post them): directly alternating, and through nginx's round robin. Either way the journey goes step
 /// by step to one registration at the benefits API.
 /// </summary>
-[Collection(ScaleOutCollection.Name)]
-public sealed class RegistrationAcrossProcessesTests(ScaleOutServers servers)
+[Collection(TwoProcessCollection.Name)]
+public sealed class RegistrationAcrossProcessesTests(TwoProcessServers servers)
 {
     [Fact]
     public async Task A_registration_whose_turns_alternate_between_two_processes_completes_with_one_registration()

@@ -1,4 +1,4 @@
-namespace IqosBot.Bot.Tests.ScaleOut;
+namespace IqosBot.Bot.Tests.TwoProcesses;
 
 /// <summary>
 /// The soak: 200 Web Chat customers of 20 turns each over Direct Line, every request of each sent to either of two
@@ -7,8 +7,8 @@ namespace IqosBot.Bot.Tests.ScaleOut;
 /// activity is lost or doubled in a conversation's log or on its socket, and no two turns of a conversation overlap
 /// (their answers would interleave, or differ from what one undisturbed instance answers).
 /// </summary>
-[Collection(ScaleOutCollection.Name)]
-public sealed class SoakTests(ScaleOutServers servers)
+[Collection(TwoProcessCollection.Name)]
+public sealed class SoakTests(TwoProcessServers servers)
 {
     private const int Conversations = 200;
     private const int Turns = 20;

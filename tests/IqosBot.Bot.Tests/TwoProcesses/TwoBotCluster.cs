@@ -2,7 +2,7 @@ using IqosBot.Bot.Tests.Storage;
 using Npgsql;
 using Xunit.Sdk;
 
-namespace IqosBot.Bot.Tests.ScaleOut;
+namespace IqosBot.Bot.Tests.TwoProcesses;
 
 /// <summary>
 /// A deployment of two bot instances in separate processes (A and B, real Kestrel, two ports) on one PostgreSQL

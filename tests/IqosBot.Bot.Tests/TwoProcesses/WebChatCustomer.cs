@@ -2,7 +2,7 @@ using System.Net;
 using IqosBot.Bot.Tests.DirectLine;
 using Newtonsoft.Json.Linq;
 
-namespace IqosBot.Bot.Tests.ScaleOut;
+namespace IqosBot.Bot.Tests.TwoProcesses;
 
 /// <summary>
 /// A customer in Web Chat against instances reached over the network, as the page does it: a token from

@@ -1,6 +1,6 @@
 using IqosBot.Bot.Tests.Handoff;
 
-namespace IqosBot.Bot.Tests.ScaleOut;
+namespace IqosBot.Bot.Tests.TwoProcesses;
 
 /// <summary>What every instance of a deployment shares: the PostgreSQL database, Redis, and the benefits API.</summary>
 public sealed record SharedServices(string PostgresConnectionString, string RedisConnectionString, Uri BenefitsApi);

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace IqosBot.Bot.Tests.ScaleOut;
+namespace IqosBot.Bot.Tests.TwoProcesses;
 
 /// <summary>Notes which instance answered each request through the proxy (its <see cref="NginxProxy.UpstreamHeader"/>).</summary>
 public sealed class UpstreamLog : DelegatingHandler

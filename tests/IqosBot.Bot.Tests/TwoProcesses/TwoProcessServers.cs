@@ -1,9 +1,9 @@
 using IqosBot.Bot.Tests.Storage;
 
-namespace IqosBot.Bot.Tests.ScaleOut;
+namespace IqosBot.Bot.Tests.TwoProcesses;
 
 [CollectionDefinition(Name)]
-public sealed class ScaleOutCollection : ICollectionFixture<ScaleOutServers>
+public sealed class TwoProcessCollection : ICollectionFixture<TwoProcessServers>
 {
     /// <summary>One test at a time: each runs a whole deployment (three .NET processes and nginx) on the machine.</summary>
     public const string Name = "Two bot processes";
@@ -13,7 +13,7 @@ public sealed class ScaleOutCollection : ICollectionFixture<ScaleOutServers>
 /// What the deployments of these tests run on: a throwaway PostgreSQL cluster and a redis-server (the same
 /// fixtures as the storage tests), and one deployment shared by the tests that leave its processes running.
 /// </summary>
-public sealed class ScaleOutServers : IAsyncLifetime
+public sealed class TwoProcessServers : IAsyncLifetime
 {
     private readonly SemaphoreSlim _sharedGate = new(1, 1);
     private TwoBotCluster? _shared;

@@ -2,7 +2,7 @@ using System.Net;
 using IqosBot.Bot.Tests.DirectLine;
 using Newtonsoft.Json.Linq;
 
-namespace IqosBot.Bot.Tests.ScaleOut;
+namespace IqosBot.Bot.Tests.TwoProcesses;
 
 /// <summary>What one soak customer sent and saw: the messages' client ids and server ids, the log, and what went wrong.</summary>
 public sealed class SoakConversation(int number)
