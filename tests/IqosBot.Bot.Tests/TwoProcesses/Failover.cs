@@ -16,6 +16,9 @@ public sealed class Failover(IReadOnlyList<HttpClient> instances, Random random)
     /// <summary>How many requests had to go to another instance than the one picked first.</summary>
     public int FailedOver { get; private set; }
 
+    /// <summary>The instance ("127.0.0.1:port") that answered the last request.</summary>
+    public string? LastAnsweredBy { get; private set; }
+
     public Task<(HttpStatusCode Status, string Body)> PostAsync(string path, string? bearer, string? json, CancellationToken cancellationToken)
         => SendAsync(HttpMethod.Post, path, bearer, json, cancellationToken);
 
@@ -46,6 +49,7 @@ public sealed class Failover(IReadOnlyList<HttpClient> instances, Random random)
                 try
                 {
                     using var response = await instance.SendAsync(request, cancellationToken);
+                    LastAnsweredBy = instance.BaseAddress!.Authority;
                     return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
                 }
                 catch (Exception exception) when (Unreachable(exception, cancellationToken))

@@ -11,6 +11,9 @@ public sealed class SoakConversation(int number)
 
     public string ConversationId { get; set; } = string.Empty;
 
+    /// <summary>The conversation's token, once it started.</summary>
+    public string? Token { get; set; }
+
     /// <summary>The server's id for each message sent, in order (the last one a retry got, if any).</summary>
     public List<string> SentIds { get; } = [];
 
@@ -54,6 +57,11 @@ public sealed class SoakCustomer(IReadOnlyList<HttpClient> instances, int number
         catch (Exception exception) when (exception is InvalidOperationException or HttpRequestException or Newtonsoft.Json.JsonException)
         {
             outcome.Problems.Add(exception.Message);
+            if (outcome.Log.Count == 0 && outcome.Token is { } token)
+            {
+                // What the log holds after all tells what went wrong.
+                outcome.Log = await ReadLogAsync(failover, outcome.ConversationId, token, cancellationToken);
+            }
         }
 
         outcome.FailedOver = failover.FailedOver;
@@ -71,6 +79,7 @@ public sealed class SoakCustomer(IReadOnlyList<HttpClient> instances, int number
         var started = JObject.Parse(startBody);
         outcome.ConversationId = started.Value<string>("conversationId")!;
         token = started.Value<string>("token")!;
+        outcome.Token = token;
 
         await using var stream = new StreamFollower(failover, outcome.ConversationId, token, started.Value<string>("streamUrl")!);
         try
@@ -87,12 +96,13 @@ public sealed class SoakCustomer(IReadOnlyList<HttpClient> instances, int number
                 Expect(status, HttpStatusCode.OK, $"message {turn}", body);
                 var id = JObject.Parse(body).Value<string>("id")!;
                 outcome.SentIds.Add(id);
+                var posted = $"posted to {failover.LastAnsweredBy} at {DateTime.UtcNow:HH:mm:ss.fff}";
 
                 // The next message goes once this one is answered at all; the last waits for the whole answer.
                 var last = turn == script.Count - 1;
                 if (!await stream.WaitForAsync(received => received.Any(activity => Answers(activity, id) && (!last || Says(activity, lastReply))), ReplyWait))
                 {
-                    throw new InvalidOperationException($"No answer to message {turn} ({id}) within {ReplyWait.TotalSeconds} s. {stream.Broken}");
+                    throw new InvalidOperationException($"No answer to message {turn} ({id}, {posted}) within {ReplyWait.TotalSeconds} s. {stream.Broken}");
                 }
 
                 answered();

@@ -18,7 +18,8 @@ public sealed class TwoProcessServers : IAsyncLifetime
     private readonly SemaphoreSlim _sharedGate = new(1, 1);
     private TwoBotCluster? _shared;
 
-    public PostgresServer Postgres { get; } = new();
+    /// <summary>Room for two instances' connection pools (Npgsql's default 100 each) and the tests' own connections.</summary>
+    public PostgresServer Postgres { get; } = new() { MaxConnections = 300 };
 
     public RedisServer Redis { get; } = new();
 
