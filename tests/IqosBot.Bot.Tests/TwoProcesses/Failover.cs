@@ -9,29 +9,34 @@ namespace IqosBot.Bot.Tests.TwoProcesses;
 /// and when that one cannot be reached (connection refused or reset, no answer) the same request goes to the
 /// other. Any HTTP answer, error or not, is the answer. Gives up after a minute of nothing answering.
 /// </summary>
+/// <remarks>Safe to share between a customer's posts and its socket's reconnects.</remarks>
 public sealed class Failover(IReadOnlyList<HttpClient> instances, Random random)
 {
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(1);
 
+    private int _failedOver;
+
     /// <summary>How many requests had to go to another instance than the one picked first.</summary>
-    public int FailedOver { get; private set; }
+    public int FailedOver => Volatile.Read(ref _failedOver);
 
-    /// <summary>The instance ("127.0.0.1:port") that answered the last request.</summary>
-    public string? LastAnsweredBy { get; private set; }
-
-    public Task<(HttpStatusCode Status, string Body)> PostAsync(string path, string? bearer, string? json, CancellationToken cancellationToken)
+    public Task<Answer> PostAsync(string path, string? bearer, string? json, CancellationToken cancellationToken)
         => SendAsync(HttpMethod.Post, path, bearer, json, cancellationToken);
 
-    public Task<(HttpStatusCode Status, string Body)> GetAsync(string path, string? bearer, CancellationToken cancellationToken)
+    public Task<Answer> GetAsync(string path, string? bearer, CancellationToken cancellationToken)
         => SendAsync(HttpMethod.Get, path, bearer, json: null, cancellationToken);
 
-    public async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpMethod method, string path, string? bearer, string? json, CancellationToken cancellationToken)
+    public async Task<Answer> SendAsync(HttpMethod method, string path, string? bearer, string? json, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + GiveUpAfter;
         var failures = new List<string>();
         while (true)
         {
-            var first = random.Next(instances.Count);
+            int first;
+            lock (random)
+            {
+                first = random.Next(instances.Count);
+            }
+
             for (var offset = 0; offset < instances.Count; offset++)
             {
                 var instance = instances[(first + offset) % instances.Count];
@@ -49,13 +54,12 @@ public sealed class Failover(IReadOnlyList<HttpClient> instances, Random random)
                 try
                 {
                     using var response = await instance.SendAsync(request, cancellationToken);
-                    LastAnsweredBy = instance.BaseAddress!.Authority;
-                    return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+                    return new Answer(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken), instance.BaseAddress!.Authority);
                 }
                 catch (Exception exception) when (Unreachable(exception, cancellationToken))
                 {
                     failures.Add($"{instance.BaseAddress}: {exception.GetType().Name} {exception.Message}");
-                    FailedOver++;
+                    Interlocked.Increment(ref _failedOver);
                 }
             }
 
@@ -72,3 +76,6 @@ public sealed class Failover(IReadOnlyList<HttpClient> instances, Random random)
     private static bool Unreachable(Exception exception, CancellationToken cancellationToken)
         => exception is HttpRequestException || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested);
 }
+
+/// <summary>An HTTP answer, and the instance ("127.0.0.1:port") that gave it.</summary>
+public sealed record Answer(HttpStatusCode Status, string Body, string Instance);

@@ -129,7 +129,7 @@ public sealed class StreamFollower : IAsyncDisposable
     private async Task<string> ReconnectUrlAsync()
     {
         var path = $"{DirectLineClient.Prefix}/conversations/{_conversationId}" + (_watermark is null ? string.Empty : "?watermark=" + _watermark);
-        var (status, body) = await _failover.GetAsync(path, _token, _stop.Token);
+        var (status, body, _) = await _failover.GetAsync(path, _token, _stop.Token);
         if (status != System.Net.HttpStatusCode.OK)
         {
             throw new InvalidOperationException($"Reconnecting the stream: {(int)status} {body}");
