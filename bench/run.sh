@@ -4,6 +4,7 @@
 #   bench/run.sh                                  the full benchmark, both scenarios, both bots
 #   bench/run.sh --conversations 20 --turns 5     options after the scenario's own go to the driver
 #   bench/run.sh --baseline-only ...              check the harness without building IqosBot
+#   bench/run.sh --two-instances ...              also IqosBot as two instances on PostgreSQL and Redis behind nginx
 #
 # Exits 0 whenever the benchmark ran to its end, whatever it measured (it reports, it does not gate);
 # non-zero only when the harness itself (the baseline bot or the driver) could not run.
@@ -27,14 +28,19 @@ TARGET_B=(--target-p99-ms 10)
 
 # Bounds: each driver run caps itself (--max-seconds); timeout(1) is the backstop should it hang.
 DRIVER_MAX_SECONDS=300
+# Two instances on PostgreSQL and Redis answer a fraction of what one SQLite instance does on these two cores:
+# their warm-up alone takes minutes, and scenario (b) outruns them (its errors and latency are the result).
+TWO_INSTANCES_MAX_SECONDS=900
 BUILD_MAX_SECONDS=600
 
 BASELINE_ONLY=false
+TWO_INSTANCES=false
 DRIVER_ARGS=()
 for arg in "$@"; do
   case "$arg" in
     --baseline-only) BASELINE_ONLY=true ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --two-instances) TWO_INSTANCES=true ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) DRIVER_ARGS+=("$arg") ;;
   esac
 done
@@ -51,9 +57,13 @@ stop_bot() {
   wait "$BOT_PID" 2>/dev/null || true
   BOT_PID=""
 }
+# shellcheck source=bench/two-instances.sh
+source "$BENCH/two-instances.sh"
+
 cleanup() {
   if [[ -n "$CHILD_PID" ]]; then kill -TERM "$CHILD_PID" 2>/dev/null || true; wait "$CHILD_PID" 2>/dev/null || true; fi
   stop_bot
+  stop_services
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -134,6 +144,27 @@ measure() {
   stop_bot
 }
 
+# measure_two_instances SCENARIO_KEY SCENARIO_NAME [DRIVER ARGS...]: the same scenario through nginx to two fresh
+# IqosBot processes on a fresh database of the shared PostgreSQL and Redis; their CPU is counted together, and
+# PostgreSQL's, Redis's and nginx's apart.
+measure_two_instances() {
+  local key=$1 title=$2 status=0
+  shift 2
+  start_two_instances "$key"
+  run_bounded "$((TWO_INSTANCES_MAX_SECONDS + 30))" dotnet "$DRIVER" \
+      --url "http://127.0.0.1:$PROXY_PORT" --pid "$BOT_A_PID,$BOT_B_PID" --service-pids "$SERVICE_PIDS,$NGINX_PID" \
+      --wait-seconds 120 --max-seconds "$TWO_INSTANCES_MAX_SECONDS" \
+      --label "IqosBot×2" --scenario "$title" --json-out "$WORK/$key-IqosBot2.json" \
+      "$@" "${DRIVER_ARGS[@]}" || status=$?
+  stop_if_interrupted "$status"
+  if [[ $status -eq 1 ]]; then exit 1; fi
+  if [[ $status -ne 0 ]]; then
+    echo "IqosBot×2: the driver stopped with exit code $status; the first lines of the instances' logs:"
+    head -n 8 "$WORK/IqosBot-2-$key-A.log" "$WORK/IqosBot-2-$key-B.log" | cut -c1-200 | sed 's/^/  | /'
+  fi
+  stop_two_instances
+}
+
 section "machine"
 echo "$(nproc) cores, CLK_TCK $(getconf CLK_TCK), .NET SDK $(dotnet --version), $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "the driver runs on the same cores as the bot: CPU µs/turn (the bot's own) is the stable number, turns/s is indicative"
@@ -148,6 +179,20 @@ elif build "$REPO/Bot/IqosBot.Bot.csproj" IqosBot; then
   IQOSBOT=true
 fi
 
+if [[ $TWO_INSTANCES == true && $IQOSBOT == true ]]; then
+  section "two instances: PostgreSQL, Redis, nginx"
+  missing="$(two_instances_missing)"
+  if [[ -n $missing ]]; then
+    echo "IqosBot×2 skipped: not installed: $missing"
+    TWO_INSTANCES=false
+  elif ! start_services; then
+    echo "IqosBot×2 skipped: its services did not start"
+    TWO_INSTANCES=false
+  else
+    echo "PostgreSQL 15 on port $PG_PORT, redis-server on port $REDIS_PORT; each scenario gets a fresh database, two fresh bots and nginx"
+  fi
+fi
+
 for key in a b; do
   if [[ $key == a ]]; then title=$SCENARIO_A_NAME; scenario=("${SCENARIO_A[@]}"); else title=$SCENARIO_B_NAME; scenario=("${SCENARIO_B[@]}"); fi
   section "$title"
@@ -155,6 +200,10 @@ for key in a b; do
   if [[ $IQOSBOT == true ]]; then
     echo
     measure IqosBot "$IQOSBOT_DLL" "$key" "$title" "${scenario[@]}" -- "--Storage:Path=$WORK/iqosbot-$key.db" "--DirectLine:Secret=bench-$(date +%s%N)-secret-for-the-benchmark-only" "--RateLimits:Enabled=false" "--Security:AllowAnonymous=true" "--Benefits:Sandbox:Enabled=true"
+    if [[ $TWO_INSTANCES == true ]]; then
+      echo
+      measure_two_instances "$key" "$title" "${scenario[@]}"
+    fi
   fi
 done
 
@@ -172,4 +221,19 @@ for key in a b; do
   echo
 done
 echo "Targets are IqosBot's. PASS/MISS is reported, never turned into a failing exit code."
+
+if [[ $TWO_INSTANCES == true ]]; then
+  section "IqosBot as two instances on PostgreSQL and Redis behind nginx, beside one on SQLite, measured in this run"
+  for key in a b; do
+    if [[ ! -f "$WORK/$key-IqosBot.json" ]]; then
+      echo "scenario ($key): the SQLite run did not complete, so there is nothing to compare against"
+      continue
+    fi
+    if [[ $key == a ]]; then title=$SCENARIO_A_NAME; else title=$SCENARIO_B_NAME; fi
+    dotnet "$DRIVER" compare --baseline "$WORK/$key-IqosBot.json" --candidate "$WORK/$key-IqosBot2.json" \
+        --candidate-label "IqosBot×2" --title "$title: one instance on SQLite, two on PostgreSQL and Redis behind nginx"
+    echo
+  done
+  echo "bot CPU counts both instances; PostgreSQL's backends, Redis and nginx are the services row."
+fi
 [[ $harness_ok == true ]]

@@ -27,6 +27,14 @@ if ! command -v redis-server >/dev/null 2>&1; then
     echo "Could not install redis-server; the multi-instance tests will fail." >&2
 fi
 
+# The two-process tests (tests/IqosBot.Bot.Tests/TwoProcesses) put Debian's nginx in front of the bot processes, with
+# deployment/nginx/iqosbot.conf.template; installed here when missing.
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  echo "Installing Debian's nginx for the two-process tests..." >&2
+  (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nginx) >&2 ||
+    echo "Could not install nginx; the tests through the proxy will fail." >&2
+fi
+
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 

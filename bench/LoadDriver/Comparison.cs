@@ -50,6 +50,16 @@ public static class Comparison
             new("other processes, cores", r => r.OtherCores, "F2", RatioKind.None),
         ];
 
+        // A deployment with services of its own (PostgreSQL, Redis, nginx) is compared on what a turn costs all of it too.
+        if (baseline.ServiceCpuUsPerTurn is not null || candidate?.ServiceCpuUsPerTurn is not null)
+        {
+            var bot = Array.FindIndex(rows, row => row.Name == "bot CPU µs/turn");
+            rows = [.. rows[..(bot + 1)],
+                new("services CPU µs/turn", r => r.ServiceCpuUsPerTurn, "F0", RatioKind.None),
+                new("bot+services CPU µs/turn", r => r.TotalCpuUsPerTurn, "F0"),
+                .. rows[(bot + 1)..]];
+        }
+
         var label = candidate?.Label ?? candidateLabel;
         Console.WriteLine(title ?? baseline.Scenario);
         Console.WriteLine($"  {baseline.Conversations} conversations at a time × {baseline.TurnsPerConversation} turns, {baseline.Rounds} rounds, think {baseline.ThinkMs} ms; after {baseline.WarmupTurns} warm-up turns");

@@ -8,7 +8,7 @@ namespace IqosBot.Bench.LoadDriver;
 /// slot, --rounds times. A warm-up first (unmeasured, so that JIT and first-use costs stay out of the
 /// numbers), then the measured conversations between two readings of the bot's CPU time.
 /// </summary>
-public sealed class LoadRun(Options options, TurnClient client, CustomerScript script, BotProcess? bot)
+public sealed class LoadRun(Options options, TurnClient client, CustomerScript script, BotProcess? bot, BotProcess? services = null)
 {
     /// <summary>Polls until the bot gives any HTTP answer, the bot process exits, or the wait runs out.</summary>
     public async Task<bool> WaitUntilAnsweringAsync(CancellationToken cancellationToken)
@@ -47,6 +47,7 @@ public sealed class LoadRun(Options options, TurnClient client, CustomerScript s
 
         var driverCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var botTicksBefore = bot?.CpuTicks();
+        var serviceTicksBefore = services?.CpuTicks();
         var machineTicksBefore = MachineCpu.BusyTicks();
         var start = Stopwatch.GetTimestamp();
 
@@ -54,9 +55,10 @@ public sealed class LoadRun(Options options, TurnClient client, CustomerScript s
 
         var wall = Stopwatch.GetElapsedTime(start);
         var botTicks = bot?.CpuTicks() - botTicksBefore;
+        var serviceTicks = services?.CpuTicks() - serviceTicksBefore;
         var machineTicks = MachineCpu.BusyTicks() - machineTicksBefore;
         var driverCpu = Process.GetCurrentProcess().TotalProcessorTime - driverCpuBefore;
-        return RunResult.From(options, warmup, measured, wall, botTicks, machineTicks, bot?.PeakResidentKiB(), driverCpu);
+        return RunResult.From(options, warmup, measured, wall, botTicks, machineTicks, bot?.PeakResidentKiB(), driverCpu, serviceTicks);
     }
 
     /// <summary>Runs <paramref name="count"/> conversations, --conversations of them at any one time.</summary>

@@ -7,7 +7,8 @@ namespace IqosBot.Bench.LoadDriver;
 public sealed class Options
 {
     public Uri Url { get; private set; } = new("http://127.0.0.1:3978/api/messages");
-    public int? Pid { get; private set; }
+    public IReadOnlyList<int> Pids { get; private set; } = [];
+    public IReadOnlyList<int> ServicePids { get; private set; } = [];
     public int Conversations { get; private set; } = 50;
     public int Turns { get; private set; } = 20;
     public int Rounds { get; private set; } = 1;
@@ -27,7 +28,10 @@ public sealed class Options
                LoadDriver free-port                  print a free TCP port on 127.0.0.1
 
           --url URL             the bot's base URL or its /api/messages endpoint
-          --pid PID             the bot's process id, for its CPU time and peak memory (from /proc)
+          --pid PID[,PID]       the bot's process id, for its CPU time and peak memory (from /proc);
+                                several bot instances: their ids, comma-separated, counted together
+          --service-pids PIDS   processes the bot instances share (PostgreSQL, Redis, nginx), comma-
+                                separated: their CPU time (with their children's) is reported apart
           --conversations N     concurrent conversations (default 50)
           --turns N             measured turns per conversation (default 20)
           --rounds N            conversations per concurrent slot: when one ends, a new customer
@@ -53,7 +57,8 @@ public sealed class Options
             switch (name)
             {
                 case "url": options.Url = Endpoint(value); break;
-                case "pid": options.Pid = Positive(name, value); break;
+                case "pid": options.Pids = BotProcess.ParsePids(name, value); break;
+                case "service-pids": options.ServicePids = BotProcess.ParsePids(name, value); break;
                 case "conversations": options.Conversations = Positive(name, value); break;
                 case "turns": options.Turns = Positive(name, value); break;
                 case "rounds": options.Rounds = Positive(name, value); break;

@@ -27,18 +27,22 @@ catch (ArgumentException e)
 // 2 the bot never answered or went away, 3 the run hit --max-seconds.
 static async Task<int> DriveAsync(Options options)
 {
-    var bot = options.Pid is { } pid ? new BotProcess(pid) : null;
-    if (bot is { IsAlive: false })
+    var bot = options.Pids.Count > 0 ? new BotProcess(options.Pids) : null;
+    var services = options.ServicePids.Count > 0 ? new BotProcess(options.ServicePids) : null;
+    foreach (var processes in new[] { bot, services })
     {
-        Console.Error.WriteLine($"no process {bot.Pid}");
-        return 2;
+        if (processes is { IsAlive: false })
+        {
+            Console.Error.WriteLine($"no process {processes.Pid}");
+            return 2;
+        }
     }
     using var cap = new CancellationTokenSource(TimeSpan.FromSeconds(options.MaxSeconds));
     // One connection per conversation (plus the probe's): a customer never waits for another's socket.
     using var client = new TurnClient(options.Url, TimeSpan.FromMilliseconds(options.TimeoutMs), options.Conversations + 1);
     // Fresh conversation ids every run, so a bot that keeps its state never sees a conversation twice.
     var script = new CustomerScript(Guid.NewGuid().ToString("N")[..8]);
-    var run = new LoadRun(options, client, script, bot);
+    var run = new LoadRun(options, client, script, bot, services);
     try
     {
         if (options.WaitSeconds > 0 && !await run.WaitUntilAnsweringAsync(cap.Token))

@@ -33,7 +33,12 @@ public sealed record RunResult
     public double? BotPeakRssMiB { get; init; }
     public required double DriverCpuUsPerTurn { get; init; }
     public required double DriverCores { get; init; }
-    /// <summary>Cores that neither the bot nor the driver used but something else did; null without a PID.</summary>
+    /// <summary>CPU of the services the bot instances share (PostgreSQL, Redis, nginx) per turn; null when none were named.</summary>
+    public double? ServiceCpuUsPerTurn { get; init; }
+    public double? ServiceCores { get; init; }
+    /// <summary>What a turn costs the whole deployment: the bots and their services.</summary>
+    public double? TotalCpuUsPerTurn => ServiceCpuUsPerTurn is { } services ? BotCpuUsPerTurn + services : BotCpuUsPerTurn;
+    /// <summary>Cores that neither the bot, its services nor the driver used but something else did; null without a PID.</summary>
     public double? OtherCores { get; init; }
 
     public bool AllOk => MeasuredTurns > 0 && OkTurns == MeasuredTurns;
@@ -44,13 +49,14 @@ public sealed record RunResult
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public static RunResult From(Options options, TurnLog warmup, TurnLog measured, TimeSpan wall,
-        long? botTicks, long machineTicks, long? peakKiB, TimeSpan driverCpu)
+        long? botTicks, long machineTicks, long? peakKiB, TimeSpan driverCpu, long? serviceTicks = null)
     {
         var latencies = measured.OkLatenciesMs.Order().ToArray();
         var turns = Math.Max(measured.Turns, 1);
         var seconds = wall.TotalSeconds;
         double ticksPerSecond = BotProcess.TicksPerSecond;
         double? botCpuSeconds = botTicks / ticksPerSecond;
+        var serviceCpuSeconds = serviceTicks / ticksPerSecond ?? 0;
         return new RunResult
         {
             Label = options.Label,
@@ -77,10 +83,12 @@ public sealed record RunResult
             BotCpuUsPerTurn = botCpuSeconds * 1e6 / turns,
             BotCores = botCpuSeconds / seconds,
             BotPeakRssMiB = peakKiB / 1024.0,
+            ServiceCpuUsPerTurn = serviceTicks is null ? null : serviceCpuSeconds * 1e6 / turns,
+            ServiceCores = serviceTicks is null ? null : serviceCpuSeconds / seconds,
             DriverCpuUsPerTurn = driverCpu.TotalMicroseconds / turns,
             DriverCores = driverCpu.TotalSeconds / seconds,
             OtherCores = botCpuSeconds is { } bot
-                ? Math.Max(0, machineTicks / ticksPerSecond - bot - driverCpu.TotalSeconds) / seconds
+                ? Math.Max(0, machineTicks / ticksPerSecond - bot - serviceCpuSeconds - driverCpu.TotalSeconds) / seconds
                 : null,
         };
     }
@@ -104,7 +112,10 @@ public sealed record RunResult
         {
             output.WriteLine($"  bot CPU      {BotCpuUsPerTurn:F0} µs/turn ({ticks} ticks of {1000 / TicksPerSecond} ms)");
             output.WriteLine($"  bot memory   {BotPeakRssMiB:F1} MiB peak resident (VmHWM)");
-            output.WriteLine($"  cores busy   bot {BotCores:F2}, driver {DriverCores:F2}, other processes {OtherCores:F2} (of {Environment.ProcessorCount})");
+            if (ServiceCpuUsPerTurn is { } services)
+                output.WriteLine($"  services CPU {services:F0} µs/turn (PostgreSQL, Redis, nginx), {TotalCpuUsPerTurn:F0} µs/turn with the bots");
+            var serviceCores = ServiceCores is { } cores ? $", services {cores:F2}" : "";
+            output.WriteLine($"  cores busy   bot {BotCores:F2}{serviceCores}, driver {DriverCores:F2}, other processes {OtherCores:F2} (of {Environment.ProcessorCount})");
             if (OtherCores > DisturbedCores)
                 output.WriteLine("  warning      other processes competed for the CPU during the measurement: latency and turns/s are disturbed");
         }

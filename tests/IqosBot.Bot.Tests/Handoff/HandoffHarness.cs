@@ -78,11 +78,20 @@ public sealed partial class AgentBrowser
         Http = host.CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
     }
 
+    /// <summary>A browser on a bot reached over the network (a separate process, a proxy); <paramref name="http"/> keeps the cookies.</summary>
+    public AgentBrowser(HttpClient http)
+    {
+        Http = http;
+    }
+
     public HttpClient Http { get; }
 
-    public static async Task<AgentBrowser> SignedInAsync(BotHost host, string userName, System.Net.CookieContainer? cookies = null)
+    public static Task<AgentBrowser> SignedInAsync(BotHost host, string userName, System.Net.CookieContainer? cookies = null)
+        => SignInAsync(cookies is null ? new AgentBrowser(host) : new AgentBrowser(host, cookies), userName);
+
+    /// <summary>Signs <paramref name="browser"/> in as <paramref name="userName"/> and keeps the antiforgery token for its posts.</summary>
+    public static async Task<AgentBrowser> SignInAsync(AgentBrowser browser, string userName)
     {
-        var browser = cookies is null ? new AgentBrowser(host) : new AgentBrowser(host, cookies);
         var response = await browser.PostLoginAsync(userName, Agents.Password, "/agent");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var me = await browser.GetJsonAsync("/agent/api/me");

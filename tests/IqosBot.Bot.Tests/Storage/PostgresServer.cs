@@ -25,6 +25,9 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public string AdminConnectionString { get; private set; } = string.Empty;
 
+    /// <summary>The cluster's max_connections (PostgreSQL's default 100); several bot processes with their own pools need more.</summary>
+    public int MaxConnections { get; init; } = 100;
+
     public async Task InitializeAsync()
     {
         if (Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") is { Length: > 0 } given)
@@ -38,7 +41,7 @@ public sealed class PostgresServer : IAsyncLifetime
         await RunAsync("chown", $"-R postgres {_folder}", asPostgres: false);
         var port = FreePort();
         await RunAsync(Path.Combine(Binaries, "initdb"), $"-D {_folder}/data -A trust -U postgres -E UTF8 --no-sync", asPostgres: true);
-        await RunAsync(Path.Combine(Binaries, "pg_ctl"), $"-D {_folder}/data -l {_folder}/server.log -w -o \"-p {port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off\" start", asPostgres: true);
+        await RunAsync(Path.Combine(Binaries, "pg_ctl"), $"-D {_folder}/data -l {_folder}/server.log -w -o \"-p {port} -k {_folder} -c listen_addresses=127.0.0.1 -c max_connections={MaxConnections} -c fsync=off -c full_page_writes=off\" start", asPostgres: true);
         AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
     }
 

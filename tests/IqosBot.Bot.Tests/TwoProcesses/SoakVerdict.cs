@@ -1,0 +1,94 @@
+using Newtonsoft.Json.Linq;
+
+namespace IqosBot.Bot.Tests.TwoProcesses;
+
+/// <summary>
+/// What a soak conversation must show: the same answers, turn by turn, as one undisturbed instance gives the same
+/// script (the reference); every message in the log once and in order; answers in order and never interleaved;
+/// and the socket delivering exactly the log, each activity once.
+/// </summary>
+public sealed class SoakVerdict
+{
+    private readonly List<string> _welcome;
+    private readonly List<List<string>> _answers;
+
+    /// <param name="reference">The script run once on one instance, alone: its answers are the expected ones.</param>
+    public SoakVerdict(SoakConversation reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        _welcome = Welcome(reference);
+        _answers = reference.SentIds.Select(id => Answers(reference.Log, id)).ToList();
+        if (reference.Problems.Count > 0 || _answers.Any(answers => answers.Count == 0) || _welcome.Count == 0)
+        {
+            throw new InvalidOperationException("The reference run itself went wrong: " + string.Join("; ", reference.Problems) + " " + new JArray(reference.Log));
+        }
+    }
+
+    /// <summary>Everything wrong with one conversation, each problem one line naming the conversation and turn.</summary>
+    public IEnumerable<string> Problems(SoakConversation run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var name = $"conversation {run.Number} ({run.ConversationId})";
+        foreach (var problem in run.Problems)
+        {
+            yield return $"{name}: {problem}";
+        }
+
+        var clientIds = ConversationLog.CustomerMessages(run.Log).Select(message => message["channelData"]?.Value<string>("clientActivityID")).ToList();
+        var expectedClientIds = Enumerable.Range(0, run.SentIds.Count).Select(turn => SoakConversation.ClientId(run.Number, turn)).ToList();
+        if (!clientIds.SequenceEqual(expectedClientIds))
+        {
+            yield return $"{name}: the log's messages are [{string.Join(", ", clientIds)}], not the {expectedClientIds.Count} sent once each in order";
+        }
+
+        var runs = ConversationLog.AnswerRuns(run.Log, run.SentIds);
+        if (!runs.SequenceEqual(run.SentIds))
+        {
+            yield return $"{name}: answers in the log to [{string.Join(", ", runs.Select(id => run.SentIds.IndexOf(id)))}], not to each message in turn without interleaving";
+        }
+
+        foreach (var early in ConversationLog.AnswersBeforeTheirMessage(run.Log))
+        {
+            yield return $"{name}: the answer {early} stands before its message";
+        }
+
+        if (!Welcome(run).SequenceEqual(_welcome))
+        {
+            yield return $"{name}: the welcome differs from the reference's: {string.Join(" | ", Welcome(run))}";
+        }
+
+        for (var turn = 0; turn < run.SentIds.Count; turn++)
+        {
+            var answers = Answers(run.Log, run.SentIds[turn]);
+            if (!answers.SequenceEqual(_answers[turn]))
+            {
+                yield return $"{name}, turn {turn}: {answers.Count} answers where the reference has {_answers[turn].Count}: {string.Join(" | ", answers.Select(Short))}";
+            }
+        }
+
+        if (run.RepeatedOnSocket > 0)
+        {
+            yield return $"{name}: the socket delivered {run.RepeatedOnSocket} activities twice";
+        }
+
+        if (run.Log.Count > 0 && !run.Delivered.Select(ConversationLog.Id).SequenceEqual(run.Log.Select(ConversationLog.Id)))
+        {
+            yield return $"{name}: the socket delivered {run.Delivered.Count} activities, the log holds {run.Log.Count}, or in another order";
+        }
+    }
+
+    /// <summary>What the bot said in answer to one message, in order, as the customer sees it.</summary>
+    private static List<string> Answers(List<JObject> log, string messageId) => log
+        .Where(activity => ConversationLog.FromBot(activity) && activity.Value<string>("replyToId") == messageId)
+        .Select(ConversationLog.Shown)
+        .ToList();
+
+    /// <summary>What the bot said before the customer's first message.</summary>
+    private static List<string> Welcome(SoakConversation run) => run.Log
+        .TakeWhile(activity => !ConversationLog.CustomerMessages([activity]).Any())
+        .Where(ConversationLog.FromBot)
+        .Select(ConversationLog.Shown)
+        .ToList();
+
+    private static string Short(string shown) => shown.Length <= 80 ? shown : shown[..80] + "…";
+}
