@@ -85,20 +85,35 @@ public sealed class DirectLineHub
         await live.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var (sequence, json) = await _store.AppendAsync(
-                conversationId,
-                (sequence, timestamp) =>
+            string Render(long sequence, DateTimeOffset timestamp)
+            {
+                activity.Id = ActivityId(conversationId, sequence);
+                activity.Timestamp = timestamp;
+                activity.ChannelId = DirectLineEndpoints.ChannelId;
+                activity.Conversation ??= new ConversationAccount();
+                activity.Conversation.Id = conversationId;
+                return ShownJson(activity);
+            }
+
+            // A customer's message is stored once however often the client retries it (on this instance or another):
+            // a retry gets the stored one's id and queues no second turn. (A message stored by an instance that died
+            // before its turn ran stays unanswered: turns are not yet queued durably; #16's note.)
+            if (persist && activity.From?.Role == RoleTypes.User && ClientActivityRetry.IdOf(activity) is { } clientActivityId)
+            {
+                var (sequence, json, appended) = await _store.AppendOnceAsync(conversationId, clientActivityId, Render, CancellationToken.None).ConfigureAwait(false);
+                if (!appended)
                 {
-                    activity.Id = ActivityId(conversationId, sequence);
-                    activity.Timestamp = timestamp;
-                    activity.ChannelId = DirectLineEndpoints.ChannelId;
-                    activity.Conversation ??= new ConversationAccount();
-                    activity.Conversation.Id = conversationId;
-                    return ShownJson(activity);
-                },
-                persist,
-                CancellationToken.None).ConfigureAwait(false);
-            Send(new ActivityFrame(conversationId, sequence, json, IsUpdate: false));
+                    return ActivityId(conversationId, sequence);
+                }
+
+                Send(new ActivityFrame(conversationId, sequence, json, IsUpdate: false));
+            }
+            else
+            {
+                var (sequence, json) = await _store.AppendAsync(conversationId, Render, persist, CancellationToken.None).ConfigureAwait(false);
+                Send(new ActivityFrame(conversationId, sequence, json, IsUpdate: false));
+            }
+
             whileOrdered?.Invoke(activity.Id);
             return activity.Id;
         }

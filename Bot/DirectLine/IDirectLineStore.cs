@@ -34,6 +34,14 @@ public interface IDirectLineStore
     /// </summary>
     Task<(long Sequence, string Json)> AppendAsync(string conversationId, Func<long, DateTimeOffset, string> render, bool persist, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="AppendAsync"/> for a customer's activity posted under <paramref name="clientActivityId"/>: when the
+    /// newest activities (<see cref="ClientActivityRetry.Window"/>) already hold it, this is the client's retry and
+    /// nothing is appended; the stored one is returned with <c>Appended</c> false. Decided under the same lock as the
+    /// append, so a retry racing its original on another instance is stored once.
+    /// </summary>
+    Task<(long Sequence, string Json, bool Appended)> AppendOnceAsync(string conversationId, string clientActivityId, Func<long, DateTimeOffset, string> render, CancellationToken cancellationToken);
+
     /// <summary>Replaces a stored activity (the bot updated it). Returns its sequence number, or null when it is not stored.</summary>
     Task<long?> ReplaceAsync(string conversationId, string activityId, string json, CancellationToken cancellationToken);
 

@@ -26,8 +26,7 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(options);
         _maxActivities = options.Value.MaxActivitiesPerConversation;
-        _file = new SqliteFile(storage.Value.Path, """
-            PRAGMA journal_mode = WAL;
+        _file = new SqliteFile(storage.Value.Path, "directline", [(1, """
             CREATE TABLE IF NOT EXISTS directline_conversations (
                 id               TEXT PRIMARY KEY NOT NULL,
                 user_id          TEXT NOT NULL,
@@ -45,7 +44,7 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
                 json            TEXT NOT NULL,
                 PRIMARY KEY (conversation_id, seq)
             ) WITHOUT ROWID;
-            """);
+            """)]);
     }
 
     /// <summary>Creates the conversation, or leaves an existing one as it is. Returns whether it was created.</summary>
@@ -100,6 +99,15 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
 
     public async Task<(long Sequence, string Json)> AppendAsync(string conversationId, Func<long, DateTimeOffset, string> render, bool persist, CancellationToken cancellationToken)
     {
+        var (sequence, json, _) = await AppendCoreAsync(conversationId, null, render, persist, cancellationToken).ConfigureAwait(false);
+        return (sequence, json);
+    }
+
+    public Task<(long Sequence, string Json, bool Appended)> AppendOnceAsync(string conversationId, string clientActivityId, Func<long, DateTimeOffset, string> render, CancellationToken cancellationToken)
+        => AppendCoreAsync(conversationId, clientActivityId, render, persist: true, cancellationToken);
+
+    private async Task<(long Sequence, string Json, bool Appended)> AppendCoreAsync(string conversationId, string? clientActivityId, Func<long, DateTimeOffset, string> render, bool persist, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(render);
         await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -113,6 +121,24 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
             sequence = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } next and not DBNull
                 ? Convert.ToInt64(next, CultureInfo.InvariantCulture)
                 : throw new KeyNotFoundException($"No Direct Line conversation {conversationId}.");
+        }
+
+        // The write lock is held from the UPDATE on: a retry is looked for and, when found, the claim is rolled back.
+        if (clientActivityId is not null)
+        {
+            await using var recent = connection.CreateCommand();
+            recent.Transaction = transaction;
+            recent.CommandText = "SELECT seq, json FROM directline_activities WHERE conversation_id = $id ORDER BY seq DESC LIMIT $window";
+            recent.Parameters.AddWithValue("$id", conversationId);
+            recent.Parameters.AddWithValue("$window", ClientActivityRetry.Window);
+            await using var reader = await recent.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (ClientActivityRetry.IsSame(reader.GetString(1), clientActivityId))
+                {
+                    return (reader.GetInt64(0), reader.GetString(1), false);
+                }
+            }
         }
 
         var json = render(sequence, NextTimestamp());
@@ -133,7 +159,7 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return (sequence, json);
+        return (sequence, json, true);
     }
 
     /// <summary>Now, or a millisecond after the last timestamp handed out when the clock has not moved on (or went back).</summary>

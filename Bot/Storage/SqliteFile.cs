@@ -26,9 +26,10 @@ internal sealed class SqliteFile
     // native connection is configured once instead of paying for the pragmas on every operation.
     private readonly ConditionalWeakTable<sqlite3, object?> _configuredHandles = [];
 
-    /// <param name="schemaSql">Run once now; WAL is best set here, as it is stored in the file itself.</param>
+    /// <param name="component">The schema's name in the file's schema_migrations (several stores share a file).</param>
+    /// <param name="steps">The component's versioned schema steps; those not yet applied to the file run now (<see cref="SqliteMigrations"/>).</param>
     /// <param name="extraPragmas">Per-connection pragmas beyond the defaults, e.g. "PRAGMA foreign_keys = ON;".</param>
-    public SqliteFile(string path, string schemaSql, string extraPragmas = "")
+    public SqliteFile(string path, string component, IReadOnlyList<(int Version, string Sql)> steps, string extraPragmas = "")
     {
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
@@ -52,9 +53,11 @@ internal sealed class SqliteFile
         using var command = connection.CreateCommand();
 
         // Incremental auto-vacuum lets ReclaimAsync hand freed pages back to the file system; it can only be
-        // chosen before the first table exists (an older file keeps its setting and is still zeroed).
-        command.CommandText = "PRAGMA auto_vacuum = INCREMENTAL; " + schemaSql;
+        // chosen before the first table exists (an older file keeps its setting and is still zeroed). WAL is stored
+        // in the file itself (readers never block the writer nor each other) and cannot be set inside a transaction.
+        command.CommandText = "PRAGMA auto_vacuum = INCREMENTAL; PRAGMA journal_mode = WAL; " + SqliteMigrations.TableSql;
         command.ExecuteNonQuery();
+        SqliteMigrations.Apply(connection, component, steps);
     }
 
     /// <summary>

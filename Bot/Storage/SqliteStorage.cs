@@ -38,16 +38,14 @@ public sealed partial class SqliteStorage : IStateStore, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
         _time = time ?? TimeProvider.System;
 
-        // WAL is stored in the file itself: readers then never block the writer nor each other.
-        _file = new SqliteFile(options.Path, """
-            PRAGMA journal_mode = WAL;
+        _file = new SqliteFile(options.Path, "state", [(1, """
             CREATE TABLE IF NOT EXISTS state (
                 key        TEXT PRIMARY KEY NOT NULL,
                 etag       TEXT NOT NULL,
                 value      TEXT NOT NULL,
                 updated_at TEXT NOT NULL
             );
-            """);
+            """)]);
     }
 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)

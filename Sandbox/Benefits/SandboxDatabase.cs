@@ -14,7 +14,6 @@ internal sealed class SandboxDatabase : IDisposable
     // Serials and e-mail addresses are stored normalized (SerialNumberFormat, EmailAddressFormat), dates as YYYY-MM-DD
     // text, which SQLite compares in calendar order. A device is registered when it has a registrations row.
     private const string SchemaSql = """
-        PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS devices (
             serial TEXT PRIMARY KEY NOT NULL,
             model  TEXT NOT NULL
@@ -69,7 +68,7 @@ internal sealed class SandboxDatabase : IDisposable
     public SandboxDatabase(IOptions<BenefitsSandboxOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _file = new SqliteFile(options.Value.DatabasePath, SchemaSql, extraPragmas: "PRAGMA foreign_keys = ON;");
+        _file = new SqliteFile(options.Value.DatabasePath, "sandbox", [(1, SchemaSql)], extraPragmas: "PRAGMA foreign_keys = ON;");
     }
 
     public string FilePath => _file.Path;

@@ -58,6 +58,15 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource dataSource, IOption
 
     public async Task<(long Sequence, string Json)> AppendAsync(string conversationId, Func<long, DateTimeOffset, string> render, bool persist, CancellationToken cancellationToken)
     {
+        var (sequence, json, _) = await AppendCoreAsync(conversationId, null, render, persist, cancellationToken).ConfigureAwait(false);
+        return (sequence, json);
+    }
+
+    public Task<(long Sequence, string Json, bool Appended)> AppendOnceAsync(string conversationId, string clientActivityId, Func<long, DateTimeOffset, string> render, CancellationToken cancellationToken)
+        => AppendCoreAsync(conversationId, clientActivityId, render, persist: true, cancellationToken);
+
+    private async Task<(long Sequence, string Json, bool Appended)> AppendCoreAsync(string conversationId, string? clientActivityId, Func<long, DateTimeOffset, string> render, bool persist, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(render);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -87,6 +96,23 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource dataSource, IOption
             timestamp = reader.GetFieldValue<DateTimeOffset>(1);
         }
 
+        // The conversation's row lock is held from the UPDATE on, on every instance: a retry racing its original
+        // waits here, then finds it; the claim is rolled back with the transaction.
+        if (clientActivityId is not null)
+        {
+            await using var recent = new NpgsqlCommand("SELECT seq, json FROM directline_activities WHERE conversation_id = @id ORDER BY seq DESC LIMIT @window", connection, transaction);
+            recent.Parameters.AddWithValue("id", conversationId);
+            recent.Parameters.AddWithValue("window", (long)ClientActivityRetry.Window);
+            await using var reader = await recent.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (ClientActivityRetry.IsSame(reader.GetString(1), clientActivityId))
+                {
+                    return (reader.GetInt64(0), reader.GetString(1), false);
+                }
+            }
+        }
+
         var json = render(sequence, timestamp);
         if (persist)
         {
@@ -106,7 +132,7 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource dataSource, IOption
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return (sequence, json);
+        return (sequence, json, true);
     }
 
     public async Task<long?> ReplaceAsync(string conversationId, string activityId, string json, CancellationToken cancellationToken)

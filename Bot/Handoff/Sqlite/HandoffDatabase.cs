@@ -11,7 +11,6 @@ namespace IqosBot.Handoff.Sqlite;
 public sealed class HandoffDatabase
 {
     private const string Schema = """
-        PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS handoff_cases (
             id TEXT PRIMARY KEY,
             conversation_key TEXT NOT NULL,
@@ -53,7 +52,7 @@ public sealed class HandoffDatabase
 
     public HandoffDatabase(string path)
     {
-        _file = new SqliteFile(path, Schema);
+        _file = new SqliteFile(path, "handoff", [(1, Schema)]);
     }
 
     public string Path => _file.Path;

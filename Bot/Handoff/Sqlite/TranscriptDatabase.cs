@@ -12,7 +12,6 @@ namespace IqosBot.Handoff.Sqlite;
 public sealed class TranscriptDatabase
 {
     private const string Schema = """
-        PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS transcript_entries (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             conversation_key TEXT NOT NULL,
@@ -28,7 +27,7 @@ public sealed class TranscriptDatabase
     /// <param name="statePath">The state database; the transcripts go beside it.</param>
     public TranscriptDatabase(string statePath)
     {
-        _file = new SqliteFile(PathBeside(statePath), Schema);
+        _file = new SqliteFile(PathBeside(statePath), "transcripts", [(1, Schema)]);
     }
 
     /// <summary>"…/iqosbot.db" → "…/iqosbot-transcripts.db".</summary>

@@ -876,8 +876,10 @@
       setConnection('offline'); // polling still keeps the queue fresh
       return;
     }
+    // Straight to a WebSocket, no negotiate request: behind a load balancer without affinity the negotiate and the
+    // socket may reach different instances, and the second would not know the first's connection id.
     const connection = new window.signalR.HubConnectionBuilder()
-      .withUrl(HUB_URL)
+      .withUrl(HUB_URL, { skipNegotiation: true, transport: window.signalR.HttpTransportType.WebSockets })
       .withAutomaticReconnect()
       .configureLogging(window.signalR.LogLevel.Warning)
       .build();

@@ -216,6 +216,24 @@ public sealed class DirectLineProtocolTests : IDisposable
     }
 
     [Fact]
+    public async Task A_message_the_client_posts_again_under_its_client_id_is_kept_and_answered_once()
+    {
+        var (conversationId, token) = await StartAndWaitForWelcomeAsync();
+
+        // The first POST's answer was lost on the way back; Web Chat retries with the same clientActivityID.
+        var first = await _client.PostTextAsync(conversationId, token, "hej", "retry-1");
+        var again = await _client.PostTextAsync(conversationId, token, "hej", "retry-1");
+
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.Equal(first.Json.Value<string>("id"), again.Json.Value<string>("id"));
+        var activities = await _client.PollAsync(conversationId, token, list => list.Any(activity => activity.Value<string>("text") == SwedishGreetingReply));
+        await Task.Delay(500);
+        activities = await _client.PollAsync(conversationId, token, _ => true);
+        Assert.Single(activities, activity => activity.Value<string>("text") == "hej");
+        Assert.Single(activities, activity => activity.Value<string>("text") == SwedishGreetingReply);
+    }
+
+    [Fact]
     public async Task The_first_stream_frame_replays_the_welcome_and_then_the_echo_and_reply_follow()
     {
         var started = (await _client.StartAsync(DirectLineHost.Secret)).Json;

@@ -151,6 +151,36 @@ public abstract class DirectLineStoreContract
     }
 
     [Fact]
+    public async Task A_clients_retry_of_a_message_is_stored_once_even_when_it_races_the_original_on_another_instance()
+    {
+        var id = NewId();
+        await Open().CreateAsync(id, "dl_user1", null, null, CancellationToken.None);
+        var stores = new[] { Open(), Open() };
+        string Customer(long sequence, DateTimeOffset timestamp, string clientId) => new JObject
+        {
+            ["type"] = "message",
+            ["id"] = DirectLineHub.ActivityId(id, sequence),
+            ["from"] = new JObject { ["id"] = "dl_user1", ["role"] = "user" },
+            ["channelData"] = new JObject { ["clientActivityID"] = clientId },
+            ["text"] = "hej",
+        }.ToString(Newtonsoft.Json.Formatting.None);
+
+        var first = await stores[0].AppendOnceAsync(id, "client-1", (sequence, timestamp) => Customer(sequence, timestamp, "client-1"), CancellationToken.None);
+        var raced = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() =>
+            stores[i % 2].AppendOnceAsync(id, "client-2", (sequence, timestamp) => Customer(sequence, timestamp, "client-2"), CancellationToken.None))));
+        var retry = await stores[1].AppendOnceAsync(id, "client-1", (sequence, timestamp) => Customer(sequence, timestamp, "client-1"), CancellationToken.None);
+
+        Assert.True(first.Appended);
+        Assert.Single(raced, result => result.Appended);
+        Assert.Single(raced.Select(result => result.Sequence).Distinct());
+        Assert.False(retry.Appended);
+        Assert.Equal(first.Sequence, retry.Sequence);
+        var page = (await Open().ReadPageAsync(id, 0, 100, CancellationToken.None))!;
+        Assert.Equal(2, page.Activities.Count);
+        Assert.Equal(2, page.NextSequence);
+    }
+
+    [Fact]
     public async Task Appending_to_a_conversation_that_does_not_exist_is_refused()
     {
         await Assert.ThrowsAsync<KeyNotFoundException>(() => AppendTextAsync(Open(), NewId(), "hej"));

@@ -23,9 +23,15 @@ public sealed class AgentHubThroughProxyTests(TwoProcessServers servers)
             using var agentSide = TwoBotCluster.Client(cluster.Proxy.BaseAddress, cookies);
             await AgentBrowser.SignInAsync(new AgentBrowser(agentSide), Agents.Anna);
             var queueChanges = Channel.CreateUnbounded<bool>();
-            // What console.js does: withUrl("/agent/hub") and nothing else, so the default negotiation and transports.
+            // What console.js does: straight to a WebSocket without a negotiate request (with one, the negotiate and
+            // the socket may reach different instances behind a balancer without affinity, and the socket gets 404).
             await using var hub = new HubConnectionBuilder()
-                .WithUrl(new Uri(cluster.Proxy.BaseAddress, "/agent/hub"), options => options.Cookies = cookies)
+                .WithUrl(new Uri(cluster.Proxy.BaseAddress, "/agent/hub"), options =>
+                {
+                    options.Cookies = cookies;
+                    options.SkipNegotiation = true;
+                    options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                })
                 .Build();
             hub.On("queueChanged", () => queueChanges.Writer.TryWrite(true));
             await hub.StartAsync();

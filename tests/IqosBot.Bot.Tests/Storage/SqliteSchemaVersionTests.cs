@@ -1,0 +1,79 @@
+using IqosBot.DirectLine;
+using IqosBot.Handoff.Sqlite;
+using IqosBot.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace IqosBot.Bot.Tests.Storage;
+
+/// <summary>
+/// The SQLite files record their schema as versioned steps per store (schema_migrations), as PostgreSQL does: a
+/// new file gets every store's steps once, however many open it at once, and a file made before steps were
+/// recorded keeps its data and is brought under them.
+/// </summary>
+public sealed class SqliteSchemaVersionTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "iqosbot-schema-" + Guid.NewGuid().ToString("N"));
+
+    private string StatePath => Path.Combine(_folder, "state.db");
+
+    [Fact]
+    public async Task Every_store_sharing_the_state_file_records_its_steps_once_however_many_open_it_at_once()
+    {
+        Directory.CreateDirectory(_folder);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(opener => Task.Run(() =>
+        {
+            _ = new SqliteStorage(new SqliteStorageOptions { Path = StatePath });
+            _ = new SqliteDirectLineStore(Options.Create(new SqliteStorageOptions { Path = StatePath }), Options.Create(new DirectLineOptions()));
+            _ = new HandoffDatabase(StatePath);
+        })));
+
+        Assert.Equal(["directline 1", "handoff 1", "state 1"], await RowsAsync("SELECT component || ' ' || version FROM schema_migrations ORDER BY component, version"));
+    }
+
+    [Fact]
+    public async Task A_file_from_before_versioned_steps_keeps_its_state_and_is_recorded_at_version_one()
+    {
+        Directory.CreateDirectory(_folder);
+        await using (var old = new SqliteConnection($"Data Source={StatePath};Pooling=false"))
+        {
+            await old.OpenAsync();
+            await using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE state (key TEXT PRIMARY KEY NOT NULL, etag TEXT NOT NULL, value TEXT NOT NULL, updated_at TEXT NOT NULL);
+                INSERT INTO state VALUES ('webchat/conversations/c1', '1', '{"Language":"sv"}', '2026-11-30T10:00:00.000Z');
+                """;
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var storage = new SqliteStorage(new SqliteStorageOptions { Path = StatePath });
+
+        Assert.Single(await storage.ReadAsync(["webchat/conversations/c1"]));
+        Assert.Equal(["state 1"], await RowsAsync("SELECT component || ' ' || version FROM schema_migrations"));
+    }
+
+    private async Task<List<string>> RowsAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={StatePath};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
