@@ -38,7 +38,8 @@ public sealed class SoakConversation(int number)
 /// A Web Chat customer of the soak: the token, the start, every message and every reconnect each go to an instance
 /// picked at random (the other when it cannot be reached, with the same activity and client id); the replies come
 /// over the stream socket. Each message is sent once the previous one has its first reply (a customer who reads
-/// fast), so a turn may still be running, on either instance, when the next message arrives.
+/// fast), so a turn may still be running, on either instance, when the next message arrives; and every fourth
+/// message comes with the next right behind it, before either is answered.
 /// </summary>
 public sealed class SoakCustomer(IReadOnlyList<HttpClient> instances, int number)
 {
@@ -98,21 +99,37 @@ public sealed class SoakCustomer(IReadOnlyList<HttpClient> instances, int number
 
             for (var turn = 0; turn < script.Count; turn++)
             {
-                var message = DirectLineClient.Message(script[turn], SoakConversation.ClientId(number, turn));
-                var (status, body, postedTo) = await failover.PostAsync($"{DirectLineClient.Prefix}/conversations/{outcome.ConversationId}/activities", token, message.ToString(), cancellationToken);
-                Expect(status, HttpStatusCode.OK, $"message {turn}", body);
-                var id = JObject.Parse(body).Value<string>("id")!;
-                outcome.SentIds.Add(id);
-                var posted = $"posted to {postedTo} at {DateTime.UtcNow:HH:mm:ss.fff}";
-
-                // The next message goes once this one is answered at all; the last waits for the whole answer.
-                var last = turn == script.Count - 1;
-                if (!await stream.WaitForAsync(received => received.Any(activity => Answers(activity, id) && (!last || Says(activity, lastReply))), ReplyWait))
+                // Now and then two lines typed one after the other: the second is posted as soon as the first is
+                // taken, so the two may be taken by different instances while the first is still being answered.
+                var lines = new List<int> { turn };
+                if (turn % 4 == 2 && turn + 1 < script.Count)
                 {
-                    throw new InvalidOperationException($"No answer to message {turn} ({id}, {posted}) within {ReplyWait.TotalSeconds} s. {stream.Broken}");
+                    lines.Add(++turn);
                 }
 
-                answered();
+                var waiting = new List<(int Turn, string Id, string Posted)>();
+                foreach (var line in lines)
+                {
+                    var message = DirectLineClient.Message(script[line], SoakConversation.ClientId(number, line));
+                    var (status, body, postedTo) = await failover.PostAsync($"{DirectLineClient.Prefix}/conversations/{outcome.ConversationId}/activities", token, message.ToString(), cancellationToken);
+                    Expect(status, HttpStatusCode.OK, $"message {line}", body);
+                    var id = JObject.Parse(body).Value<string>("id")!;
+                    outcome.SentIds.Add(id);
+                    waiting.Add((line, id, $"taken by {postedTo}, its answer read by {DateTime.UtcNow:HH:mm:ss.fff}"));
+                }
+
+                // The next message goes once these are answered at all; the last waits for the whole answer.
+                foreach (var (line, id, posted) in waiting)
+                {
+                    var last = line == script.Count - 1;
+                    if (!await stream.WaitForAsync(received => received.Any(activity => Answers(activity, id) && (!last || Says(activity, lastReply))), ReplyWait))
+                    {
+                        throw new InvalidOperationException($"No answer to message {line} ({id}, {posted}) within {ReplyWait.TotalSeconds} s. {stream.Broken}");
+                    }
+
+                    answered();
+                }
+
                 await Task.Delay(_random.Next(0, 200), cancellationToken);
             }
         }

@@ -3,8 +3,9 @@ namespace IqosBot.Bot.Tests.TwoProcesses;
 /// <summary>
 /// The soak: 200 Web Chat customers of 20 turns each over Direct Line (50 at a time), every request of each
 /// sent to either of two bot processes at random, and one process killed (SIGKILL) half-way and started again;
-/// customers retry against the other instance what the dead one refused. Every message gets its answer exactly
-/// once and in order, no activity is lost or doubled in a conversation's log or on its socket, and no two turns
+/// customers retry against the other instance what the dead one refused, and now and then write two lines at once
+/// (the second posted, maybe to the other instance, before the first is answered). Every message gets its answer
+/// exactly once and in order, no activity is lost or doubled in a conversation's log or on its socket, and no two turns
 /// of a conversation overlap (their answers would interleave, or differ from what one undisturbed instance
 /// answers).
 /// </summary>

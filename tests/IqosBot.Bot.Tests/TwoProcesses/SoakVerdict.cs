@@ -71,9 +71,15 @@ public sealed class SoakVerdict
             yield return $"{name}: the socket delivered {run.RepeatedOnSocket} activities twice";
         }
 
-        if (run.Log.Count > 0 && !run.Delivered.Select(ConversationLog.Id).SequenceEqual(run.Log.Select(ConversationLog.Id)))
+        var delivered = run.Delivered.Select(ConversationLog.Id).ToList();
+        var logged = run.Log.Select(ConversationLog.Id).ToList();
+        if (run.Log.Count > 0 && !delivered.SequenceEqual(logged))
         {
-            yield return $"{name}: the socket delivered {run.Delivered.Count} activities, the log holds {run.Log.Count}, or in another order";
+            var missed = logged.Except(delivered).Select(id => Describe(run.Log, id));
+            var unlogged = delivered.Except(logged).Select(id => Describe(run.Delivered, id));
+            yield return $"{name}: the socket delivered {delivered.Count} activities, the log holds {logged.Count}; "
+                + $"not delivered: [{string.Join(", ", missed)}]; not in the log: [{string.Join(", ", unlogged)}]"
+                + (logged.Intersect(delivered).SequenceEqual(delivered.Intersect(logged)) ? string.Empty : "; and in another order");
         }
     }
 
@@ -89,6 +95,13 @@ public sealed class SoakVerdict
         .Where(ConversationLog.FromBot)
         .Select(ConversationLog.Shown)
         .ToList();
+
+    /// <summary>An activity by its id, who sent it and what it answers, for a problem's line.</summary>
+    private static string Describe(List<JObject> activities, string id)
+    {
+        var activity = activities.First(candidate => ConversationLog.Id(candidate) == id);
+        return $"{id} ({activity["from"]?.Value<string>("role")}, reply to {activity.Value<string>("replyToId") ?? "-"})";
+    }
 
     private static string Short(string shown) => shown.Length <= 80 ? shown : shown[..80] + "…";
 }
