@@ -85,28 +85,36 @@ public sealed class DirectLineHub
         await live.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            string Render(long sequence, DateTimeOffset timestamp)
+            void Stamp(long sequence, DateTimeOffset? timestamp)
             {
                 activity.Id = ActivityId(conversationId, sequence);
                 activity.Timestamp = timestamp;
                 activity.ChannelId = DirectLineEndpoints.ChannelId;
                 activity.Conversation ??= new ConversationAccount();
                 activity.Conversation.Id = conversationId;
+            }
+
+            string Render(long sequence, DateTimeOffset timestamp)
+            {
+                Stamp(sequence, timestamp);
                 return ShownJson(activity);
             }
 
-            // A customer's message is stored once however often the client retries it (on this instance or another):
-            // a retry gets the stored one's id and queues no second turn. (A message stored by an instance that died
-            // before its turn ran stays unanswered: turns are not yet queued durably; #16's note.)
+            // A customer's message is stored once however often the client retries it (on this instance or another).
+            // A retry becomes the stored one (its id, time, channel) and its turn is queued again: the bot acknowledges
+            // a message it already answered (ConversationData's recent ids) and answers one whose first turn was lost
+            // with the instance that took it.
             if (persist && activity.From?.Role == RoleTypes.User && ClientActivityRetry.IdOf(activity) is { } clientActivityId)
             {
                 var (sequence, json, appended) = await _store.AppendOnceAsync(conversationId, clientActivityId, Render, CancellationToken.None).ConfigureAwait(false);
-                if (!appended)
+                if (appended)
                 {
-                    return ActivityId(conversationId, sequence);
+                    Send(new ActivityFrame(conversationId, sequence, json, IsUpdate: false));
                 }
-
-                Send(new ActivityFrame(conversationId, sequence, json, IsUpdate: false));
+                else
+                {
+                    Stamp(sequence, Deserialize(json)?.Timestamp);
+                }
             }
             else
             {
