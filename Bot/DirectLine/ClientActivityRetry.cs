@@ -31,8 +31,8 @@ public static class ClientActivityRetry
         }
 
         var activity = JObject.Parse(json);
-        return activity.SelectToken("channelData.clientActivityID")?.Type == JTokenType.String
-               && string.Equals(activity.SelectToken("channelData.clientActivityID")!.Value<string>(), clientActivityId, StringComparison.Ordinal)
+        return activity.SelectToken("channelData.clientActivityID") is JValue { Type: JTokenType.String } stored
+               && string.Equals(stored.Value<string>(), clientActivityId, StringComparison.Ordinal)
                && string.Equals(activity.SelectToken("from.role")?.Value<string>(), "user", StringComparison.Ordinal);
     }
 }
