@@ -19,6 +19,25 @@ public static class ClientActivityRetry
         return activity.ChannelData is JObject data && data.Value<string>("clientActivityID") is { Length: > 0 and <= 128 } id ? id : null;
     }
 
+    /// <summary>
+    /// Runs <paramref name="newest"/> (the conversation's newest activities as <c>seq, json</c>, inside the append's
+    /// transaction) and returns the one posted under <paramref name="clientActivityId"/>, or null. Shared by both stores.
+    /// </summary>
+    public static async Task<(long Sequence, string Json)?> FindAsync(System.Data.Common.DbCommand newest, string clientActivityId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(newest);
+        await using var reader = await newest.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (IsSame(reader.GetString(1), clientActivityId))
+            {
+                return (reader.GetInt64(0), reader.GetString(1));
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether <paramref name="json"/> is the customer's activity posted under <paramref name="clientActivityId"/>.</summary>
     public static bool IsSame(string json, string clientActivityId)
     {

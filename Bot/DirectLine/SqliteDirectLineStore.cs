@@ -131,13 +131,9 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
             recent.CommandText = "SELECT seq, json FROM directline_activities WHERE conversation_id = $id ORDER BY seq DESC LIMIT $window";
             recent.Parameters.AddWithValue("$id", conversationId);
             recent.Parameters.AddWithValue("$window", ClientActivityRetry.Window);
-            await using var reader = await recent.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            if (await ClientActivityRetry.FindAsync(recent, clientActivityId, cancellationToken).ConfigureAwait(false) is { } stored)
             {
-                if (ClientActivityRetry.IsSame(reader.GetString(1), clientActivityId))
-                {
-                    return (reader.GetInt64(0), reader.GetString(1), false);
-                }
+                return (stored.Sequence, stored.Json, false);
             }
         }
 

@@ -103,13 +103,9 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource dataSource, IOption
             await using var recent = new NpgsqlCommand("SELECT seq, json FROM directline_activities WHERE conversation_id = @id ORDER BY seq DESC LIMIT @window", connection, transaction);
             recent.Parameters.AddWithValue("id", conversationId);
             recent.Parameters.AddWithValue("window", (long)ClientActivityRetry.Window);
-            await using var reader = await recent.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            if (await ClientActivityRetry.FindAsync(recent, clientActivityId, cancellationToken).ConfigureAwait(false) is { } stored)
             {
-                if (ClientActivityRetry.IsSame(reader.GetString(1), clientActivityId))
-                {
-                    return (reader.GetInt64(0), reader.GetString(1), false);
-                }
+                return (stored.Sequence, stored.Json, false);
             }
         }
 
