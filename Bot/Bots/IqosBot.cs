@@ -94,7 +94,7 @@ public sealed class IqosBot : ActivityHandler, IHandBack
     private async Task RunTurnAsync(ITurnContext turnContext, Func<ConversationData, Task> turn, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        using var held = await _locks.AcquireAsync(activity.ChannelId + "/" + activity.Conversation?.Id, cancellationToken).ConfigureAwait(false);
+        using var held = await _locks.AcquireAsync(ConversationKeys.Of(activity.ChannelId, activity.Conversation?.Id ?? string.Empty), cancellationToken).ConfigureAwait(false);
 
         var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken).ConfigureAwait(false);
         if (IsRedelivery(activity, data))

@@ -16,8 +16,20 @@ public sealed class ConversationLocks(IDistributedLockProvider? distributed = nu
 
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
+    /// <summary>The locks <see cref="RunExclusiveAsync"/> holds for the code it runs (and only for that code).</summary>
+    private readonly AsyncLocal<Held?> _held = new();
+
+    /// <summary>
+    /// Waits for the conversation's turn lock and holds it until the result is disposed. Inside
+    /// <see cref="RunExclusiveAsync"/> for the same key it is already held: the result then releases nothing.
+    /// </summary>
     public async Task<IDisposable> AcquireAsync(string conversationKey, CancellationToken cancellationToken)
     {
+        if (IsHeldHere(conversationKey))
+        {
+            return NothingToRelease.Instance;
+        }
+
         var local = await AcquireLocalAsync(conversationKey, cancellationToken).ConfigureAwait(false);
         if (distributed is null)
         {
@@ -34,6 +46,42 @@ public sealed class ConversationLocks(IDistributedLockProvider? distributed = nu
             local.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> holding the conversation's turn lock, for work of several turns in a row (the
+    /// Direct Line turns a conversation owes): the turns it runs take the same lock again without waiting for
+    /// themselves. What the body leaves running after it returns does not hold the lock any more.
+    /// </summary>
+    public async Task RunExclusiveAsync(string conversationKey, Func<Task> body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        using var handle = await AcquireAsync(conversationKey, cancellationToken).ConfigureAwait(false);
+
+        // Set inside this method, the value flows into the body and what it awaits, never back out to the caller.
+        var held = new Held(conversationKey, _held.Value);
+        _held.Value = held;
+        try
+        {
+            await body().ConfigureAwait(false);
+        }
+        finally
+        {
+            held.Released = true;
+        }
+    }
+
+    private bool IsHeldHere(string conversationKey)
+    {
+        for (var held = _held.Value; held is not null; held = held.Outer)
+        {
+            if (!held.Released && string.Equals(held.Key, conversationKey, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task<IDisposable> AcquireLocalAsync(string conversationKey, CancellationToken cancellationToken)
@@ -77,6 +125,24 @@ public sealed class ConversationLocks(IDistributedLockProvider? distributed = nu
                 _entries.Remove(conversationKey);
                 entry.Gate.Dispose();
             }
+        }
+    }
+
+    private sealed class Held(string key, Held? outer)
+    {
+        public string Key { get; } = key;
+
+        public Held? Outer { get; } = outer;
+
+        public bool Released { get; set; }
+    }
+
+    private sealed class NothingToRelease : IDisposable
+    {
+        public static readonly NothingToRelease Instance = new();
+
+        public void Dispose()
+        {
         }
     }
 

@@ -10,7 +10,7 @@ public static partial class DirectLineEndpoints
 {
     /// <summary>201 the first time, with the welcome turn queued; 200 when the token's conversation had already started.</summary>
     private static async Task<JsonHttpResult<DirectLineConversation>> StartConversationAsync(
-        HttpContext context, DirectLineTokens tokens, IDirectLineStore store, DirectLineTurnQueue turns, DirectLineAdapter adapter)
+        HttpContext context, DirectLineTokens tokens, IDirectLineStore store, DirectLineTurnQueue turns)
     {
         var body = await ReadJsonObjectAsync(context.Request).ConfigureAwait(false);
         var user = body?["user"] as JObject;
@@ -32,27 +32,12 @@ public static partial class DirectLineEndpoints
         }
 
         await store.CreateAsync(conversationId, userId, user?.Value<string>("name"), locale, context.RequestAborted).ConfigureAwait(false);
-        var record = await store.FindAsync(conversationId, context.RequestAborted).ConfigureAwait(false);
         var started = await store.TryMarkStartedAsync(conversationId, locale, context.RequestAborted).ConfigureAwait(false);
         if (started)
         {
-            // One conversationUpdate with the bot and the user, so the welcome is in the log before the
-            // client's first poll or socket. The response does not wait for the turn.
-            var member = new ChannelAccount(userId, record?.UserName, RoleTypes.User);
-            var update = new Activity
-            {
-                Type = ActivityTypes.ConversationUpdate,
-                Id = "cu-" + conversationId,
-                Timestamp = DateTimeOffset.UtcNow,
-                ChannelId = ChannelId,
-                ServiceUrl = ServiceUrl(context.Request),
-                Conversation = new ConversationAccount(id: conversationId),
-                From = member,
-                Recipient = adapter.BotAccount,
-                MembersAdded = [adapter.BotAccount, member],
-                Locale = locale ?? record?.Locale,
-            };
-            _ = turns.Enqueue(conversationId, update, ResponseSent(context));
+            // One conversationUpdate with the bot and the user, so the welcome is in the log before the client's
+            // first poll or socket. The response does not wait for the turn; the store remembers it is owed.
+            _ = turns.EnqueueWelcome(conversationId, ServiceUrl(context.Request), ResponseSent(context));
         }
 
         var conversation = Conversation(context.Request, tokens, conversationId, userId, watermark: null);

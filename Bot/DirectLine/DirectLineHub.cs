@@ -118,7 +118,9 @@ public sealed class DirectLineHub
             }
             else
             {
-                var (sequence, json) = await _store.AppendAsync(conversationId, Render, persist, CancellationToken.None).ConfigureAwait(false);
+                // A customer's kept activity is owed the bot's turn (DirectLineTurnRunner) from the moment it is stored.
+                var entry = !persist ? LogEntry.Typing : activity.From?.Role == RoleTypes.User ? LogEntry.CustomerTurn : LogEntry.Kept;
+                var (sequence, json) = await _store.AppendAsync(conversationId, Render, entry, CancellationToken.None).ConfigureAwait(false);
                 Send(new ActivityFrame(conversationId, sequence, json, IsUpdate: false));
             }
 

@@ -32,6 +32,12 @@ public sealed class DirectLineOptions
     /// <summary>A conversation with no activity for this long is deleted from the database with everything in it (and its token stops working).</summary>
     public TimeSpan ConversationRetention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// A conversation that still owes the customer a turn with nothing appended for this long lost it with an instance
+    /// that stopped: another instance runs it (<see cref="StalledTurnSweeper"/>). Well above a slow turn's length.
+    /// </summary>
+    public TimeSpan StalledTurnAfter { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Largest file accepted by the upload route, in bytes.</summary>
     public int MaxUploadBytes { get; set; } = 256 * 1024;
 

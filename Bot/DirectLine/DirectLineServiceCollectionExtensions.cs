@@ -49,8 +49,13 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineHub>();
         services.AddSingleton<DirectLineAdapter>();
         services.AddSingleton<DirectLineStream>();
+        // Turns run in the log's order under the conversation's lock (shared by every instance with PostgreSQL).
+        services.TryAddSingleton<Conversations.ConversationLocks>();
+        services.AddSingleton<DirectLineTurnRunner>();
         services.AddSingleton<DirectLineTurnQueue>();
         services.AddHostedService(provider => provider.GetRequiredService<DirectLineTurnQueue>());
+        services.AddSingleton<StalledTurnSweeper>();
+        services.AddHostedService(provider => provider.GetRequiredService<StalledTurnSweeper>());
         services.AddSingleton<DirectLineJanitor>();
         services.AddHostedService(provider => provider.GetRequiredService<DirectLineJanitor>());
 

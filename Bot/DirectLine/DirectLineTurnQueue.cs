@@ -1,12 +1,13 @@
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
 namespace IqosBot.DirectLine;
 
 /// <summary>
-/// Runs the bot's turns in the background, after the HTTP response: one queue per conversation so
-/// its turns run one at a time in the order the activities were echoed; conversations run in
-/// parallel. On shutdown, turns in flight get a few seconds to finish.
+/// Runs the bot's turns in the background, after the HTTP response: one queue per conversation on this instance,
+/// so its turns are started one at a time in the order the activities were echoed, and conversations run in
+/// parallel. What each queued turn runs is decided by <see cref="DirectLineTurnRunner"/> under the conversation's
+/// lock, from the log, so the order holds across instances too. On shutdown, turns in flight get a few seconds to
+/// finish; what they leave owed is run by another instance (<see cref="StalledTurnSweeper"/>).
 /// </summary>
 public sealed class DirectLineTurnQueue : IHostedService
 {
@@ -14,21 +15,54 @@ public sealed class DirectLineTurnQueue : IHostedService
     private static readonly TimeSpan DrainWait = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
-    private readonly IServiceScopeFactory _scopes;
-    private readonly DirectLineAdapter _adapter;
+    private readonly DirectLineTurnRunner _runner;
     private readonly ILogger<DirectLineTurnQueue> _logger;
     // Never disposed: it has no timer or linked registrations, and turns may still read its token during shutdown.
     private readonly CancellationTokenSource _stopping = new();
 
-    public DirectLineTurnQueue(IServiceScopeFactory scopes, DirectLineAdapter adapter, ILogger<DirectLineTurnQueue> logger)
+    public DirectLineTurnQueue(DirectLineTurnRunner runner, ILogger<DirectLineTurnQueue> logger)
     {
-        _scopes = scopes ?? throw new ArgumentNullException(nameof(scopes));
-        _adapter = adapter ?? throw new ArgumentNullException(nameof(adapter));
+        _runner = runner ?? throw new ArgumentNullException(nameof(runner));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
-    /// <summary>Queues the bot's turn for <paramref name="activity"/>; it starts once <paramref name="startAfter"/> completes (the response is sent) or after a few seconds.</summary>
+    /// <summary>
+    /// Queues the bot's turn for the customer's <paramref name="activity"/>, already in the log (or typing, which is
+    /// not kept), with every turn owed before it; it starts once <paramref name="startAfter"/> completes (the
+    /// response is sent) or after a few seconds.
+    /// </summary>
     public Task Enqueue(string conversationId, Activity activity, Task? startAfter = null)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return Chain(conversationId, startAfter, token => activity.Type == ActivityTypes.Typing || DirectLineTurnRunner.SequenceOf(activity.Id) is not { } sequence
+            ? _runner.RunUnloggedAsync(activity, token)
+            : _runner.RunDueAsync(conversationId, sequence, activity, activity.ServiceUrl, token));
+    }
+
+    /// <summary>Queues the welcome of a conversation that just started, unless another instance already ran it.</summary>
+    public Task EnqueueWelcome(string conversationId, string serviceUrl, Task? startAfter = null)
+        => Chain(conversationId, startAfter, token => _runner.RunDueAsync(conversationId, DirectLineTurnRunner.WelcomeOnly, null, serviceUrl, token));
+
+    /// <summary>
+    /// Queues everything a stalled conversation owes (its instance stopped before answering), unless turns of it
+    /// are already queued here: those will run what is owed. Returns whether it was queued.
+    /// </summary>
+    public bool TryEnqueueStalled(string conversationId)
+    {
+        lock (_tails)
+        {
+            if (_tails.ContainsKey(conversationId))
+            {
+                return false;
+            }
+
+            _ = Chain(conversationId, null, token => _runner.RunDueAsync(conversationId, DirectLineTurnRunner.Everything, null, null, token));
+            return true;
+        }
+    }
+
+    /// <summary>Runs <paramref name="run"/> in the conversation's queue once <paramref name="startAfter"/> completed or a few seconds passed; failures are logged.</summary>
+    private Task Chain(string conversationId, Task? startAfter, Func<CancellationToken, Task> run)
         => Chain(conversationId, async () =>
         {
             if (startAfter is not null)
@@ -43,7 +77,20 @@ public sealed class DirectLineTurnQueue : IHostedService
                 }
             }
 
-            await RunAsync(activity).ConfigureAwait(false);
+            try
+            {
+                await run(_stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // Shutting down: what is still owed stays owed in the store.
+            }
+#pragma warning disable CA1031 // A background turn must never take the process down (the store or the lock failed: the turns stay owed).
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                _logger.LogError(exception, "Running a Direct Line conversation's turns failed; what is owed runs again later");
+            }
         });
 
     /// <summary>
@@ -113,21 +160,5 @@ public sealed class DirectLineTurnQueue : IHostedService
 
         await Task.WhenAny(Task.WhenAll(pending), Task.Delay(DrainWait, cancellationToken)).ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);
-    }
-
-    private async Task RunAsync(Activity activity)
-    {
-        try
-        {
-            await using var scope = _scopes.CreateAsyncScope();
-            var bot = scope.ServiceProvider.GetRequiredService<IBot>();
-            await _adapter.RunTurnAsync(activity, bot, _stopping.Token).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // A background turn must never take the process down; the error handler already apologised.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            _logger.LogError(exception, "A Direct Line {ActivityType} turn failed", activity.Type);
-        }
     }
 }

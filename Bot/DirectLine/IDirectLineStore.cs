@@ -10,6 +10,25 @@ public sealed record ActivityPage(IReadOnlyList<(long Sequence, string Json)> Ac
     public long Watermark(int limit) => Activities.Count >= limit ? Activities[^1].Sequence + 1 : NextSequence;
 }
 
+/// <summary>What an appended activity is to the log: only numbered (typing), kept, or kept and owed the bot's turn (a customer's).</summary>
+public enum LogEntry
+{
+    /// <summary>Takes a number and goes to the sockets; not kept (typing).</summary>
+    Typing,
+
+    /// <summary>Kept: the bot's or an agent's activity.</summary>
+    Kept,
+
+    /// <summary>Kept, and the bot owes it a turn until <see cref="IDirectLineStore.MarkTurnRanAsync"/> says it ran.</summary>
+    CustomerTurn,
+}
+
+/// <summary>
+/// The turns a conversation still owes its customer, oldest first: its welcome when that never ran, then the customer's
+/// kept activities after the last one whose turn ran.
+/// </summary>
+public sealed record DueTurns(bool WelcomeDue, IReadOnlyList<(long Sequence, string Json)> Activities);
+
 /// <summary>
 /// Direct Line conversations and their activity logs: a SQLite file for one instance, PostgreSQL for several
 /// (Storage:Provider). The store, not the process, numbers every activity and stamps its time, so instances
@@ -27,12 +46,13 @@ public interface IDirectLineStore
 
     /// <summary>
     /// Gives the conversation's next activity its sequence number and a timestamp later than every earlier
-    /// one's, lets <paramref name="render"/> turn them into the JSON clients see, and stores it unless
-    /// <paramref name="persist"/> is false (typing only advances the numbers), all in one transaction, so no
-    /// reader ever sees a number handed out whose activity is missing; the oldest beyond the cap go.
+    /// one's, lets <paramref name="render"/> turn them into the JSON clients see, and stores it unless it is
+    /// <see cref="LogEntry.Typing"/> (which only advances the numbers), all in one transaction, so no reader ever
+    /// sees a number handed out whose activity is missing; the oldest beyond the cap go. A
+    /// <see cref="LogEntry.CustomerTurn"/> is owed the bot's turn from the same commit on.
     /// Throws <see cref="KeyNotFoundException"/> when the conversation does not exist.
     /// </summary>
-    Task<(long Sequence, string Json)> AppendAsync(string conversationId, Func<long, DateTimeOffset, string> render, bool persist, CancellationToken cancellationToken);
+    Task<(long Sequence, string Json)> AppendAsync(string conversationId, Func<long, DateTimeOffset, string> render, LogEntry entry, CancellationToken cancellationToken);
 
     /// <summary>
     /// <see cref="AppendAsync"/> for a customer's activity posted under <paramref name="clientActivityId"/>: when the
@@ -41,6 +61,26 @@ public interface IDirectLineStore
     /// append, so a retry racing its original on another instance is stored once.
     /// </summary>
     Task<(long Sequence, string Json, bool Appended)> AppendOnceAsync(string conversationId, string clientActivityId, Func<long, DateTimeOffset, string> render, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The turns the conversation owes (<see cref="DueTurns"/>), the customer's activities numbered up to
+    /// <paramref name="through"/> only. Read by whoever holds the conversation's turn lock, so every instance runs
+    /// them in the log's order, including those an instance took and died before answering. Null when the
+    /// conversation does not exist.
+    /// </summary>
+    Task<DueTurns?> ReadDueTurnsAsync(string conversationId, long through, CancellationToken cancellationToken);
+
+    /// <summary>The welcome's turn ran (the conversation must have been started).</summary>
+    Task MarkWelcomedAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>The turns of the customer's activities up to <paramref name="sequence"/> ran; never moves back.</summary>
+    Task MarkTurnRanAsync(string conversationId, long sequence, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> conversations that still owe a turn and have had nothing appended since
+    /// <paramref name="quietSince"/>: the instance that took their activity stopped before running it.
+    /// </summary>
+    Task<IReadOnlyList<string>> FindStalledAsync(DateTimeOffset quietSince, int limit, CancellationToken cancellationToken);
 
     /// <summary>Replaces a stored activity (the bot updated it). Returns its sequence number, or null when it is not stored.</summary>
     Task<long?> ReplaceAsync(string conversationId, string activityId, string json, CancellationToken cancellationToken);

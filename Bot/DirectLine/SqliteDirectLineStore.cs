@@ -11,7 +11,7 @@ namespace IqosBot.DirectLine;
 /// sent to clients, under its sequence number; only the newest few hundred per conversation are kept.
 /// One instance only: timestamps come from this process's clock, kept strictly increasing.
 /// </summary>
-public sealed class SqliteDirectLineStore : IDirectLineStore
+public sealed partial class SqliteDirectLineStore : IDirectLineStore
 {
     private readonly SqliteFile _file;
     private readonly int _maxActivities;
@@ -44,7 +44,7 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
                 json            TEXT NOT NULL,
                 PRIMARY KEY (conversation_id, seq)
             ) WITHOUT ROWID;
-            """)]);
+            """), (2, TurnsSchemaStep)]);
     }
 
     /// <summary>Creates the conversation, or leaves an existing one as it is. Returns whether it was created.</summary>
@@ -97,16 +97,16 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    public async Task<(long Sequence, string Json)> AppendAsync(string conversationId, Func<long, DateTimeOffset, string> render, bool persist, CancellationToken cancellationToken)
+    public async Task<(long Sequence, string Json)> AppendAsync(string conversationId, Func<long, DateTimeOffset, string> render, LogEntry entry, CancellationToken cancellationToken)
     {
-        var (sequence, json, _) = await AppendCoreAsync(conversationId, null, render, persist, cancellationToken).ConfigureAwait(false);
+        var (sequence, json, _) = await AppendCoreAsync(conversationId, null, render, entry, cancellationToken).ConfigureAwait(false);
         return (sequence, json);
     }
 
     public Task<(long Sequence, string Json, bool Appended)> AppendOnceAsync(string conversationId, string clientActivityId, Func<long, DateTimeOffset, string> render, CancellationToken cancellationToken)
-        => AppendCoreAsync(conversationId, clientActivityId, render, persist: true, cancellationToken);
+        => AppendCoreAsync(conversationId, clientActivityId, render, LogEntry.CustomerTurn, cancellationToken);
 
-    private async Task<(long Sequence, string Json, bool Appended)> AppendCoreAsync(string conversationId, string? clientActivityId, Func<long, DateTimeOffset, string> render, bool persist, CancellationToken cancellationToken)
+    private async Task<(long Sequence, string Json, bool Appended)> AppendCoreAsync(string conversationId, string? clientActivityId, Func<long, DateTimeOffset, string> render, LogEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(render);
         await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -138,14 +138,11 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
         }
 
         var json = render(sequence, NextTimestamp());
-        if (persist)
+        if (entry != LogEntry.Typing)
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = """
-                INSERT OR REPLACE INTO directline_activities (conversation_id, seq, activity_id, json) VALUES ($id, $seq, $activityId, $json);
-                DELETE FROM directline_activities WHERE conversation_id = $id AND seq <= $seq - $max;
-                """;
+            command.CommandText = entry == LogEntry.CustomerTurn ? InsertCustomerTurnSql + KeepNewestSql : InsertSql + KeepNewestSql;
             command.Parameters.AddWithValue("$id", conversationId);
             command.Parameters.AddWithValue("$seq", sequence);
             command.Parameters.AddWithValue("$activityId", DirectLineHub.ActivityId(conversationId, sequence));
@@ -157,6 +154,16 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return (sequence, json, true);
     }
+
+    private const string InsertSql = "INSERT OR REPLACE INTO directline_activities (conversation_id, seq, activity_id, json) VALUES ($id, $seq, $activityId, $json);";
+
+    private const string KeepNewestSql = "DELETE FROM directline_activities WHERE conversation_id = $id AND seq <= $seq - $max;";
+
+    /// <summary>Marked as owed a turn, in the same commit as it is kept (<see cref="ReadDueTurnsAsync"/>).</summary>
+    private const string InsertCustomerTurnSql = """
+        INSERT OR REPLACE INTO directline_activities (conversation_id, seq, activity_id, json, customer_turn) VALUES ($id, $seq, $activityId, $json, 1);
+        UPDATE directline_conversations SET customer_through = $seq WHERE id = $id;
+        """;
 
     /// <summary>Now, or a millisecond after the last timestamp handed out when the clock has not moved on (or went back).</summary>
     private DateTimeOffset NextTimestamp()

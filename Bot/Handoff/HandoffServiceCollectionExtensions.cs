@@ -3,6 +3,7 @@ using IqosBot.Handoff.Postgres;
 using IqosBot.Handoff.Sqlite;
 using IqosBot.Storage;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using IqosBot.Conversations;
 using Npgsql;
@@ -32,7 +33,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<QueueAnnouncer>();
         services.AddSingleton<CustomerRelay>();
         services.AddSingleton<AgentDesk>();
-        services.AddSingleton<ConversationLocks>();
+        services.TryAddSingleton<ConversationLocks>();
         services.AddSingleton<IHumanHandoff, HandoffCoordinator>();
         services.AddHostedService<TranscriptRetention>();
         return services;

@@ -10,7 +10,7 @@ namespace IqosBot.DirectLine.Postgres;
 /// queue on that lock, so numbers are unique and gapless, timestamps increase with them whatever each
 /// instance's clock says, and a reader never sees a number whose activity is not there yet.
 /// </summary>
-public sealed class PostgresDirectLineStore(NpgsqlDataSource dataSource, IOptions<DirectLineOptions> options, TimeProvider? time = null) : IDirectLineStore
+public sealed partial class PostgresDirectLineStore(NpgsqlDataSource dataSource, IOptions<DirectLineOptions> options, TimeProvider? time = null) : IDirectLineStore
 {
     private readonly int _maxActivities = options?.Value.MaxActivitiesPerConversation ?? throw new ArgumentNullException(nameof(options));
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -56,16 +56,16 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource dataSource, IOption
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    public async Task<(long Sequence, string Json)> AppendAsync(string conversationId, Func<long, DateTimeOffset, string> render, bool persist, CancellationToken cancellationToken)
+    public async Task<(long Sequence, string Json)> AppendAsync(string conversationId, Func<long, DateTimeOffset, string> render, LogEntry entry, CancellationToken cancellationToken)
     {
-        var (sequence, json, _) = await AppendCoreAsync(conversationId, null, render, persist, cancellationToken).ConfigureAwait(false);
+        var (sequence, json, _) = await AppendCoreAsync(conversationId, null, render, entry, cancellationToken).ConfigureAwait(false);
         return (sequence, json);
     }
 
     public Task<(long Sequence, string Json, bool Appended)> AppendOnceAsync(string conversationId, string clientActivityId, Func<long, DateTimeOffset, string> render, CancellationToken cancellationToken)
-        => AppendCoreAsync(conversationId, clientActivityId, render, persist: true, cancellationToken);
+        => AppendCoreAsync(conversationId, clientActivityId, render, LogEntry.CustomerTurn, cancellationToken);
 
-    private async Task<(long Sequence, string Json, bool Appended)> AppendCoreAsync(string conversationId, string? clientActivityId, Func<long, DateTimeOffset, string> render, bool persist, CancellationToken cancellationToken)
+    private async Task<(long Sequence, string Json, bool Appended)> AppendCoreAsync(string conversationId, string? clientActivityId, Func<long, DateTimeOffset, string> render, LogEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(render);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -110,15 +110,9 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource dataSource, IOption
         }
 
         var json = render(sequence, timestamp);
-        if (persist)
+        if (entry != LogEntry.Typing)
         {
-            await using var insert = new NpgsqlCommand(
-                """
-                INSERT INTO directline_activities (conversation_id, seq, activity_id, json) VALUES (@id, @seq, @activityId, @json);
-                DELETE FROM directline_activities WHERE conversation_id = @id AND seq <= @seq - @max;
-                """,
-                connection,
-                transaction);
+            await using var insert = new NpgsqlCommand(entry == LogEntry.CustomerTurn ? InsertCustomerTurnSql : InsertSql, connection, transaction);
             insert.Parameters.AddWithValue("id", conversationId);
             insert.Parameters.AddWithValue("seq", sequence);
             insert.Parameters.AddWithValue("activityId", DirectLineHub.ActivityId(conversationId, sequence));
@@ -130,6 +124,18 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource dataSource, IOption
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return (sequence, json, true);
     }
+
+    private const string InsertSql = """
+        INSERT INTO directline_activities (conversation_id, seq, activity_id, json) VALUES (@id, @seq, @activityId, @json);
+        DELETE FROM directline_activities WHERE conversation_id = @id AND seq <= @seq - @max;
+        """;
+
+    /// <summary>Marked as owed a turn, in the same commit as it is kept (<see cref="ReadDueTurnsAsync"/>).</summary>
+    private const string InsertCustomerTurnSql = """
+        INSERT INTO directline_activities (conversation_id, seq, activity_id, json, customer_turn) VALUES (@id, @seq, @activityId, @json, TRUE);
+        UPDATE directline_conversations SET customer_through = @seq WHERE id = @id;
+        DELETE FROM directline_activities WHERE conversation_id = @id AND seq <= @seq - @max;
+        """;
 
     public async Task<long?> ReplaceAsync(string conversationId, string activityId, string json, CancellationToken cancellationToken)
     {

@@ -48,6 +48,9 @@ public static class PostgresMigrations
 
         // Handoff cases, callback tickets and transcripts; the SQL lives beside the stores that use it.
         (Handoff.Postgres.HandoffSchema.Version, Handoff.Postgres.HandoffSchema.Sql),
+
+        // The turns each Direct Line conversation still owes its customer (DirectLine.Postgres.PostgresDirectLineStore).
+        (4, DirectLine.Postgres.PostgresDirectLineStore.TurnsSchemaStep),
     ];
 
     /// <summary>Applies the steps not applied yet; returns how many ran.</summary>

@@ -1,6 +1,9 @@
 using System.Net;
 using IqosBot.Bot.Tests.Hosting;
 using IqosBot.Bot.Tests.Storage;
+using IqosBot.DirectLine;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace IqosBot.Bot.Tests.DirectLine;
@@ -111,6 +114,33 @@ public sealed class DirectLineAcrossInstancesTests : IAsyncLifetime
         Assert.Equal(onSocketA, onSocketB);
         Assert.Contains(first, onSocketA);
         Assert.Equal(onSocketA.Distinct().Count(), onSocketA.Count);
+    }
+
+    [Fact]
+    public async Task A_line_taken_by_an_instance_that_stopped_before_answering_is_answered_by_the_other_before_the_next_line()
+    {
+        var onB = new DirectLineClient(_b.CreateClient());
+        var started = (await new DirectLineClient(_a.CreateClient()).StartAsync(DirectLineHost.Secret)).Json;
+        var conversationId = started.Value<string>("conversationId")!;
+        var token = started.Value<string>("token")!;
+        await onB.PollAsync(conversationId, token, list => list.Count >= 1);
+
+        // A echoes the line into the shared log, then stops before running its turn.
+        var user = (await _a.Services.GetRequiredService<IDirectLineStore>().FindAsync(conversationId, CancellationToken.None))!.UserId;
+        var orphan = await _a.Services.GetRequiredService<DirectLineHub>().AppendAsync(
+            conversationId,
+            new Activity { Type = ActivityTypes.Message, Text = "hej", Locale = "sv-SE", From = new ChannelAccount(user, null, RoleTypes.User) },
+            persist: true,
+            whileOrdered: null,
+            CancellationToken.None);
+        _a.Dispose();
+
+        var next = (await onB.PostTextAsync(conversationId, token, "tack", "after-a-stopped")).Json.Value<string>("id")!;
+
+        var log = await onB.PollAsync(conversationId, token, list => list.Any(activity => activity.Value<string>("replyToId") == next));
+        var answered = log.Select(activity => activity.Value<string>("replyToId")).Where(id => id == orphan || id == next).ToList();
+        Assert.Equal(GreetingReply, log.First(activity => activity.Value<string>("replyToId") == orphan).Value<string>("text"));
+        Assert.Equal(answered.Order(StringComparer.Ordinal), answered);
     }
 
     public async Task DisposeAsync()

@@ -27,8 +27,8 @@ public abstract class DirectLineStoreContract
             ["text"] = text,
         }.ToString(Newtonsoft.Json.Formatting.None);
 
-    protected static Task<(long Sequence, string Json)> AppendTextAsync(IDirectLineStore store, string conversationId, string text, bool persist = true)
-        => store.AppendAsync(conversationId, (sequence, timestamp) => Render(conversationId, sequence, timestamp, text), persist, CancellationToken.None);
+    protected static Task<(long Sequence, string Json)> AppendTextAsync(IDirectLineStore store, string conversationId, string text, LogEntry entry = LogEntry.Kept)
+        => store.AppendAsync(conversationId, (sequence, timestamp) => Render(conversationId, sequence, timestamp, text), entry, CancellationToken.None);
 
     private static string NewId() => "dl-" + Guid.NewGuid().ToString("N");
 
@@ -66,7 +66,7 @@ public abstract class DirectLineStoreContract
         await store.CreateAsync(id, "dl_user1", null, "sv-SE", CancellationToken.None);
 
         var first = await AppendTextAsync(store, id, "hej");
-        var typing = await AppendTextAsync(store, id, "…", persist: false);
+        var typing = await AppendTextAsync(store, id, "…", LogEntry.Typing);
         var third = await AppendTextAsync(store, id, "Hej! Vad kan jag hjälpa till med?");
 
         Assert.Equal([0L, 1L, 2L], new[] { first.Sequence, typing.Sequence, third.Sequence });
@@ -219,4 +219,97 @@ public abstract class DirectLineStoreContract
 
     /// <summary>Rows left in the activity table for these conversations, read behind the store's back.</summary>
     protected abstract Task<long> CountActivitiesAsync(IReadOnlyCollection<string> conversationIds);
+
+    [Fact]
+    public async Task A_started_conversation_owes_its_welcome_and_each_customer_activity_in_order_until_their_turns_ran()
+    {
+        var store = Open();
+        var id = NewId();
+        await store.CreateAsync(id, "dl_user1", null, "sv-SE", CancellationToken.None);
+        var before = (await store.ReadDueTurnsAsync(id, long.MaxValue, CancellationToken.None))!;
+        Assert.False(before.WelcomeDue);
+        Assert.Empty(before.Activities);
+        await store.TryMarkStartedAsync(id, null, CancellationToken.None);
+
+        var first = await AppendTextAsync(store, id, "hej", LogEntry.CustomerTurn);
+        await AppendTextAsync(store, id, "Hej! Vad kan jag hjälpa till med?");
+        await AppendTextAsync(store, id, "…", LogEntry.Typing);
+        var second = await AppendTextAsync(store, id, "min iluma blinkar", LogEntry.CustomerTurn);
+        var third = await AppendTextAsync(store, id, "rött", LogEntry.CustomerTurn);
+
+        var due = (await store.ReadDueTurnsAsync(id, long.MaxValue, CancellationToken.None))!;
+        Assert.True(due.WelcomeDue);
+        Assert.Equal([first, second, third], due.Activities);
+
+        // Only up to the one a caller runs for: what came after is the next caller's.
+        Assert.Equal([first, second], (await store.ReadDueTurnsAsync(id, second.Sequence, CancellationToken.None))!.Activities);
+
+        await store.MarkWelcomedAsync(id, CancellationToken.None);
+        await store.MarkTurnRanAsync(id, first.Sequence, CancellationToken.None);
+        due = (await store.ReadDueTurnsAsync(id, long.MaxValue, CancellationToken.None))!;
+        Assert.False(due.WelcomeDue);
+        Assert.Equal([second, third], due.Activities);
+
+        // A late marker for an earlier turn (an instance that was slow) does not make later ones owed again.
+        await store.MarkTurnRanAsync(id, third.Sequence, CancellationToken.None);
+        await store.MarkTurnRanAsync(id, first.Sequence, CancellationToken.None);
+        Assert.Empty((await Open().ReadDueTurnsAsync(id, long.MaxValue, CancellationToken.None))!.Activities);
+        Assert.Null(await store.ReadDueTurnsAsync(NewId(), long.MaxValue, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_message_the_client_posts_twice_is_owed_one_turn()
+    {
+        var store = Open();
+        var id = NewId();
+        await store.CreateAsync(id, "dl_user1", null, null, CancellationToken.None);
+        string Message(long sequence, DateTimeOffset timestamp) => new JObject
+        {
+            ["type"] = "message",
+            ["id"] = DirectLineHub.ActivityId(id, sequence),
+            ["from"] = new JObject { ["id"] = "dl_user1", ["role"] = "user" },
+            ["text"] = "reservdel",
+            ["channelData"] = new JObject { ["clientActivityID"] = "wc-1" },
+        }.ToString(Newtonsoft.Json.Formatting.None);
+
+        await store.AppendOnceAsync(id, "wc-1", Message, CancellationToken.None);
+        await Open().AppendOnceAsync(id, "wc-1", Message, CancellationToken.None);
+
+        Assert.Single((await store.ReadDueTurnsAsync(id, long.MaxValue, CancellationToken.None))!.Activities);
+    }
+
+    [Fact]
+    public async Task Conversations_owing_a_turn_and_quiet_since_the_cutoff_are_found_as_stalled_and_no_others()
+    {
+        var store = Open(time: Clock);
+        async Task<string> ConversationAsync(bool started)
+        {
+            var id = NewId();
+            await store.CreateAsync(id, "dl_" + id, null, null, CancellationToken.None);
+            if (started)
+            {
+                await store.TryMarkStartedAsync(id, null, CancellationToken.None);
+            }
+
+            return id;
+        }
+
+        var neverWelcomed = await ConversationAsync(started: true);
+        var neverStarted = await ConversationAsync(started: false);
+        var unanswered = await ConversationAsync(started: false);
+        await AppendTextAsync(store, unanswered, "hallå?", LogEntry.CustomerTurn);
+        var answered = await ConversationAsync(started: false);
+        var question = await AppendTextAsync(store, answered, "öppettider", LogEntry.CustomerTurn);
+        await AppendTextAsync(store, answered, "Vi har öppet 9–17.");
+        await store.MarkTurnRanAsync(answered, question.Sequence, CancellationToken.None);
+
+        Clock.Advance(TimeSpan.FromSeconds(20));
+        var recent = await ConversationAsync(started: false);
+        await AppendTextAsync(store, recent, "hej", LogEntry.CustomerTurn);
+
+        var stalled = await Open().FindStalledAsync(Clock.GetUtcNow() - TimeSpan.FromSeconds(15), 1000, CancellationToken.None);
+
+        var ours = new[] { neverWelcomed, neverStarted, unanswered, answered, recent };
+        Assert.Equal(new[] { neverWelcomed, unanswered }.Order(), stalled.Where(ours.Contains).Order());
+    }
 }

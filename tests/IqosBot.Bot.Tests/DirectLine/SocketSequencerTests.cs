@@ -23,7 +23,7 @@ public sealed class SocketSequencerTests : IDisposable
 
     private async Task<ActivityFrame> AppendAsync(string text, bool persist = true)
     {
-        var (sequence, json) = await _store.AppendAsync(_conversation, (sequence, _) => new JObject { ["id"] = DirectLineHub.ActivityId(_conversation, sequence), ["text"] = text }.ToString(Newtonsoft.Json.Formatting.None), persist, CancellationToken.None);
+        var (sequence, json) = await _store.AppendAsync(_conversation, (sequence, _) => new JObject { ["id"] = DirectLineHub.ActivityId(_conversation, sequence), ["text"] = text }.ToString(Newtonsoft.Json.Formatting.None), persist ? LogEntry.Kept : LogEntry.Typing, CancellationToken.None);
         return new ActivityFrame(_conversation, sequence, json, IsUpdate: false);
     }
 

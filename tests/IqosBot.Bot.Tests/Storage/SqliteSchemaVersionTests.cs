@@ -28,7 +28,7 @@ public sealed class SqliteSchemaVersionTests : IDisposable
             _ = new HandoffDatabase(StatePath);
         })));
 
-        Assert.Equal(["directline 1", "handoff 1", "state 1"], await RowsAsync("SELECT component || ' ' || version FROM schema_migrations ORDER BY component, version"));
+        Assert.Equal(["directline 1", "directline 2", "handoff 1", "state 1"], await RowsAsync("SELECT component || ' ' || version FROM schema_migrations ORDER BY component, version"));
     }
 
     [Fact]
@@ -50,6 +50,42 @@ public sealed class SqliteSchemaVersionTests : IDisposable
 
         Assert.Single(await storage.ReadAsync(["webchat/conversations/c1"]));
         Assert.Equal(["state 1"], await RowsAsync("SELECT component || ' ' || version FROM schema_migrations"));
+    }
+
+    [Fact]
+    public async Task Conversations_in_a_file_from_before_turns_were_tracked_are_not_welcomed_or_answered_again()
+    {
+        Directory.CreateDirectory(_folder);
+        var options = Options.Create(new SqliteStorageOptions { Path = StatePath });
+        var directLine = Options.Create(new DirectLineOptions());
+
+        // The Direct Line tables as version 1 made them: a started conversation, answered, with three activities.
+        await using (var old = new SqliteConnection($"Data Source={StatePath};Pooling=false"))
+        {
+            await old.OpenAsync();
+            await using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE schema_migrations (component TEXT NOT NULL, version INTEGER NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (component, version));
+                INSERT INTO schema_migrations VALUES ('directline', 1, '2026-11-30T10:00:00.000Z');
+                CREATE TABLE directline_conversations (id TEXT PRIMARY KEY NOT NULL, user_id TEXT NOT NULL, user_name TEXT, locale TEXT,
+                    started INTEGER NOT NULL DEFAULT 0, next_seq INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, last_activity_at TEXT NOT NULL);
+                CREATE TABLE directline_activities (conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, activity_id TEXT NOT NULL, json TEXT NOT NULL,
+                    PRIMARY KEY (conversation_id, seq)) WITHOUT ROWID;
+                INSERT INTO directline_conversations VALUES ('c1', 'dl_u1', NULL, 'sv-SE', 1, 3, '2026-11-30T10:00:00.000Z', '2026-11-30T10:00:05.000Z');
+                INSERT INTO directline_activities VALUES ('c1', 0, 'c1|0000000', '{"type":"message","from":{"role":"bot"}}');
+                INSERT INTO directline_activities VALUES ('c1', 1, 'c1|0000001', '{"type":"message","from":{"role":"user"},"text":"hej"}');
+                INSERT INTO directline_activities VALUES ('c1', 2, 'c1|0000002', '{"type":"message","from":{"role":"bot"}}');
+                """;
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var store = new SqliteDirectLineStore(options, directLine);
+
+        var due = await store.ReadDueTurnsAsync("c1", long.MaxValue, CancellationToken.None);
+        Assert.False(due!.WelcomeDue);
+        Assert.Empty(due.Activities);
+        Assert.Empty(await store.FindStalledAsync(DateTimeOffset.MaxValue, 10, CancellationToken.None));
+        Assert.Equal(3, (await store.ReadPageAsync("c1", 0, 100, CancellationToken.None))!.Activities.Count);
     }
 
     private async Task<List<string>> RowsAsync(string sql)
