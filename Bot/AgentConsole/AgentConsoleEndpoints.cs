@@ -92,7 +92,7 @@ public static class AgentConsoleEndpoints
         var returnUrl = LocalReturnUrl(form["returnUrl"].ToString());
         var userName = form["userName"].ToString();
         var logger = loggers.CreateLogger("IqosBot.AgentConsole.SignIn");
-        if (lockout.LockedFor(userName) is { } locked)
+        if (await lockout.LockedForAsync(userName).ConfigureAwait(false) is { } locked)
         {
             // No password is checked while the account is locked: guessing gets nowhere and costs no hashing.
             logger.LogWarning("A sign-in to a locked agent account was refused");
@@ -103,12 +103,12 @@ public static class AgentConsoleEndpoints
         var account = directory.Verify(userName, form["password"].ToString());
         if (account is null)
         {
-            lockout.Failed(userName);
+            await lockout.FailedAsync(userName).ConfigureAwait(false);
             logger.LogWarning("A sign-in to the agent console failed");
             return LoginPage(context, antiforgery, "Fel användarnamn eller lösenord.", StatusCodes.Status401Unauthorized);
         }
 
-        lockout.Succeeded(userName);
+        await lockout.SucceededAsync(userName).ConfigureAwait(false);
         await context.SignInAsync(AgentConsoleDefaults.CookieScheme, AgentClaims.Principal(account, AgentConsoleDefaults.CookieScheme)).ConfigureAwait(false);
         logger.LogInformation("Agent {Agent} signed in", account.UserName);
         return TypedResults.Redirect(returnUrl);

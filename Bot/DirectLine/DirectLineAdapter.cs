@@ -40,11 +40,19 @@ public sealed class DirectLineAdapter : BotAdapter
     /// <summary>The bot's account as clients see it: <c>role</c> "bot".</summary>
     public ChannelAccount BotAccount => new(_bot.Id, _bot.Name, RoleTypes.Bot);
 
-    /// <summary>Runs one turn of <paramref name="bot"/> for an activity already in the log.</summary>
-    public async Task RunTurnAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one turn of <paramref name="bot"/> for an activity already in the log. <paramref name="sent"/>: what an
+    /// earlier run of the same turn, cut off, had already sent (not sent again while the turn repeats it).
+    /// </summary>
+    internal async Task RunTurnAsync(Activity activity, IBot bot, SentReplies? sent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bot);
         using var turnContext = new TurnContext(this, activity);
+        if (sent is not null)
+        {
+            turnContext.TurnState.Add(SentReplies.TurnStateKey, sent);
+        }
+
         await RunPipelineAsync(turnContext, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
     }
 
@@ -99,6 +107,13 @@ public sealed class DirectLineAdapter : BotAdapter
             else if (activity.ReplyToId is null && turnContext.Activity.Id is { } incomingId && turnContext.Activity.From?.Role != RoleTypes.Bot)
             {
                 activity.ReplyToId = incomingId;
+            }
+
+            if (turnContext.TurnState.Get<SentReplies>(SentReplies.TurnStateKey)?.TakeIfSame(activity) is { } alreadySent)
+            {
+                activity.Id = alreadySent;
+                responses[index] = new ResourceResponse(alreadySent);
+                continue;
             }
 
             var id = await _hub.AppendAsync(conversationId, activity, persist: activity.Type != ActivityTypes.Typing, whileOrdered: null, cancellationToken).ConfigureAwait(false);

@@ -12,8 +12,9 @@ namespace IqosBot.DirectLine;
 /// store: the welcome if it never ran, then every customer activity after the last one answered, up to the one it
 /// was started for. So when two lines sent quickly reach two instances, whichever gets the lock first answers both,
 /// in order, and the other finds nothing left; a line taken by an instance that died is answered with the next one,
-/// or by <see cref="StalledTurnSweeper"/>. A turn counts as answered once it ran; one cut off by a crash runs again
-/// and the bot acknowledges it without answering twice when its state was already saved (IqosBot's recent ids).
+/// or by <see cref="StalledTurnSweeper"/>. A turn counts as answered once it ran; one cut off by a crash runs again:
+/// the bot acknowledges it without answering twice when its state was already saved (IqosBot's recent ids), and
+/// otherwise does not repeat the replies that already went out (<see cref="SentReplies"/>).
 /// </summary>
 public sealed class DirectLineTurnRunner(
     IDirectLineStore store,
@@ -47,7 +48,7 @@ public sealed class DirectLineTurnRunner(
 
                 if (due.WelcomeDue && await WelcomeAsync(conversationId, serviceUrl, cancellationToken).ConfigureAwait(false) is { } welcome)
                 {
-                    await RunAsync(welcome, cancellationToken).ConfigureAwait(false);
+                    await RunAsync(welcome, SentReplies.For(welcome.Id, due.Sent), cancellationToken).ConfigureAwait(false);
                     await store.MarkWelcomedAsync(conversationId, cancellationToken).ConfigureAwait(false);
                 }
 
@@ -56,7 +57,7 @@ public sealed class DirectLineTurnRunner(
                     var activity = own is not null && own.Id == DirectLineHub.ActivityId(conversationId, sequence) ? own : FromLog(json, serviceUrl);
                     if (activity is not null)
                     {
-                        await RunAsync(activity, cancellationToken).ConfigureAwait(false);
+                        await RunAsync(activity, SentReplies.For(activity.Id, due.Sent), cancellationToken).ConfigureAwait(false);
                     }
 
                     await store.MarkTurnRanAsync(conversationId, sequence, cancellationToken).ConfigureAwait(false);
@@ -65,7 +66,7 @@ public sealed class DirectLineTurnRunner(
             cancellationToken);
 
     /// <summary>Runs a turn that is not kept in the log (the customer typing): no order to keep, nothing owed.</summary>
-    public Task RunUnloggedAsync(Activity activity, CancellationToken cancellationToken) => RunAsync(activity, cancellationToken);
+    public Task RunUnloggedAsync(Activity activity, CancellationToken cancellationToken) => RunAsync(activity, null, cancellationToken);
 
     /// <summary>The sequence number in an activity id the hub gave (<see cref="DirectLineHub.ActivityId"/>), or null.</summary>
     public static long? SequenceOf(string? activityId)
@@ -122,13 +123,13 @@ public sealed class DirectLineTurnRunner(
         }
     }
 
-    private async Task RunAsync(Activity activity, CancellationToken cancellationToken)
+    private async Task RunAsync(Activity activity, SentReplies? sent, CancellationToken cancellationToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var bot = scope.ServiceProvider.GetRequiredService<IBot>();
-            await adapter.RunTurnAsync(activity, bot, cancellationToken).ConfigureAwait(false);
+            await adapter.RunTurnAsync(activity, bot, sent, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

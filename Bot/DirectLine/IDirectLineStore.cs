@@ -25,9 +25,10 @@ public enum LogEntry
 
 /// <summary>
 /// The turns a conversation still owes its customer, oldest first: its welcome when that never ran, then the customer's
-/// kept activities after the last one whose turn ran.
+/// kept activities after the last one whose turn ran. <paramref name="Sent"/>: every other activity kept since that
+/// one (the bot's and agents'), in order, so a turn cut off half-way can tell which of its replies already went out.
 /// </summary>
-public sealed record DueTurns(bool WelcomeDue, IReadOnlyList<(long Sequence, string Json)> Activities);
+public sealed record DueTurns(bool WelcomeDue, IReadOnlyList<(long Sequence, string Json)> Activities, IReadOnlyList<string> Sent);
 
 /// <summary>
 /// Direct Line conversations and their activity logs: a SQLite file for one instance, PostgreSQL for several

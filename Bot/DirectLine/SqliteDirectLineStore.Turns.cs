@@ -42,27 +42,31 @@ public sealed partial class SqliteDirectLineStore
         }
 
         var activities = new List<(long, string)>();
-        if (Math.Min(through, last) > after)
+        var sent = new List<string>();
+        if (welcomeDue || Math.Min(through, last) > after)
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = """
-                SELECT seq, json FROM directline_activities
-                WHERE conversation_id = $id AND seq > $after AND seq <= $through AND customer_turn = 1
-                ORDER BY seq
-                """;
+            command.CommandText = "SELECT seq, json, customer_turn FROM directline_activities WHERE conversation_id = $id AND seq > $after ORDER BY seq";
             command.Parameters.AddWithValue("$id", conversationId);
             command.Parameters.AddWithValue("$after", after);
-            command.Parameters.AddWithValue("$through", through);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                activities.Add((reader.GetInt64(0), reader.GetString(1)));
+                var sequence = reader.GetInt64(0);
+                if (reader.GetInt64(2) == 0)
+                {
+                    sent.Add(reader.GetString(1));
+                }
+                else if (sequence <= through)
+                {
+                    activities.Add((sequence, reader.GetString(1)));
+                }
             }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new DueTurns(welcomeDue, activities);
+        return new DueTurns(welcomeDue, activities, sent);
     }
 
     public Task MarkWelcomedAsync(string conversationId, CancellationToken cancellationToken)

@@ -23,10 +23,11 @@ public sealed partial class PostgresDirectLineStore
     {
         // One statement, one snapshot: the cursor and the activities after it agree.
         await using var command = dataSource.CreateCommand("""
-            SELECT c.started AND NOT c.welcomed, a.seq, a.json
+            SELECT c.started AND NOT c.welcomed, a.seq, a.json, a.customer_turn
             FROM directline_conversations AS c
             LEFT JOIN directline_activities AS a
-                ON a.conversation_id = c.id AND a.seq > c.turns_through AND a.seq <= LEAST(@through, c.customer_through) AND a.customer_turn
+                ON a.conversation_id = c.id AND a.seq > c.turns_through AND (NOT a.customer_turn OR a.seq <= LEAST(@through, c.customer_through))
+                AND (c.started AND NOT c.welcomed OR LEAST(@through, c.customer_through) > c.turns_through)
             WHERE c.id = @id
             ORDER BY a.seq
             """);
@@ -35,16 +36,26 @@ public sealed partial class PostgresDirectLineStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         bool? welcomeDue = null;
         var activities = new List<(long, string)>();
+        var sent = new List<string>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             welcomeDue = reader.GetBoolean(0);
-            if (!reader.IsDBNull(1))
+            if (reader.IsDBNull(1))
+            {
+                continue;
+            }
+
+            if (reader.GetBoolean(3))
             {
                 activities.Add((reader.GetInt64(1), reader.GetString(2)));
             }
+            else
+            {
+                sent.Add(reader.GetString(2));
+            }
         }
 
-        return welcomeDue is { } due ? new DueTurns(due, activities) : null;
+        return welcomeDue is { } due ? new DueTurns(due, activities, sent) : null;
     }
 
     public async Task MarkWelcomedAsync(string conversationId, CancellationToken cancellationToken)

@@ -240,6 +240,7 @@ public abstract class DirectLineStoreContract
         var due = (await store.ReadDueTurnsAsync(id, long.MaxValue, CancellationToken.None))!;
         Assert.True(due.WelcomeDue);
         Assert.Equal([first, second, third], due.Activities);
+        Assert.Equal(["Hej! Vad kan jag hjälpa till med?"], due.Sent.Select(json => JObject.Parse(json).Value<string>("text")));
 
         // Only up to the one a caller runs for: what came after is the next caller's.
         Assert.Equal([first, second], (await store.ReadDueTurnsAsync(id, second.Sequence, CancellationToken.None))!.Activities);

@@ -132,5 +132,39 @@ public sealed class OwedTurnsTests : IDisposable
         Assert.Equal(welcomeTexts.Count, (await client.PollAsync(conversationId, DirectLineHost.Secret, _ => true)).Count);
     }
 
+    [Fact]
+    public async Task A_turn_cut_off_after_its_first_reply_is_completed_after_the_restart_without_repeating_that_reply()
+    {
+        const string Question = "får jag rabatt på tillbehör";
+        const string LastReply = "Hjälpte det här?";
+        string conversationId, token, orphan;
+        List<JObject> reference;
+        using (var before = Host(NoSweep))
+        {
+            // What the bot answers the question when nothing goes wrong: a card, then its question.
+            var (referenceId, referenceToken, _) = await StartAsync(before);
+            var referenceClient = new DirectLineClient(before.CreateClient());
+            var asked = (await referenceClient.PostTextAsync(referenceId, referenceToken, Question, "reference-1")).Json.Value<string>("id");
+            var referenceLog = await referenceClient.PollAsync(referenceId, referenceToken, list => list.Any(activity => activity.Value<string>("replyToId") == asked && activity.Value<string>("text") == LastReply));
+            reference = [.. referenceLog.Where(activity => activity.Value<string>("replyToId") == asked)];
+            Assert.True(reference.Count >= 2, "The question should get more than one reply: " + string.Join(" | ", reference));
+
+            // The same question in another conversation, and the process killed after the first reply went out.
+            string userId;
+            (conversationId, token, userId) = await StartAsync(before);
+            orphan = await TakeWithoutAnsweringAsync(before, conversationId, userId, Question);
+            var firstReply = DirectLineHub.Deserialize(reference[0].ToString(Newtonsoft.Json.Formatting.None))!;
+            firstReply.ReplyToId = orphan;
+            await before.Services.GetRequiredService<DirectLineHub>().AppendAsync(conversationId, firstReply, persist: true, whileOrdered: null, CancellationToken.None);
+        }
+
+        using var after = Host(QuickSweep);
+        var client = new DirectLineClient(after.CreateClient());
+        var log = await client.PollAsync(conversationId, token, list => list.Any(activity => activity.Value<string>("replyToId") == orphan && activity.Value<string>("text") == LastReply));
+
+        static string Shown(JObject reply) => new JObject { ["text"] = reply["text"], ["attachments"] = reply["attachments"] }.ToString(Newtonsoft.Json.Formatting.None);
+        Assert.Equal(reference.Select(Shown), log.Where(activity => activity.Value<string>("replyToId") == orphan).Select(Shown));
+    }
+
     public void Dispose() => _database.Dispose();
 }

@@ -7,11 +7,11 @@ public sealed class UpstreamLog : DelegatingHandler
 {
     private readonly ConcurrentQueue<string> _upstreams = new();
 
-    /// <summary>The instances ("127.0.0.1:port") in the order they answered.</summary>
+    /// <summary>The instances ("A", "B", as the proxy names them) in the order they answered.</summary>
     public IReadOnlyList<string> Upstreams => [.. _upstreams];
 
     /// <summary>How many of the requests <paramref name="instance"/> answered.</summary>
-    public int AnsweredBy(ServerProcess instance) => Upstreams.Count(upstream => upstream == instance.BaseAddress.Authority);
+    public int AnsweredBy(ServerProcess instance) => Upstreams.Count(upstream => upstream == instance.Name);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
