@@ -89,10 +89,13 @@ public sealed class SoakVerdict
         .Select(ConversationLog.Shown)
         .ToList();
 
-    /// <summary>What the bot said before the customer's first message.</summary>
+    /// <summary>
+    /// What the bot said in its welcome (the replies to the conversation's start, "cu-…"), in order. Not "everything
+    /// before the customer's first line": a customer may write as soon as the greeting shows, and when the welcome was
+    /// cut off by the kill its rest comes after that line (before the line's own answer), complete and once.
+    /// </summary>
     private static List<string> Welcome(SoakConversation run) => run.Log
-        .TakeWhile(activity => !ConversationLog.CustomerMessages([activity]).Any())
-        .Where(ConversationLog.FromBot)
+        .Where(activity => ConversationLog.FromBot(activity) && (activity.Value<string>("replyToId") ?? string.Empty).StartsWith("cu-", StringComparison.Ordinal))
         .Select(ConversationLog.Shown)
         .ToList();
 
