@@ -8,17 +8,17 @@ namespace IqosBot.DirectLine;
 /// creates one, most are never used again). Logs counts only.
 /// </summary>
 public sealed partial class DirectLineJanitor(DirectLineHub hub, IDirectLineStore store, IOptions<DirectLineOptions> options, TimeProvider time, ILogger<DirectLineJanitor> logger)
-    : BackgroundService
+    : Hosting.PeriodicWork(time)
 {
     private const int Batch = 500;
 
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(5);
 
     /// <summary>One sweep, as the timer runs it; returns how many conversations were let go and how many deleted.</summary>
     public async Task<(int Evicted, int Deleted)> SweepAsync(CancellationToken cancellationToken)
     {
         var evicted = hub.EvictIdle(options.Value.IdleEviction);
-        var cutoff = time.GetUtcNow() - options.Value.ConversationRetention;
+        var cutoff = Time.GetUtcNow() - options.Value.ConversationRetention;
         var deleted = 0;
         int round;
         do
@@ -42,21 +42,12 @@ public sealed partial class DirectLineJanitor(DirectLineHub hub, IDirectLineStor
         return (evicted, deleted);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await SweepAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "The Direct Line clean-up failed; it runs again in {Minutes} minutes", Interval.TotalMinutes);
-            }
-        }
-    }
+    protected override TimeSpan Interval => SweepInterval;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => SweepAsync(cancellationToken);
+
+    protected override void OnFailed(Exception exception)
+        => logger.LogError(exception, "The Direct Line clean-up failed; it runs again in {Minutes} minutes", SweepInterval.TotalMinutes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Direct Line clean-up: {Evicted} idle conversations let go from memory, {Deleted} deleted from the database")]
     private partial void LogSwept(int evicted, int deleted);

@@ -13,15 +13,15 @@ public sealed partial class StalledTurnSweeper(
     DirectLineTurnQueue turns,
     IOptions<DirectLineOptions> options,
     TimeProvider time,
-    ILogger<StalledTurnSweeper> logger) : BackgroundService
+    ILogger<StalledTurnSweeper> logger) : Hosting.PeriodicWork(time)
 {
-    /// <summary>The most conversations queued per sweep: a backlog after an outage is worked off a batch at a time.</summary>
+    /// <summary>The most conversations queued per sweep: a backlog after an outage is worked off a batch at a Time.</summary>
     private const int Batch = 50;
 
     /// <summary>One sweep, as the timer runs it; returns how many conversations were queued.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var stalled = await store.FindStalledAsync(time.GetUtcNow() - options.Value.StalledTurnAfter, Batch, cancellationToken).ConfigureAwait(false);
+        var stalled = await store.FindStalledAsync(Time.GetUtcNow() - options.Value.StalledTurnAfter, Batch, cancellationToken).ConfigureAwait(false);
         var queued = stalled.Count(turns.TryEnqueueStalled);
         if (queued > 0)
         {
@@ -31,23 +31,13 @@ public sealed partial class StalledTurnSweeper(
         return queued;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // A third of the quiet time: an owed turn is picked up at most a third late.
-        var interval = TimeSpan.FromTicks(Math.Max(options.Value.StalledTurnAfter.Ticks / 3, TimeSpan.FromSeconds(1).Ticks));
-        using var timer = new PeriodicTimer(interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await SweepAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Looking for Direct Line turns left unanswered failed; it runs again in {Seconds} seconds", interval.TotalSeconds);
-            }
-        }
-    }
+    /// <summary>A third of the quiet time: an owed turn is picked up at most a third late.</summary>
+    protected override TimeSpan Interval => TimeSpan.FromTicks(Math.Max(options.Value.StalledTurnAfter.Ticks / 3, TimeSpan.FromSeconds(1).Ticks));
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => SweepAsync(cancellationToken);
+
+    protected override void OnFailed(Exception exception)
+        => logger.LogError(exception, "Looking for Direct Line turns left unanswered failed; it runs again in {Seconds} seconds", Interval.TotalSeconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} Direct Line conversations owed the customer a turn nobody ran (an instance stopped); they are answered now")]
     private partial void LogQueued(int count);

@@ -3,28 +3,20 @@ using Microsoft.Extensions.Options;
 namespace IqosBot.Handoff;
 
 /// <summary>Deletes transcripts of conversations that never reached a person once they are older than Handoff:TranscriptRetentionDays; runs at start and daily.</summary>
-public sealed class TranscriptRetention(IHandoffTranscriptStore transcripts, IOptions<HandoffSettings> settings, TimeProvider time, ILogger<TranscriptRetention> logger) : BackgroundService
+public sealed class TranscriptRetention(IHandoffTranscriptStore transcripts, IOptions<HandoffSettings> settings, TimeProvider time, ILogger<TranscriptRetention> logger) : Hosting.PeriodicWork(time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromDays(1);
+
+    protected override bool RunsAtStart => true;
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromDays(1), time);
-        do
+        var deleted = await transcripts.DeleteOlderThanAsync(Time.GetUtcNow().AddDays(-settings.Value.TranscriptRetentionDays), cancellationToken).ConfigureAwait(false);
+        if (deleted > 0)
         {
-            try
-            {
-                var deleted = await transcripts.DeleteOlderThanAsync(time.GetUtcNow().AddDays(-settings.Value.TranscriptRetentionDays), stoppingToken).ConfigureAwait(false);
-                if (deleted > 0)
-                {
-                    logger.LogInformation("Deleted {Count} transcript entries past retention", deleted);
-                }
-            }
-#pragma warning disable CA1031 // Retention retries tomorrow; it must not stop the host.
-            catch (Exception exception) when (exception is not OperationCanceledException)
-#pragma warning restore CA1031
-            {
-                logger.LogWarning(exception, "Transcript retention failed");
-            }
+            logger.LogInformation("Deleted {Count} transcript entries past retention", deleted);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
+
+    protected override void OnFailed(Exception exception) => logger.LogWarning(exception, "Transcript retention failed; it runs again tomorrow");
 }

@@ -21,11 +21,11 @@ public sealed partial class PersonalDataRetention(
     ConversationLocks locks,
     IOptions<RetentionOptions> options,
     TimeProvider time,
-    ILogger<PersonalDataRetention> logger) : BackgroundService
+    ILogger<PersonalDataRetention> logger) : Hosting.PeriodicWork(time)
 {
     private const int Batch = 200;
 
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromHours(1);
 
     /// <summary>The property the bot keeps its <see cref="ConversationData"/> under in conversation state.</summary>
     private const string ConversationDataProperty = nameof(ConversationData);
@@ -33,7 +33,7 @@ public sealed partial class PersonalDataRetention(
     /// <summary>One sweep, as the timer runs it.</summary>
     public async Task<RetentionSweep> SweepAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var settings = options.Value;
         var states = await ExpireStateAsync(now.AddDays(-settings.InactiveConversationDays), cancellationToken).ConfigureAwait(false);
 
@@ -68,24 +68,13 @@ public sealed partial class PersonalDataRetention(
         return sweep;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await SweepAsync(stoppingToken).ConfigureAwait(false);
-            }
-#pragma warning disable CA1031 // Retention retries within the hour; it must not stop the host.
-            catch (Exception exception) when (exception is not OperationCanceledException)
-#pragma warning restore CA1031
-            {
-                LogFailed(exception.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
+    protected override TimeSpan Interval => SweepInterval;
+
+    protected override bool RunsAtStart => true;
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken) => await SweepAsync(cancellationToken).ConfigureAwait(false);
+
+    protected override void OnFailed(Exception exception) => LogFailed(exception.GetType().Name);
 
     /// <summary>
     /// Conversation rows become a marker (<see cref="ConversationData.StateCleared"/>), which itself goes after

@@ -50,6 +50,14 @@ public sealed class OwedTurnsTests : IDisposable
             whileOrdered: null,
             CancellationToken.None);
 
+    /// <summary>A conversation started and welcomed, then a line taken into it, and the bot stopped before answering it.</summary>
+    private async Task<(string ConversationId, string Token, string Orphan)> LineLeftUnansweredByAStoppedBotAsync(string text)
+    {
+        using var before = Host(NoSweep);
+        var (conversationId, token, userId) = await StartAsync(before);
+        return (conversationId, token, await TakeWithoutAnsweringAsync(before, conversationId, userId, text));
+    }
+
     /// <summary>The customer's lines the bot answered, in the order of the answers (the welcome, answering the join, left out).</summary>
     private static List<string?> RepliedTo(IEnumerable<JObject> log)
         => [.. log.Where(activity => activity["from"]?.Value<string>("role") == "bot")
@@ -60,13 +68,7 @@ public sealed class OwedTurnsTests : IDisposable
     [Fact]
     public async Task A_line_taken_just_before_the_bot_stopped_is_answered_before_the_customers_next_line_after_the_restart()
     {
-        string conversationId, token, orphan;
-        using (var before = Host(NoSweep))
-        {
-            string userId;
-            (conversationId, token, userId) = await StartAsync(before);
-            orphan = await TakeWithoutAnsweringAsync(before, conversationId, userId, "min iluma laddar inte");
-        }
+        var (conversationId, token, orphan) = await LineLeftUnansweredByAStoppedBotAsync("min iluma laddar inte");
 
         using var after = Host(NoSweep);
         var client = new DirectLineClient(after.CreateClient());
@@ -84,13 +86,7 @@ public sealed class OwedTurnsTests : IDisposable
     [Fact]
     public async Task A_line_taken_just_before_the_bot_stopped_is_answered_on_its_own_when_the_customer_writes_nothing_more()
     {
-        string conversationId, token, orphan;
-        using (var before = Host(NoSweep))
-        {
-            string userId;
-            (conversationId, token, userId) = await StartAsync(before);
-            orphan = await TakeWithoutAnsweringAsync(before, conversationId, userId, "vad kostar en ny laddare");
-        }
+        var (conversationId, token, orphan) = await LineLeftUnansweredByAStoppedBotAsync("vad kostar en ny laddare");
 
         using var after = Host(QuickSweep);
         var client = new DirectLineClient(after.CreateClient());
