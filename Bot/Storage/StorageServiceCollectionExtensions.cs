@@ -32,6 +32,13 @@ public static class StorageServiceCollectionExtensions
             services.AddSingleton<Medallion.Threading.IDistributedLockProvider>(provider => new Medallion.Threading.Postgres.PostgresDistributedSynchronizationProvider(provider.GetRequiredService<NpgsqlDataSource>()));
             services.AddSingleton(provider => new PostgresStorage(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IStateStore>(provider => provider.GetRequiredService<PostgresStorage>());
+
+            // The server answers at all (the served check); "state" below adds that the schema is migrated and state reads.
+            services.AddHealthChecks().AddNpgSql(
+                provider => provider.GetRequiredService<NpgsqlDataSource>(),
+                name: "postgres",
+                tags: [Endpoints.HealthEndpoint.ReadyTag],
+                timeout: TimeSpan.FromSeconds(5));
         }
         else if (string.Equals(provider, StorageProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
         {

@@ -34,7 +34,11 @@ public sealed class ReadinessTests(PostgresServer server) : IDisposable
             ["ConnectionStrings:Postgres"] = new Npgsql.NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Database = database }.ConnectionString,
         });
         var client = host.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+        var ready = await client.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var checks = JObject.Parse(await ready.Content.ReadAsStringAsync())["checks"]!;
+        Assert.Equal("Healthy", checks.Value<string>("postgres"));
+        Assert.Equal("Healthy", checks.Value<string>("state"));
 
         await server.DropDatabaseAsync(database);
 
@@ -42,6 +46,7 @@ public sealed class ReadinessTests(PostgresServer server) : IDisposable
         var body = await notReady.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
         Assert.Equal("not ready", JObject.Parse(body).Value<string>("status"));
+        Assert.Equal("Unhealthy", JObject.Parse(body)["checks"]!.Value<string>("postgres"));
         Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
     }
