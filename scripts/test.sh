@@ -38,9 +38,16 @@ fi
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
+# The whole solution is built before any test runs: some tests run other projects' build output (the tools, the
+# bot and sandbox processes), and `dotnet test` on a solution starts a test project as soon as its own references
+# are built, before the rest.
 set +e
-dotnet test IqosBot.sln --nologo --logger "trx;LogFilePrefix=results" --results-directory "$results" "$@"
+dotnet build IqosBot.sln --nologo -v quiet
 status=$?
+if [ "$status" -eq 0 ]; then
+  dotnet test IqosBot.sln --nologo --no-build --logger "trx;LogFilePrefix=results" --results-directory "$results" "$@"
+  status=$?
+fi
 set -e
 
 # Each TRX file has one <Counters total=".." executed=".." passed=".." failed=".." ... /> element.
