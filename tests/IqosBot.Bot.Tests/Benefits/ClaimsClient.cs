@@ -30,15 +30,16 @@ public sealed class ClaimsClient : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
-    public static ClaimsClient Create(Uri baseUrl, string apiKey)
+    /// <param name="patient">Long time limits, for the real sandbox whose answers are under test.</param>
+    public static ClaimsClient Create(Uri baseUrl, string apiKey, bool patient = false)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Benefits:BaseUrl"] = baseUrl.ToString(),
                 ["Benefits:ApiKey"] = apiKey,
-                ["Benefits:AttemptTimeout"] = BenefitsClient.AttemptTimeout.ToString("c"),
-                ["Benefits:TotalTimeout"] = BenefitsClient.TotalTimeout.ToString("c"),
+                ["Benefits:AttemptTimeout"] = (patient ? BenefitsClient.PatientAttemptTimeout : BenefitsClient.AttemptTimeout).ToString("c"),
+                ["Benefits:TotalTimeout"] = (patient ? BenefitsClient.PatientTotalTimeout : BenefitsClient.TotalTimeout).ToString("c"),
                 ["Benefits:BreakDuration"] = BenefitsClient.BreakDuration.ToString("c"),
             })
             .Build();

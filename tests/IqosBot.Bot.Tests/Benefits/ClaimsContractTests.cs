@@ -37,7 +37,7 @@ public sealed partial class ClaimsContractTests : IAsyncLifetime
     {
         await Warmup.EnsureAsync();
         _host = await SandboxHost.StartAsync(_folder.Path);
-        _client = ClaimsClient.Create(_host.Http.BaseAddress!, SandboxHost.ApiKey);
+        _client = ClaimsClient.Create(_host.Http.BaseAddress!, SandboxHost.ApiKey, patient: true);
     }
 
     public async Task DisposeAsync()
@@ -235,7 +235,7 @@ public sealed partial class ClaimsContractTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_api_key_is_unavailable_and_creates_nothing()
     {
-        await using var wrongKey = ClaimsClient.Create(_host.Http.BaseAddress!, "not-the-key");
+        await using var wrongKey = ClaimsClient.Create(_host.Http.BaseAddress!, "not-the-key", patient: true);
 
         var check = await wrongKey.Claims.CheckClaimAsync(new ClaimCheck(DemoIluma, Demo, ClaimKind.AccidentalDamage, DamageKind.Dropped), default);
         var create = await wrongKey.Claims.CreateClaimAsync(Claim(DemoIluma, Demo, ClaimKind.AccidentalDamage, DamageKind.Dropped), NewKey(), default);

@@ -21,7 +21,7 @@ public abstract class SandboxClientTestBase : IAsyncLifetime
     {
         await Warmup.EnsureAsync();
         Host = await SandboxHost.StartAsync(_folder.Path);
-        Client = BenefitsClient.Create(Host.Http.BaseAddress!, SandboxHost.ApiKey);
+        Client = BenefitsClient.Create(Host.Http.BaseAddress!, SandboxHost.ApiKey, patient: true);
     }
 
     public async Task DisposeAsync()

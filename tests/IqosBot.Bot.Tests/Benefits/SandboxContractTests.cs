@@ -171,7 +171,7 @@ public sealed class SandboxContractTests : SandboxClientTestBase
     [Fact]
     public async Task A_wrong_api_key_is_unavailable_with_a_warning_and_changes_nothing()
     {
-        await using var wrongKey = BenefitsClient.Create(Host.Http.BaseAddress!, "not-the-key");
+        await using var wrongKey = BenefitsClient.Create(Host.Http.BaseAddress!, "not-the-key", patient: true);
 
         var registration = await wrongKey.Api.RegisterAsync(new DeviceRegistration(FreePrime, NewOwner, June1, false, "sv"), NewKey(), default);
         var lookup = await wrongKey.Api.LookUpCoverageAsync(DemoIluma, Demo, default);
