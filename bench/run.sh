@@ -5,6 +5,7 @@
 #   bench/run.sh --conversations 20 --turns 5     options after the scenario's own go to the driver
 #   bench/run.sh --baseline-only ...              check the harness without building IqosBot
 #   bench/run.sh --two-instances ...              also IqosBot as two instances on PostgreSQL and Redis behind nginx
+#   bench/run.sh --directline ...                 also IqosBot over Direct Line as Web Chat talks to it, beside /api/messages
 #
 # Exits 0 whenever the benchmark ran to its end, whatever it measured (it reports, it does not gate);
 # non-zero only when the harness itself (the baseline bot or the driver) could not run.
@@ -25,6 +26,8 @@ SCENARIO_B_NAME="(b) customers who think: latency"
 SCENARIO_B=(--conversations 200 --turns 10 --think-ms 100 --rounds 5)
 TARGET_A=(--target-cpu-us 500)
 TARGET_B=(--target-p99-ms 10)
+# Direct Line (the website's path) is held to the cost of /api/messages measured in the same run (issue #17).
+TARGET_DIRECTLINE=(--target-cpu-ratio 1.3)
 
 # Bounds: each driver run caps itself (--max-seconds); timeout(1) is the backstop should it hang.
 DRIVER_MAX_SECONDS=300
@@ -35,12 +38,14 @@ BUILD_MAX_SECONDS=600
 
 BASELINE_ONLY=false
 TWO_INSTANCES=false
+DIRECTLINE=false
 DRIVER_ARGS=()
 for arg in "$@"; do
   case "$arg" in
     --baseline-only) BASELINE_ONLY=true ;;
     --two-instances) TWO_INSTANCES=true ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --directline) DIRECTLINE=true ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) DRIVER_ARGS+=("$arg") ;;
   esac
 done
@@ -200,6 +205,11 @@ for key in a b; do
   if [[ $IQOSBOT == true ]]; then
     echo
     measure IqosBot "$IQOSBOT_DLL" "$key" "$title" "${scenario[@]}" -- "--Storage:Path=$WORK/iqosbot-$key.db" "--DirectLine:Secret=bench-$(date +%s%N)-secret-for-the-benchmark-only" "--RateLimits:Enabled=false" "--Security:AllowAnonymous=true" "--Benefits:Sandbox:Enabled=true"
+    if [[ $DIRECTLINE == true ]]; then
+      # The same scenario, each customer as Web Chat: token, conversation, stream socket, then posts (bench/README.md).
+      echo
+      measure IqosBotDL "$IQOSBOT_DLL" "$key" "$title" "${scenario[@]}" --protocol directline -- "--Storage:Path=$WORK/iqosbot-dl-$key.db" "--DirectLine:Secret=bench-$(date +%s%N)-secret-for-the-benchmark-only" "--RateLimits:Enabled=false" "--Security:AllowAnonymous=true" "--Benefits:Sandbox:Enabled=true"
+    fi
     if [[ $TWO_INSTANCES == true ]]; then
       echo
       measure_two_instances "$key" "$title" "${scenario[@]}"
@@ -221,6 +231,21 @@ for key in a b; do
   echo
 done
 echo "Targets are IqosBot's. PASS/MISS is reported, never turned into a failing exit code."
+
+if [[ $DIRECTLINE == true && $IQOSBOT == true ]]; then
+  section "IqosBot over Direct Line (the website's Web Chat) beside IqosBot over /api/messages, measured in this run"
+  for key in a b; do
+    if [[ ! -f "$WORK/$key-IqosBot.json" ]]; then
+      echo "scenario ($key): the /api/messages run did not complete, so there is nothing to compare against"
+      continue
+    fi
+    if [[ $key == a ]]; then title=$SCENARIO_A_NAME; else title=$SCENARIO_B_NAME; fi
+    dotnet "$DRIVER" compare --baseline "$WORK/$key-IqosBot.json" --candidate "$WORK/$key-IqosBotDL.json" \
+        --candidate-label IqosBotDL --title "$title: IqosBot over /api/messages, and over Direct Line" "${TARGET_DIRECTLINE[@]}"
+    echo
+  done
+  echo "IqosBotDL's bot CPU includes its conversation starts (token, conversation, socket, welcome); 'turns alone' takes off what they cost, measured apart."
+fi
 
 if [[ $TWO_INSTANCES == true ]]; then
   section "IqosBot as two instances on PostgreSQL and Redis behind nginx, beside one on SQLite, measured in this run"

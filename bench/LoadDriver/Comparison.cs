@@ -15,7 +15,7 @@ public static class Comparison
     {
         string? baselinePath = null, candidatePath = null, title = null;
         var candidateLabel = "candidate";
-        double? targetCpuUs = null, targetP99Ms = null;
+        double? targetCpuUs = null, targetP99Ms = null, targetCpuRatio = null;
         foreach (var (name, value) in Options.Pairs(args))
         {
             switch (name)
@@ -26,6 +26,8 @@ public static class Comparison
                 case "title": title = value; break;
                 case "target-cpu-us": targetCpuUs = Options.PositiveNumber(name, value); break;
                 case "target-p99-ms": targetP99Ms = Options.PositiveNumber(name, value); break;
+                // The candidate's CPU per turn within R times the baseline's (Direct Line beside /api/messages).
+                case "target-cpu-ratio": targetCpuRatio = Options.PositiveNumber(name, value); break;
                 default: throw new ArgumentException($"unknown compare option --{name}");
             }
         }
@@ -35,6 +37,8 @@ public static class Comparison
         var baseline = RunResult.Load(baselinePath);
         // A candidate that did not build, start or finish has no file: its column says so instead.
         var candidate = File.Exists(candidatePath) ? RunResult.Load(candidatePath) : null;
+        if (targetCpuRatio is { } ratio && baseline.BotCpuUsPerTurn is { } baselineCpu)
+            targetCpuUs = Math.Round(ratio * baselineCpu);
 
         Row[] rows =
         [
@@ -60,6 +64,16 @@ public static class Comparison
                 .. rows[(bot + 1)..]];
         }
 
+        // Direct Line's conversation starts: their cost apart, and the turns without them.
+        if (baseline.StartCost is not null || candidate?.StartCost is not null)
+        {
+            var bot = Array.FindIndex(rows, row => row.Name == "bot CPU µs/turn");
+            rows = [.. rows[..(bot + 1)],
+                new("  turns alone µs/turn", r => r.TurnOnlyCpuUsPerTurn, "F0"),
+                new("conversation start µs", r => r.StartCpuUs, "F0", RatioKind.None),
+                .. rows[(bot + 1)..]];
+        }
+
         var label = candidate?.Label ?? candidateLabel;
         Console.WriteLine(title ?? baseline.Scenario);
         Console.WriteLine($"  {baseline.Conversations} conversations at a time × {baseline.TurnsPerConversation} turns, {baseline.Rounds} rounds, think {baseline.ThinkMs} ms; after {baseline.WarmupTurns} warm-up turns");
@@ -70,7 +84,7 @@ public static class Comparison
             var c = candidate is null ? null : row.Value(candidate);
             var line = $"  {row.Name,-24}{Show(b, row.Format),10}{Show(c, row.Format),10}{Ratio(row.Ratio, b, c),9}";
             if (row.Target is { } target)
-                line += $"   {"≤ " + target,-7}{Verdict(candidate, c, target)}";
+                line += $"   {"≤ " + target + (targetCpuRatio is { } r && row.Name == "bot CPU µs/turn" ? $" ({r}×) " : ""),-7}{Verdict(candidate, c, target)}";
             Console.WriteLine(line.TrimEnd());
         }
         Console.WriteLine(candidate is null

@@ -8,7 +8,7 @@ namespace IqosBot.Bench.LoadDriver;
 /// slot, --rounds times. A warm-up first (unmeasured, so that JIT and first-use costs stay out of the
 /// numbers), then the measured conversations between two readings of the bot's CPU time.
 /// </summary>
-public sealed class LoadRun(Options options, TurnClient client, CustomerScript script, BotProcess? bot, BotProcess? services = null)
+public sealed class LoadRun(Options options, TurnClient client, CustomerScript script, BotProcess? bot, BotProcess? services = null, DirectLineTurnClient? directLine = null)
 {
     /// <summary>Polls until the bot gives any HTTP answer, the bot process exits, or the wait runs out.</summary>
     public async Task<bool> WaitUntilAnsweringAsync(CancellationToken cancellationToken)
@@ -58,7 +58,9 @@ public sealed class LoadRun(Options options, TurnClient client, CustomerScript s
         var serviceTicks = services?.CpuTicks() - serviceTicksBefore;
         var machineTicks = MachineCpu.BusyTicks() - machineTicksBefore;
         var driverCpu = Process.GetCurrentProcess().TotalProcessorTime - driverCpuBefore;
-        return RunResult.From(options, warmup, measured, wall, botTicks, machineTicks, bot?.PeakResidentKiB(), driverCpu, serviceTicks);
+        // Direct Line: the measured phase's CPU includes its conversations' starts; what one costs is measured next.
+        var starts = directLine is not null && bot is not null ? await DirectLineStarts.MeasureAsync(directLine, options, bot, cancellationToken) : null;
+        return RunResult.From(options, warmup, measured, wall, botTicks, machineTicks, bot?.PeakResidentKiB(), driverCpu, serviceTicks, starts);
     }
 
     /// <summary>Runs <paramref name="count"/> conversations, --conversations of them at any one time.</summary>
@@ -81,12 +83,17 @@ public sealed class LoadRun(Options options, TurnClient client, CustomerScript s
         // Real customers do not arrive in lockstep: spread the first messages over one think time.
         if (thinkMs > 0)
             await Task.Delay(random.Next(thinkMs), cancellationToken);
+        // Direct Line: the customer opens the chat (token, conversation, socket, welcome) and closes it after the last turn.
+        await using var customer = directLine is null ? null
+            : await directLine.StartAsync(script.ConversationId(phase, conversation), CustomerScript.Locale(conversation), cancellationToken);
         for (var turn = 0; turn < options.Turns; turn++)
         {
             if (turn > 0 && thinkMs > 0)
                 await Task.Delay(Think(random, thinkMs), cancellationToken);
             var text = CustomerScript.Text(conversation, turn);
-            var outcome = await client.SendAsync(script.Activity(phase, conversation, turn, text), cancellationToken);
+            var outcome = customer is null
+                ? await client.SendAsync(script.Activity(phase, conversation, turn, text), cancellationToken)
+                : await customer.SendAsync(text, cancellationToken);
             // Which message went unanswered is what a bot developer needs to find the cause.
             log.Add(outcome.Status == TurnStatus.NoReply ? outcome with { Problem = $"{outcome.Problem}, to \"{text}\"" } : outcome);
         }

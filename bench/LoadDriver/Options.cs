@@ -20,11 +20,13 @@ public sealed class Options
     public string Label { get; private set; } = "bot";
     public string Scenario { get; private set; } = "load";
     public string? JsonOut { get; private set; }
+    /// <summary>"messages" (POST /api/messages, expectReplies) or "directline" (Web Chat's Direct Line: DirectLineTurnClient).</summary>
+    public string Protocol { get; private set; } = "messages";
 
     public const string Usage = """
         usage: LoadDriver --url URL [options]        drive a bot and report
                LoadDriver compare --baseline FILE --candidate FILE [--candidate-label L] [--title T]
-                                  [--target-cpu-us N] [--target-p99-ms N]
+                                  [--target-cpu-us N] [--target-cpu-ratio R] [--target-p99-ms N]
                LoadDriver free-port                  print a free TCP port on 127.0.0.1
 
           --url URL             the bot's base URL or its /api/messages endpoint
@@ -47,6 +49,11 @@ public sealed class Options
           --label NAME          the bot's name in the report (default bot)
           --scenario NAME       the scenario's name in the report (default load)
           --json-out FILE       also write the result as JSON, for 'compare'
+          --protocol P          messages (default): each turn a POST to /api/messages with
+                                deliveryMode expectReplies; directline: each customer as Web Chat,
+                                over the bot's Direct Line 3.0 (token, conversation, stream
+                                WebSocket, welcome; each turn a POST of the activity, the reply
+                                read on the socket); conversation starts' CPU is measured apart
         """;
 
     public static Options Parse(IReadOnlyList<string> args)
@@ -70,6 +77,7 @@ public sealed class Options
                 case "label": options.Label = value; break;
                 case "scenario": options.Scenario = value; break;
                 case "json-out": options.JsonOut = value; break;
+                case "protocol": options.Protocol = value is "messages" or "directline" ? value : throw new ArgumentException($"--protocol must be messages or directline, not '{value}'"); break;
                 default: throw new ArgumentException($"unknown option --{name}");
             }
         }

@@ -42,7 +42,10 @@ static async Task<int> DriveAsync(Options options)
     using var client = new TurnClient(options.Url, TimeSpan.FromMilliseconds(options.TimeoutMs), options.Conversations + 1);
     // Fresh conversation ids every run, so a bot that keeps its state never sees a conversation twice.
     var script = new CustomerScript(Guid.NewGuid().ToString("N")[..8]);
-    var run = new LoadRun(options, client, script, bot, services);
+    using var directLine = options.Protocol == "directline"
+        ? new DirectLineTurnClient(options.Url, TimeSpan.FromMilliseconds(options.TimeoutMs), options.Conversations + 1)
+        : null;
+    var run = new LoadRun(options, client, script, bot, services, directLine);
     try
     {
         if (options.WaitSeconds > 0 && !await run.WaitUntilAnsweringAsync(cap.Token))

@@ -41,6 +41,18 @@ public sealed record RunResult
     /// <summary>Cores that neither the bot, its services nor the driver used but something else did; null without a PID.</summary>
     public double? OtherCores { get; init; }
 
+    /// <summary>"messages" or "directline" (the driver's --protocol); results saved before it existed are "messages".</summary>
+    public string Protocol { get; init; } = "messages";
+    /// <summary>Direct Line: conversations started (and left) inside the measured phase, whose CPU is in <see cref="BotCpuUsPerTurn"/>.</summary>
+    public int? ConversationStarts { get; init; }
+    /// <summary>Direct Line: the bot's CPU per conversation start, and how starts went, from a phase of starts alone after the measured one.</summary>
+    public StartCost? StartCost { get; init; }
+    public double? StartCpuUs => StartCost?.BotCpuUsPerStart;
+    /// <summary>The bot's CPU per turn without the conversation starts of the measured phase (their measured cost taken off); the same as <see cref="BotCpuUsPerTurn"/> when there are none.</summary>
+    public double? TurnOnlyCpuUsPerTurn => ConversationStarts is { } starts && StartCpuUs is { } perStart && BotCpuUsPerTurn is { } total
+        ? total - starts * perStart / Math.Max(MeasuredTurns, 1)
+        : BotCpuUsPerTurn;
+
     public bool AllOk => MeasuredTurns > 0 && OkTurns == MeasuredTurns;
 
     /// <summary>Above this, another process took enough CPU to disturb the numbers.</summary>
@@ -49,7 +61,7 @@ public sealed record RunResult
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public static RunResult From(Options options, TurnLog warmup, TurnLog measured, TimeSpan wall,
-        long? botTicks, long machineTicks, long? peakKiB, TimeSpan driverCpu, long? serviceTicks = null)
+        long? botTicks, long machineTicks, long? peakKiB, TimeSpan driverCpu, long? serviceTicks = null, StartCost? starts = null)
     {
         var latencies = measured.OkLatenciesMs.Order().ToArray();
         var turns = Math.Max(measured.Turns, 1);
@@ -60,6 +72,9 @@ public sealed record RunResult
         return new RunResult
         {
             Label = options.Label,
+            Protocol = options.Protocol,
+            ConversationStarts = options.Protocol == "directline" ? options.Conversations * options.Rounds : null,
+            StartCost = starts,
             Scenario = options.Scenario,
             Conversations = options.Conversations,
             TurnsPerConversation = options.Turns,
@@ -94,13 +109,15 @@ public sealed record RunResult
     }
 
     /// <summary>Nearest-rank percentile: the smallest latency that q of the turns did not exceed.</summary>
-    private static double? Percentile(double[] sorted, double q) =>
+    internal static double? Percentile(double[] sorted, double q) =>
         sorted.Length == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     public void Print(TextWriter output)
     {
         output.WriteLine($"{Label} · {Scenario}");
         output.WriteLine($"  load         {Conversations} conversations at a time × {TurnsPerConversation} turns, {Rounds} rounds, think {ThinkMs} ms; after {WarmupTurns} warm-up turns");
+        if (Protocol == "directline")
+            output.WriteLine("  protocol     Direct Line as Web Chat: each conversation starts with a token, the conversation, its stream socket and the welcome; a turn is the POST of the activity until the bot's first reply to it arrived on the socket");
         output.WriteLine($"  turns        {MeasuredTurns} measured: {OkTurns} ok, {Errors} errors, {NoReply} without a reply");
         foreach (var (problem, count) in Problems.OrderByDescending(p => p.Value).Take(5))
             output.WriteLine($"               {count} × {problem}");
@@ -110,7 +127,12 @@ public sealed record RunResult
         output.WriteLine($"  latency      p50 {Ms(P50Ms)}  p95 {Ms(P95Ms)}  p99 {Ms(P99Ms)}  max {Ms(MaxMs)}");
         if (BotCpuTicks is { } ticks)
         {
-            output.WriteLine($"  bot CPU      {BotCpuUsPerTurn:F0} µs/turn ({ticks} ticks of {1000 / TicksPerSecond} ms)");
+            output.WriteLine($"  bot CPU      {BotCpuUsPerTurn:F0} µs/turn ({ticks} ticks of {1000 / TicksPerSecond} ms){(ConversationStarts is { } started ? $", the {started} conversation starts of the measured phase included" : "")}");
+            if (StartCost is { } cost)
+            {
+                output.WriteLine($"  starts       {cost.BotCpuUsPerStart:F0} µs bot CPU per conversation start, measured apart: {cost.Starts} starts ({cost.BotCpuTicks} ticks), welcome after p50 {Ms(cost.P50Ms)}, p95 {Ms(cost.P95Ms)}{(cost.Failed > 0 ? $"; {cost.Failed} failed ({cost.CommonestProblem})" : "")}");
+                output.WriteLine($"               so turns alone ≈ {TurnOnlyCpuUsPerTurn:F0} µs/turn, and the starts {BotCpuUsPerTurn - TurnOnlyCpuUsPerTurn:F0} µs/turn");
+            }
             output.WriteLine($"  bot memory   {BotPeakRssMiB:F1} MiB peak resident (VmHWM)");
             if (ServiceCpuUsPerTurn is { } services)
                 output.WriteLine($"  services CPU {services:F0} µs/turn (PostgreSQL, Redis, nginx), {TotalCpuUsPerTurn:F0} µs/turn with the bots");
