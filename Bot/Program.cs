@@ -22,6 +22,17 @@ using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Run by the build (IqosBot.Bot.csproj): trains the recognizer and writes its model file, so the bot loads it
+// at start-up instead of training for seconds while a new instance is wanted.
+if (args is ["--build-recognizer-model", var modelPath, ..])
+{
+    var recognizerSettings = builder.Configuration.GetSection(RecognizerSettings.SectionName).Get<RecognizerSettings>() ?? new RecognizerSettings();
+    var examples = IqosBot.Recognition.Training.UtteranceCorpus.LoadEmbedded().Train;
+    IqosBot.Recognition.Embedded.EmbeddedRecognizer.Train(examples, recognizerSettings).Save(modelPath, examples, recognizerSettings);
+    Console.WriteLine($"Recognizer model written to {modelPath}");
+    return;
+}
+
 // No request body larger than this on any endpoint (Direct Line uploads and /api/messages set their own, smaller, limits).
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
 

@@ -6,6 +6,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 
@@ -19,9 +20,18 @@ public static class RecognitionServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<RecognizerSettings>().Bind(configuration.GetSection(RecognizerSettings.SectionName));
 
-        // Trained once, when first needed (the host resolves it at start-up so no customer waits for it).
+        // Loaded from the model file the build trained (or trained, when it is missing or stale) once, when first
+        // needed: the host resolves it at start-up so no customer waits for it.
         services.AddSingleton(provider =>
-            EmbeddedRecognizer.Train(UtteranceCorpus.LoadEmbedded().Train, provider.GetRequiredService<IOptions<RecognizerSettings>>().Value));
+        {
+            var settings = provider.GetRequiredService<IOptions<RecognizerSettings>>().Value;
+            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EmbeddedRecognizer));
+            return EmbeddedRecognizer.LoadOrTrain(
+                settings.ModelPath ?? RecognizerModelFile.DefaultPath,
+                UtteranceCorpus.LoadEmbedded().Train,
+                settings,
+                how => logger.LogInformation("The embedded recognizer was {How}", how));
+        });
 
         var kind = configuration.GetSection(RecognizerSettings.SectionName)[nameof(RecognizerSettings.Kind)];
         if (string.Equals(kind, "Clu", StringComparison.OrdinalIgnoreCase))

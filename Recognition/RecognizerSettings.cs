@@ -14,6 +14,9 @@ public sealed class RecognizerSettings
     /// <summary>When the runner-up is this close to the top intent, the bot asks which one the customer meant.</summary>
     public double AmbiguityMargin { get; set; } = 0.08;
 
+    /// <summary>The trained model the build writes (<see cref="Embedded.RecognizerModelFile"/>); beside the bot's assembly when not set.</summary>
+    public string? ModelPath { get; set; }
+
     /// <summary>L2 regularisation of the maximum-entropy model; low, because the default underfits.</summary>
     public float L2Regularization { get; set; } = 0.001f;
 }

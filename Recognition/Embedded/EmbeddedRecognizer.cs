@@ -6,7 +6,8 @@ using Microsoft.Bot.Builder;
 namespace IqosBot.Recognition.Embedded;
 
 /// <summary>
-/// The offline recognizer, trained from knowledge/utterances at start-up: the average of an ML.NET
+/// The offline recognizer, trained from knowledge/utterances (by the build, into a model file the bot loads at
+/// start-up; at start-up itself when the file is missing or was made from other examples): the average of an ML.NET
 /// maximum-entropy classifier (probabilities) and a character n-gram nearest-neighbour scorer
 /// (similarities). Explicit requests for a person are decided by rule before either model.
 /// </summary>
@@ -26,6 +27,7 @@ public sealed class EmbeddedRecognizer : IRecognizer
         TrainingTime = trainingTime;
     }
 
+    /// <summary>How long training (or loading the model file) took.</summary>
     public TimeSpan TrainingTime { get; }
 
     public static EmbeddedRecognizer Train(IReadOnlyList<LabeledUtterance> examples, RecognizerSettings settings)
@@ -35,22 +37,57 @@ public sealed class EmbeddedRecognizer : IRecognizer
         var stopwatch = Stopwatch.StartNew();
 
         // The two models learn independently: the nearest-neighbour index is built on another core while the
-        // classifier trains. Its labels are numbered in the classifier's order, which is ML.NET's key order:
-        // first appearance in the examples.
-        var labels = examples.Select(example => example.Intent).Distinct(StringComparer.Ordinal).ToList();
-        var labelIndex = labels.Select((label, index) => (label, index)).ToDictionary(pair => pair.label, pair => pair.index);
-        var neighboursBuilt = Task.Run(() => new CharNgramNearestNeighbour(
-            examples.Select(example => (MaxEntClassifier.Fold(example.Text), labelIndex[example.Intent])).ToList(),
-            labels.Count));
+        // classifier trains.
+        var neighboursBuilt = Task.Run(() => Neighbours(examples));
         var classifier = MaxEntClassifier.Train(examples, settings.L2Regularization);
-        if (!classifier.Labels.SequenceEqual(labels, StringComparer.Ordinal))
+        return Combine(classifier, neighboursBuilt.GetAwaiter().GetResult(), examples, settings, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// The recognizer from a model file the build wrote (<see cref="RecognizerModelFile"/>) when it was trained on
+    /// exactly these examples and settings, which takes a fraction of a second; otherwise trained now, which takes
+    /// seconds. <paramref name="report"/> says which, and why a file was not used.
+    /// </summary>
+    public static EmbeddedRecognizer LoadOrTrain(string? modelPath, IReadOnlyList<LabeledUtterance> examples, RecognizerSettings settings, Action<string>? report = null)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(settings);
+        var stopwatch = Stopwatch.StartNew();
+        var neighboursBuilt = Task.Run(() => Neighbours(examples));
+        if (RecognizerModelFile.TryRead(modelPath, examples, settings, out var whyNot) is { } classifier)
+        {
+            var loaded = Combine(classifier, neighboursBuilt.GetAwaiter().GetResult(), examples, settings, stopwatch.Elapsed);
+            report?.Invoke($"loaded from {modelPath} in {loaded.TrainingTime.TotalMilliseconds:0} ms");
+            return loaded;
+        }
+
+        var trained = Train(examples, settings);
+        report?.Invoke($"trained at start-up in {trained.TrainingTime.TotalMilliseconds:0} ms: {whyNot}");
+        return trained;
+    }
+
+    /// <summary>Writes this recognizer's trained classifier to <paramref name="path"/> for <see cref="LoadOrTrain"/>.</summary>
+    public void Save(string path, IReadOnlyList<LabeledUtterance> examples, RecognizerSettings settings)
+        => RecognizerModelFile.Write(path, _classifier, examples, settings);
+
+    /// <summary>Labels are numbered in the classifier's order, which is ML.NET's key order: first appearance in the examples.</summary>
+    private static CharNgramNearestNeighbour Neighbours(IReadOnlyList<LabeledUtterance> examples)
+    {
+        var labelIndex = Labels(examples).Select((label, index) => (label, index)).ToDictionary(pair => pair.label, pair => pair.index);
+        return new CharNgramNearestNeighbour(examples.Select(example => (MaxEntClassifier.Fold(example.Text), labelIndex[example.Intent])).ToList(), labelIndex.Count);
+    }
+
+    private static List<string> Labels(IReadOnlyList<LabeledUtterance> examples)
+        => examples.Select(example => example.Intent).Distinct(StringComparer.Ordinal).ToList();
+
+    private static EmbeddedRecognizer Combine(MaxEntClassifier classifier, CharNgramNearestNeighbour neighbours, IReadOnlyList<LabeledUtterance> examples, RecognizerSettings settings, TimeSpan elapsed)
+    {
+        if (!classifier.Labels.SequenceEqual(Labels(examples), StringComparer.Ordinal))
         {
             throw new InvalidOperationException("The classifier numbered the intents differently from the order they first appear in; the two models would not line up.");
         }
 
-        var neighbours = neighboursBuilt.GetAwaiter().GetResult();
-
-        return new EmbeddedRecognizer(classifier, neighbours, settings.NoneThreshold, stopwatch.Elapsed);
+        return new EmbeddedRecognizer(classifier, neighbours, settings.NoneThreshold, elapsed);
     }
 
     public Task<RecognizerResult> RecognizeAsync(ITurnContext turnContext, CancellationToken cancellationToken)

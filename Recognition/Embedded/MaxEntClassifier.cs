@@ -18,14 +18,16 @@ internal sealed class MaxEntClassifier
 {
     private readonly MLContext _ml;
     private readonly ITransformer _model;
+    private readonly DataViewSchema _inputSchema;
 
     // PredictionEngine is not thread-safe and costly to build: keep a few and lend them out.
     private readonly ConcurrentBag<PredictionEngine<Input, Output>> _engines = [];
 
-    private MaxEntClassifier(MLContext ml, ITransformer model, IReadOnlyList<string> labels)
+    private MaxEntClassifier(MLContext ml, ITransformer model, DataViewSchema inputSchema, IReadOnlyList<string> labels)
     {
         _ml = ml;
         _model = model;
+        _inputSchema = inputSchema;
         Labels = labels;
     }
 
@@ -59,11 +61,25 @@ internal sealed class MaxEntClassifier
             }));
 
         var model = pipeline.Fit(data);
+        return new MaxEntClassifier(ml, model, data.Schema, LabelsOf(model, data.Schema));
+    }
 
+    /// <summary>The trained model as ML.NET saves it (a zip of its transforms and weights).</summary>
+    public void Save(Stream stream) => _ml.Model.Save(_model, _inputSchema, stream);
+
+    /// <summary>A model <see cref="Save"/> wrote; <paramref name="stream"/> must be seekable.</summary>
+    public static MaxEntClassifier Load(Stream stream)
+    {
+        var ml = new MLContext(seed: 1);
+        var model = ml.Model.Load(stream, out var inputSchema);
+        return new MaxEntClassifier(ml, model, inputSchema, LabelsOf(model, inputSchema));
+    }
+
+    private static string[] LabelsOf(ITransformer model, DataViewSchema inputSchema)
+    {
         VBuffer<ReadOnlyMemory<char>> slotNames = default;
-        model.GetOutputSchema(data.Schema)["Score"].GetSlotNames(ref slotNames);
-        var labels = slotNames.DenseValues().Select(name => name.ToString()).ToArray();
-        return new MaxEntClassifier(ml, model, labels);
+        model.GetOutputSchema(inputSchema)["Score"].GetSlotNames(ref slotNames);
+        return slotNames.DenseValues().Select(name => name.ToString()).ToArray();
     }
 
     /// <summary>Probabilities per intent, in the order of <see cref="Labels"/>.</summary>
