@@ -85,7 +85,7 @@ public sealed class LoadRun(Options options, TurnClient client, CustomerScript s
         {
             if (turn > 0 && thinkMs > 0)
                 await Task.Delay(Think(random, thinkMs), cancellationToken);
-            var text = CustomerScript.Text(conversation, turn);
+            var text = script.Text(conversation, turn);
             var outcome = await client.SendAsync(script.Activity(phase, conversation, turn, text), cancellationToken);
             // Which message went unanswered is what a bot developer needs to find the cause.
             log.Add(outcome.Status == TurnStatus.NoReply ? outcome with { Problem = $"{outcome.Problem}, to \"{text}\"" } : outcome);

@@ -7,6 +7,8 @@ public sealed record RunResult
 {
     public required string Label { get; init; }
     public required string Scenario { get; init; }
+    /// <summary>What the customers said (--script); results saved before the option existed read as mixed.</summary>
+    public string Script { get; init; } = "mixed";
     public required int Conversations { get; init; }
     public required int TurnsPerConversation { get; init; }
     public required int Rounds { get; init; }
@@ -61,6 +63,7 @@ public sealed record RunResult
         {
             Label = options.Label,
             Scenario = options.Scenario,
+            Script = CustomerScript.Name(options.Script),
             Conversations = options.Conversations,
             TurnsPerConversation = options.Turns,
             Rounds = options.Rounds,
@@ -100,7 +103,7 @@ public sealed record RunResult
     public void Print(TextWriter output)
     {
         output.WriteLine($"{Label} · {Scenario}");
-        output.WriteLine($"  load         {Conversations} conversations at a time × {TurnsPerConversation} turns, {Rounds} rounds, think {ThinkMs} ms; after {WarmupTurns} warm-up turns");
+        output.WriteLine($"  load         {Conversations} conversations at a time × {TurnsPerConversation} turns, {Rounds} rounds, think {ThinkMs} ms, script {Script}; after {WarmupTurns} warm-up turns");
         output.WriteLine($"  turns        {MeasuredTurns} measured: {OkTurns} ok, {Errors} errors, {NoReply} without a reply");
         foreach (var (problem, count) in Problems.OrderByDescending(p => p.Value).Take(5))
             output.WriteLine($"               {count} × {problem}");
