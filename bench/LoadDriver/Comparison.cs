@@ -1,8 +1,9 @@
 namespace IqosBot.Bench.LoadDriver;
 
 /// <summary>
-/// 'compare': one scenario's results of the baseline and the candidate side by side, with ratios that
-/// all read the same way (above 1 = the candidate costs more) and the candidate's targets as PASS/MISS.
+/// 'compare': one scenario's results of one or more baselines and the candidate side by side, with ratios that
+/// all read the same way (above 1 = the candidate costs more), one per baseline, and the candidate's targets
+/// as PASS/MISS. bench/run.sh compares IqosBot with the bare C# SDK bot and the JavaScript SDK bot this way.
 /// </summary>
 public static class Comparison
 {
@@ -13,14 +14,16 @@ public static class Comparison
 
     public static int Run(IReadOnlyList<string> args)
     {
-        string? baselinePath = null, candidatePath = null, title = null;
+        var baselinePaths = new List<string>();
+        string? candidatePath = null, title = null;
         var candidateLabel = "candidate";
         double? targetCpuUs = null, targetP99Ms = null, targetCpuRatio = null;
         foreach (var (name, value) in Options.Pairs(args))
         {
             switch (name)
             {
-                case "baseline": baselinePath = value; break;
+                // Given more than once, each baseline gets a column and a ratio of its own, in the order given.
+                case "baseline": baselinePaths.Add(value); break;
                 case "candidate": candidatePath = value; break;
                 case "candidate-label": candidateLabel = value; break;
                 case "title": title = value; break;
@@ -31,10 +34,11 @@ public static class Comparison
                 default: throw new ArgumentException($"unknown compare option --{name}");
             }
         }
-        if (baselinePath is null || candidatePath is null)
-            throw new ArgumentException("compare needs --baseline FILE and --candidate FILE");
+        if (baselinePaths.Count == 0 || candidatePath is null)
+            throw new ArgumentException("compare needs --baseline FILE (one or more) and --candidate FILE");
 
-        var baseline = RunResult.Load(baselinePath);
+        var baselines = baselinePaths.Select(RunResult.Load).ToList();
+        var baseline = baselines[0];
         // A candidate that did not build, start or finish has no file: its column says so instead.
         var candidate = File.Exists(candidatePath) ? RunResult.Load(candidatePath) : null;
         if (targetCpuRatio is { } ratio && baseline.BotCpuUsPerTurn is { } baselineCpu)
@@ -55,7 +59,7 @@ public static class Comparison
         ];
 
         // A deployment with services of its own (PostgreSQL, Redis, nginx) is compared on what a turn costs all of it too.
-        if (baseline.ServiceCpuUsPerTurn is not null || candidate?.ServiceCpuUsPerTurn is not null)
+        if (baselines.Any(b => b.ServiceCpuUsPerTurn is not null) || candidate?.ServiceCpuUsPerTurn is not null)
         {
             var bot = Array.FindIndex(rows, row => row.Name == "bot CPU µs/turn");
             rows = [.. rows[..(bot + 1)],
@@ -75,22 +79,28 @@ public static class Comparison
         }
 
         var label = candidate?.Label ?? candidateLabel;
+        // One baseline: the ratio column is "ratio", as it always was; several: "÷ label" for each.
+        List<string> ratioHeaders = baselines.Count == 1 ? ["ratio"] : [.. baselines.Select(b => "÷ " + b.Label)];
+        var ratioWidth = baselines.Count == 1 ? 9 : 11;
         Console.WriteLine(title ?? baseline.Scenario);
-        Console.WriteLine($"  {baseline.Conversations} conversations at a time × {baseline.TurnsPerConversation} turns, {baseline.Rounds} rounds, think {baseline.ThinkMs} ms; after {baseline.WarmupTurns} warm-up turns");
-        Console.WriteLine($"  {"",-24}{baseline.Label,10}{label,10}{"ratio",9}   target");
+        Console.WriteLine($"  {baseline.Conversations} conversations at a time × {baseline.TurnsPerConversation} turns, {baseline.Rounds} rounds, think {baseline.ThinkMs} ms, script {baseline.Script}; after {baseline.WarmupTurns} warm-up turns");
+        Console.WriteLine($"  {"",-24}{string.Concat(baselines.Select(b => $"{b.Label,10}"))}{label,10}{string.Concat(ratioHeaders.Select(h => h.PadLeft(ratioWidth)))}   target");
         foreach (var row in rows)
         {
-            var b = row.Value(baseline);
             var c = candidate is null ? null : row.Value(candidate);
-            var line = $"  {row.Name,-24}{Show(b, row.Format),10}{Show(c, row.Format),10}{Ratio(row.Ratio, b, c),9}";
+            var line = $"  {row.Name,-24}{string.Concat(baselines.Select(b => $"{Show(row.Value(b), row.Format),10}"))}{Show(c, row.Format),10}"
+                       + string.Concat(baselines.Select(b => Ratio(row.Ratio, row.Value(b), c).PadLeft(ratioWidth)));
             if (row.Target is { } target)
                 line += $"   {"≤ " + target + (targetCpuRatio is { } r && row.Name == "bot CPU µs/turn" ? $" ({r}×) " : ""),-7}{Verdict(candidate, c, target)}";
             Console.WriteLine(line.TrimEnd());
         }
+        var others = string.Join(", ", baselines.Select(b => b.Label));
         Console.WriteLine(candidate is null
             ? $"  {label}: no result (it did not build, start or finish; see above)"
-            : $"  ratio: {label} ÷ {baseline.Label}, for turns/s {baseline.Label} ÷ {label}; above 1 means {label} costs more");
-        if (baseline.OtherCores > RunResult.DisturbedCores || candidate?.OtherCores > RunResult.DisturbedCores)
+            : baselines.Count == 1
+                ? $"  ratio: {label} ÷ {baseline.Label}, for turns/s {baseline.Label} ÷ {label}; above 1 means {label} costs more"
+                : $"  ratios: {label} ÷ each of {others}, for turns/s each ÷ {label}; above 1 means {label} costs more");
+        if (baselines.Any(b => b.OtherCores > RunResult.DisturbedCores) || candidate?.OtherCores > RunResult.DisturbedCores)
             Console.WriteLine("  warning: other processes competed for the CPU: CPU µs/turn holds up best; rerun on a quiet machine for latency and turns/s");
         return 0;
     }

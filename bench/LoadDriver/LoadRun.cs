@@ -90,7 +90,7 @@ public sealed class LoadRun(Options options, TurnClient client, CustomerScript s
         {
             if (turn > 0 && thinkMs > 0)
                 await Task.Delay(Think(random, thinkMs), cancellationToken);
-            var text = CustomerScript.Text(conversation, turn);
+            var text = script.Text(conversation, turn);
             var outcome = customer is null
                 ? await client.SendAsync(script.Activity(phase, conversation, turn, text), cancellationToken)
                 : await customer.SendAsync(text, cancellationToken);

@@ -23,10 +23,14 @@ public sealed class Options
     /// <summary>"messages" (POST /api/messages, expectReplies) or "directline" (Web Chat's Direct Line: DirectLineTurnClient).</summary>
     public string Protocol { get; private set; } = "messages";
 
+    public ScriptKind Script { get; private set; } = ScriptKind.Mixed;
+
     public const string Usage = """
         usage: LoadDriver --url URL [options]        drive a bot and report
-               LoadDriver compare --baseline FILE --candidate FILE [--candidate-label L] [--title T]
-                                  [--target-cpu-us N] [--target-cpu-ratio R] [--target-p99-ms N]
+               LoadDriver compare --baseline FILE [--baseline FILE...] --candidate FILE [--candidate-label L]
+                                  [--title T] [--target-cpu-us N] [--target-cpu-ratio R] [--target-p99-ms N]
+               LoadDriver converse --url URL [--script S] [--turns N] [--conversation N]
+                                                     print one scripted conversation and the bot's answers
                LoadDriver free-port                  print a free TCP port on 127.0.0.1
 
           --url URL             the bot's base URL or its /api/messages endpoint
@@ -39,6 +43,12 @@ public sealed class Options
           --rounds N            conversations per concurrent slot: when one ends, a new customer
                                 takes its place, N times in all (default 1); more rounds, steadier numbers
           --think-ms N          mean pause between a reply and the next message (default 0)
+          --script S            what the customers say (default mixed):
+                                mixed         short messages of every kind, Swedish and English
+                                faq           contact questions (a FAQ card and "did this help?"),
+                                              each followed by "ok thanks"
+                                registration  register, serial, date, e-mail, 18+ yes, news no,
+                                              then "cancel" at the summary card; and again
           --warmup-turns N      unmeasured turns before the measured ones, in conversations of
                                 their own of the same length and concurrency (default 20000:
                                 .NET needs about that many to finish tiering its JIT; before,
@@ -78,6 +88,7 @@ public sealed class Options
                 case "scenario": options.Scenario = value; break;
                 case "json-out": options.JsonOut = value; break;
                 case "protocol": options.Protocol = value is "messages" or "directline" ? value : throw new ArgumentException($"--protocol must be messages or directline, not '{value}'"); break;
+                case "script": options.Script = CustomerScript.ParseKind(value); break;
                 default: throw new ArgumentException($"unknown option --{name}");
             }
         }
@@ -110,12 +121,12 @@ public sealed class Options
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n : throw new ArgumentException($"--{name} must be a positive number, not '{value}'");
 
-    private static int NonNegative(string name, string value) =>
+    public static int NonNegative(string name, string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             ? n : throw new ArgumentException($"--{name} must be a non-negative integer, not '{value}'");
 
     /// <summary>Accepts the bot's base URL as well as its messaging endpoint.</summary>
-    private static Uri Endpoint(string value)
+    public static Uri Endpoint(string value)
     {
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
             throw new ArgumentException($"--url must be an http(s) URL, not '{value}'");

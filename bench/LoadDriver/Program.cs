@@ -11,6 +11,7 @@ try
     return args switch
     {
         ["compare", .. var rest] => Comparison.Run(rest),
+        ["converse", .. var rest] => await SampleConversation.RunAsync(rest),
         ["free-port"] => FreePort(),
         [] or ["--help"] or ["-h"] => Help(),
         _ => await DriveAsync(Options.Parse(args)),
@@ -41,7 +42,7 @@ static async Task<int> DriveAsync(Options options)
     // One connection per conversation (plus the probe's): a customer never waits for another's socket.
     using var client = new TurnClient(options.Url, TimeSpan.FromMilliseconds(options.TimeoutMs), options.Conversations + 1);
     // Fresh conversation ids every run, so a bot that keeps its state never sees a conversation twice.
-    var script = new CustomerScript(Guid.NewGuid().ToString("N")[..8]);
+    var script = new CustomerScript(Guid.NewGuid().ToString("N")[..8], options.Script);
     using var directLine = options.Protocol == "directline"
         ? new DirectLineTurnClient(options.Url, TimeSpan.FromMilliseconds(options.TimeoutMs), options.Conversations + 1)
         : null;

@@ -7,6 +7,8 @@ public sealed record RunResult
 {
     public required string Label { get; init; }
     public required string Scenario { get; init; }
+    /// <summary>What the customers said (--script); results saved before the option existed read as mixed.</summary>
+    public string Script { get; init; } = "mixed";
     public required int Conversations { get; init; }
     public required int TurnsPerConversation { get; init; }
     public required int Rounds { get; init; }
@@ -76,6 +78,7 @@ public sealed record RunResult
             ConversationStarts = options.Protocol == "directline" ? options.Conversations * options.Rounds : null,
             StartCost = starts,
             Scenario = options.Scenario,
+            Script = CustomerScript.Name(options.Script),
             Conversations = options.Conversations,
             TurnsPerConversation = options.Turns,
             Rounds = options.Rounds,
@@ -115,7 +118,7 @@ public sealed record RunResult
     public void Print(TextWriter output)
     {
         output.WriteLine($"{Label} · {Scenario}");
-        output.WriteLine($"  load         {Conversations} conversations at a time × {TurnsPerConversation} turns, {Rounds} rounds, think {ThinkMs} ms; after {WarmupTurns} warm-up turns");
+        output.WriteLine($"  load         {Conversations} conversations at a time × {TurnsPerConversation} turns, {Rounds} rounds, think {ThinkMs} ms, script {Script}; after {WarmupTurns} warm-up turns");
         if (Protocol == "directline")
             output.WriteLine("  protocol     Direct Line as Web Chat: each conversation starts with a token, the conversation, its stream socket and the welcome; a turn is the POST of the activity until the bot's first reply to it arrived on the socket");
         output.WriteLine($"  turns        {MeasuredTurns} measured: {OkTurns} ok, {Errors} errors, {NoReply} without a reply");
