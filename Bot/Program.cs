@@ -95,6 +95,12 @@ builder.Services.AddTransient<IqosBot.Bots.IqosBot>();
 builder.Services.AddTransient<IBot>(services => services.GetRequiredService<IqosBot.Bots.IqosBot>());
 builder.Services.AddTransient<IHandBack>(services => services.GetRequiredService<IqosBot.Bots.IqosBot>());
 
+// Before /readyz says ready: a short scripted conversation through the bot, so the first customers meet compiled code.
+builder.Services.AddOptions<IqosBot.Hosting.WarmUpOptions>().Bind(builder.Configuration.GetSection(IqosBot.Hosting.WarmUpOptions.SectionName));
+builder.Services.AddSingleton<IqosBot.Hosting.WarmUp>();
+builder.Services.AddHostedService(services => services.GetRequiredService<IqosBot.Hosting.WarmUp>());
+builder.Services.AddHealthChecks().AddCheck<IqosBot.Hosting.WarmUp>("warm", tags: [HealthEndpoint.ReadyTag]);
+
 var app = builder.Build();
 
 // Train the recognizer and load the answers now, so the first customer does not wait for it.

@@ -31,6 +31,9 @@ public class BotHost : WebApplicationFactory<Program>
         // Functional tests make many requests from one address; the limits have tests of their own, which turn them on.
         _settings.TryAdd("RateLimits:Enabled", "false");
 
+        // The warm-up (scripted turns before /readyz says ready) has tests of its own, which turn it on.
+        _settings.TryAdd("WarmUp:Rounds", "0");
+
         // The "Testing" environment is not Development: a test host opts into what a production one may not do.
         _settings.TryAdd("Security:AllowAnonymous", "true");
         _settings.TryAdd("Benefits:Sandbox:Enabled", "true");
