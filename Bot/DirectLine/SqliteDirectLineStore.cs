@@ -9,7 +9,9 @@ namespace IqosBot.DirectLine;
 /// Conversations and their activity logs in the bot's state file (<c>Storage:Path</c>), in tables of
 /// their own, so open chats and their watermarks survive a restart. Each activity is kept as the JSON
 /// sent to clients, under its sequence number; only the newest few hundred per conversation are kept.
-/// One instance only: timestamps come from this process's clock, kept strictly increasing.
+/// One instance only: timestamps come from this process's clock, kept strictly increasing. Writes go through the
+/// file's write gate like every other store in it (<see cref="SqliteFile.WriteGate"/>): a writer that met another's
+/// lock inside SQLite would spin on SQLITE_BUSY.
 /// </summary>
 public sealed partial class SqliteDirectLineStore : IDirectLineStore
 {
@@ -51,7 +53,8 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
     public async Task<bool> CreateAsync(string id, string userId, string? userName, string? locale, CancellationToken cancellationToken)
     {
         var now = Now();
-        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var writer = await _file.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+        var connection = writer.Connection;
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO directline_conversations (id, user_id, user_name, locale, created_at, last_activity_at)
@@ -89,7 +92,8 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
     /// <summary>Marks the conversation started, with the locale the client asked for. True only for the one caller that did it.</summary>
     public async Task<bool> TryMarkStartedAsync(string id, string? locale, CancellationToken cancellationToken)
     {
-        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var writer = await _file.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+        var connection = writer.Connection;
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE directline_conversations SET started = 1, locale = COALESCE($locale, locale) WHERE id = $id AND started = 0";
         command.Parameters.AddWithValue("$id", id);
@@ -109,7 +113,8 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
     private async Task<(long Sequence, string Json, bool Appended)> AppendCoreAsync(string conversationId, string? clientActivityId, Func<long, DateTimeOffset, string> render, LogEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(render);
-        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var writer = await _file.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+        var connection = writer.Connection;
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         long sequence;
         await using (var command = connection.CreateCommand())
@@ -178,7 +183,8 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
     /// <summary>Replaces a stored activity (the bot updated it). Returns its sequence number, or null when it is not stored.</summary>
     public async Task<long?> ReplaceAsync(string conversationId, string activityId, string json, CancellationToken cancellationToken)
     {
-        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var writer = await _file.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+        var connection = writer.Connection;
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE directline_activities SET json = $json WHERE conversation_id = $id AND activity_id = $activityId RETURNING seq";
         command.Parameters.AddWithValue("$id", conversationId);
@@ -190,7 +196,8 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
 
     public async Task DeleteAsync(string conversationId, string activityId, CancellationToken cancellationToken)
     {
-        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var writer = await _file.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+        var connection = writer.Connection;
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM directline_activities WHERE conversation_id = $id AND activity_id = $activityId";
         command.Parameters.AddWithValue("$id", conversationId);
@@ -238,7 +245,8 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
     /// </summary>
     public async Task<int> DeleteIdleAsync(DateTimeOffset cutoff, int batch, CancellationToken cancellationToken)
     {
-        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var writer = await _file.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+        var connection = writer.Connection;
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

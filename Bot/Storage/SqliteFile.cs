@@ -115,6 +115,42 @@ internal sealed class SqliteFile
         }
     }
 
+    /// <summary>
+    /// A connection to write with, holding <see cref="WriteGate"/> until it is disposed: for a write that is a
+    /// transaction of several statements (<see cref="WriteAsync{T}"/> for one callback). Nothing written through
+    /// it may write through another writer of the same file before it is disposed: the gate is not re-entrant.
+    /// </summary>
+    public async Task<Writer> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        await WriteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new Writer(await OpenAsync(cancellationToken).ConfigureAwait(false), WriteGate);
+        }
+        catch
+        {
+            WriteGate.Release();
+            throw;
+        }
+    }
+
+    public sealed class Writer(SqliteConnection connection, SemaphoreSlim gate) : IAsyncDisposable
+    {
+        public SqliteConnection Connection { get; } = connection;
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await Connection.DisposeAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+    }
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);

@@ -28,17 +28,7 @@ public sealed class DirectLineTurnClient : IDisposable
         // The bot's origin: --url may name /api/messages, as for the other protocol.
         _origin = new Uri(url, "/");
         _timeout = timeout;
-        _http = new HttpClient(new SocketsHttpHandler
-        {
-            // As TurnClient: loopback, never through a proxy from the environment, a connection per customer.
-            UseProxy = false,
-            ConnectTimeout = TimeSpan.FromSeconds(5),
-            MaxConnectionsPerServer = connections,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-        })
-        {
-            Timeout = timeout,
-        };
+        _http = LoopbackHttp.Create(timeout, connections);
         // What DirectLineJS sends with every request.
         _http.DefaultRequestHeaders.Add("x-ms-bot-agent", "DirectLine/3.0 (directlinejs; WebChat/4.18.1 (Full) 0.15.5)");
         _http.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");

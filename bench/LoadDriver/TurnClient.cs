@@ -20,17 +20,7 @@ public sealed class TurnClient : IDisposable
     public TurnClient(Uri endpoint, TimeSpan timeout, int connections)
     {
         _endpoint = endpoint;
-        _http = new HttpClient(new SocketsHttpHandler
-        {
-            // A loopback benchmark must never go through a proxy configured in the environment.
-            UseProxy = false,
-            ConnectTimeout = TimeSpan.FromSeconds(5),
-            MaxConnectionsPerServer = connections,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-        })
-        {
-            Timeout = timeout,
-        };
+        _http = LoopbackHttp.Create(timeout, connections);
     }
 
     public async Task<TurnOutcome> SendAsync(byte[] activity, CancellationToken cancellationToken)
