@@ -62,6 +62,13 @@ public sealed class DirectLineTurnRunner(
 
                     await store.MarkTurnRanAsync(conversationId, sequence, cancellationToken).ConfigureAwait(false);
                 }
+
+                // Owed lines the log no longer holds (pruned by its cap, erased) cannot be answered: settled, so the
+                // sweeper does not come back for them every few seconds.
+                if (due.OwedThrough > (due.Activities.Count > 0 ? due.Activities[^1].Sequence : -1))
+                {
+                    await store.MarkTurnRanAsync(conversationId, due.OwedThrough, cancellationToken).ConfigureAwait(false);
+                }
             },
             cancellationToken);
 

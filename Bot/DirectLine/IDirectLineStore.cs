@@ -27,8 +27,10 @@ public enum LogEntry
 /// The turns a conversation still owes its customer, oldest first: its welcome when that never ran, then the customer's
 /// kept activities after the last one whose turn ran. <paramref name="Sent"/>: every other activity kept since that
 /// one (the bot's and agents'), in order, so a turn cut off half-way can tell which of its replies already went out.
+/// <paramref name="OwedThrough"/>: the newest customer activity owed a turn, up to the one asked for (-1: none); when it is not
+/// among <paramref name="Activities"/> (the log no longer holds it: the cap, an erasure), marking it ran settles it.
 /// </summary>
-public sealed record DueTurns(bool WelcomeDue, IReadOnlyList<(long Sequence, string Json)> Activities, IReadOnlyList<string> Sent);
+public sealed record DueTurns(bool WelcomeDue, IReadOnlyList<(long Sequence, string Json)> Activities, IReadOnlyList<string> Sent, long OwedThrough);
 
 /// <summary>
 /// Direct Line conversations and their activity logs: a SQLite file for one instance, PostgreSQL for several

@@ -66,7 +66,7 @@ public sealed partial class SqliteDirectLineStore
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new DueTurns(welcomeDue, activities, sent);
+        return new DueTurns(welcomeDue, activities, sent, Math.Min(through, last) > after ? Math.Min(through, last) : -1);
     }
 
     public Task MarkWelcomedAsync(string conversationId, CancellationToken cancellationToken)

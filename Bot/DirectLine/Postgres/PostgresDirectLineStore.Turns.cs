@@ -23,7 +23,9 @@ public sealed partial class PostgresDirectLineStore
     {
         // One statement, one snapshot: the cursor and the activities after it agree.
         await using var command = dataSource.CreateCommand("""
-            SELECT c.started AND NOT c.welcomed, a.seq, a.json, a.customer_turn
+            SELECT c.started AND NOT c.welcomed,
+                CASE WHEN LEAST(@through, c.customer_through) > c.turns_through THEN LEAST(@through, c.customer_through) ELSE -1 END,
+                a.seq, a.json, a.customer_turn
             FROM directline_conversations AS c
             LEFT JOIN directline_activities AS a
                 ON a.conversation_id = c.id AND a.seq > c.turns_through AND (NOT a.customer_turn OR a.seq <= LEAST(@through, c.customer_through))
@@ -35,27 +37,29 @@ public sealed partial class PostgresDirectLineStore
         command.Parameters.AddWithValue("through", through);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         bool? welcomeDue = null;
+        long owedThrough = -1;
         var activities = new List<(long, string)>();
         var sent = new List<string>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             welcomeDue = reader.GetBoolean(0);
-            if (reader.IsDBNull(1))
+            owedThrough = reader.GetInt64(1);
+            if (reader.IsDBNull(2))
             {
                 continue;
             }
 
-            if (reader.GetBoolean(3))
+            if (reader.GetBoolean(4))
             {
-                activities.Add((reader.GetInt64(1), reader.GetString(2)));
+                activities.Add((reader.GetInt64(2), reader.GetString(3)));
             }
             else
             {
-                sent.Add(reader.GetString(2));
+                sent.Add(reader.GetString(3));
             }
         }
 
-        return welcomeDue is { } due ? new DueTurns(due, activities, sent) : null;
+        return welcomeDue is { } due ? new DueTurns(due, activities, sent, owedThrough) : null;
     }
 
     public async Task MarkWelcomedAsync(string conversationId, CancellationToken cancellationToken)

@@ -242,8 +242,12 @@ public abstract class DirectLineStoreContract
         Assert.Equal([first, second, third], due.Activities);
         Assert.Equal(["Hej! Vad kan jag hjälpa till med?"], due.Sent.Select(json => JObject.Parse(json).Value<string>("text")));
 
+        Assert.Equal(third.Sequence, due.OwedThrough);
+
         // Only up to the one a caller runs for: what came after is the next caller's.
-        Assert.Equal([first, second], (await store.ReadDueTurnsAsync(id, second.Sequence, CancellationToken.None))!.Activities);
+        var upToSecond = (await store.ReadDueTurnsAsync(id, second.Sequence, CancellationToken.None))!;
+        Assert.Equal([first, second], upToSecond.Activities);
+        Assert.Equal(second.Sequence, upToSecond.OwedThrough);
 
         await store.MarkWelcomedAsync(id, CancellationToken.None);
         await store.MarkTurnRanAsync(id, first.Sequence, CancellationToken.None);
@@ -254,7 +258,9 @@ public abstract class DirectLineStoreContract
         // A late marker for an earlier turn (an instance that was slow) does not make later ones owed again.
         await store.MarkTurnRanAsync(id, third.Sequence, CancellationToken.None);
         await store.MarkTurnRanAsync(id, first.Sequence, CancellationToken.None);
-        Assert.Empty((await Open().ReadDueTurnsAsync(id, long.MaxValue, CancellationToken.None))!.Activities);
+        var settled = (await Open().ReadDueTurnsAsync(id, long.MaxValue, CancellationToken.None))!;
+        Assert.Empty(settled.Activities);
+        Assert.Equal(-1, settled.OwedThrough);
         Assert.Null(await store.ReadDueTurnsAsync(NewId(), long.MaxValue, CancellationToken.None));
     }
 
@@ -312,5 +318,28 @@ public abstract class DirectLineStoreContract
 
         var ours = new[] { neverWelcomed, neverStarted, unanswered, answered, recent };
         Assert.Equal(new[] { neverWelcomed, unanswered }.Order(), stalled.Where(ours.Contains).Order());
+    }
+
+    [Fact]
+    public async Task A_line_owed_a_turn_that_the_log_no_longer_holds_is_reported_so_it_can_be_settled_and_stops_being_stalled()
+    {
+        var store = Open(maxActivities: 2, time: Clock);
+        var id = NewId();
+        await store.CreateAsync(id, "dl_user1", null, null, CancellationToken.None);
+        var lost = await AppendTextAsync(store, id, "hallå", LogEntry.CustomerTurn);
+        for (var i = 0; i < 3; i++)
+        {
+            await AppendTextAsync(store, id, "agentens svar " + i);
+        }
+
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var due = (await store.ReadDueTurnsAsync(id, long.MaxValue, CancellationToken.None))!;
+        Assert.Empty(due.Activities);
+        Assert.Equal(lost.Sequence, due.OwedThrough);
+        Assert.Contains(id, await store.FindStalledAsync(Clock.GetUtcNow() - TimeSpan.FromSeconds(15), 1000, CancellationToken.None));
+
+        await store.MarkTurnRanAsync(id, due.OwedThrough, CancellationToken.None);
+
+        Assert.DoesNotContain(id, await store.FindStalledAsync(Clock.GetUtcNow() - TimeSpan.FromSeconds(15), 1000, CancellationToken.None));
     }
 }

@@ -162,5 +162,32 @@ public sealed class OwedTurnsTests : IDisposable
         Assert.Equal(reference.Select(Shown), log.Where(activity => activity.Value<string>("replyToId") == orphan).Select(Shown));
     }
 
+    [Fact]
+    public async Task A_line_owed_a_turn_whose_record_is_gone_is_settled_by_the_sweeper_instead_of_being_looked_for_again_and_again()
+    {
+        var (conversationId, _, orphan) = await LineLeftUnansweredByAStoppedBotAsync("hej");
+
+        // The log no longer holds the line (an erasure, or the per-conversation cap after a flood).
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_database.Path};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var delete = connection.CreateCommand();
+            delete.CommandText = "DELETE FROM directline_activities WHERE activity_id = $id";
+            delete.Parameters.AddWithValue("$id", orphan);
+            Assert.Equal(1, await delete.ExecuteNonQueryAsync());
+        }
+
+        using var after = Host(QuickSweep);
+        var store = after.Services.GetRequiredService<IDirectLineStore>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while ((await store.FindStalledAsync(DateTimeOffset.MaxValue, 1000, CancellationToken.None)).Contains(conversationId))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The sweeper never settled the conversation.");
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(-1, (await store.ReadDueTurnsAsync(conversationId, long.MaxValue, CancellationToken.None))!.OwedThrough);
+    }
+
     public void Dispose() => _database.Dispose();
 }
