@@ -34,11 +34,15 @@ public sealed class EmbeddedRecognizer : IRecognizer
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(settings);
-        var stopwatch = Stopwatch.StartNew();
+        return Train(examples, settings, Task.Run(() => Neighbours(examples)), Stopwatch.StartNew());
+    }
 
-        // The two models learn independently: the nearest-neighbour index is built on another core while the
-        // classifier trains.
-        var neighboursBuilt = Task.Run(() => Neighbours(examples));
+    /// <summary>
+    /// The two models learn independently: the nearest-neighbour index (<paramref name="neighboursBuilt"/>, already
+    /// being built on another core) while the classifier trains here.
+    /// </summary>
+    private static EmbeddedRecognizer Train(IReadOnlyList<LabeledUtterance> examples, RecognizerSettings settings, Task<CharNgramNearestNeighbour> neighboursBuilt, Stopwatch stopwatch)
+    {
         var classifier = MaxEntClassifier.Train(examples, settings.L2Regularization);
         return Combine(classifier, neighboursBuilt.GetAwaiter().GetResult(), examples, settings, stopwatch.Elapsed);
     }
@@ -61,7 +65,8 @@ public sealed class EmbeddedRecognizer : IRecognizer
             return loaded;
         }
 
-        var trained = Train(examples, settings);
+        // The index being built serves the trained recognizer as it would have the loaded one.
+        var trained = Train(examples, settings, neighboursBuilt, stopwatch);
         report?.Invoke($"trained at start-up in {trained.TrainingTime.TotalMilliseconds:0} ms: {whyNot}");
         return trained;
     }
