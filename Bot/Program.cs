@@ -68,7 +68,7 @@ if (useBenefitsSandbox)
 builder.Services.AddBenefitsApiClient(builder.Configuration);
 
 builder.Services.AddBotState(builder.Configuration);
-builder.Services.AddSingleton<ConversationState>();
+builder.Services.AddSingleton<ConversationState, SerializeOnceConversationState>();
 
 builder.Services.AddIqosRecognizer(builder.Configuration);
 

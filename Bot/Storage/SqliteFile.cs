@@ -26,6 +26,8 @@ internal sealed class SqliteFile
     // native connection is configured once instead of paying for the pragmas on every operation.
     private readonly ConditionalWeakTable<sqlite3, object?> _configuredHandles = [];
 
+    private readonly SqliteSessions _sessions = new();
+
     /// <param name="component">The schema's name in the file's schema_migrations (several stores share a file).</param>
     /// <param name="steps">The component's versioned schema steps; those not yet applied to the file run now (<see cref="SqliteMigrations"/>).</param>
     /// <param name="extraPragmas">Per-connection pragmas beyond the defaults, e.g. "PRAGMA foreign_keys = ON;".</param>
@@ -99,20 +101,11 @@ internal sealed class SqliteFile
         }
     }
 
-    /// <summary>Runs <paramref name="write"/> on a connection of its own, holding <see cref="WriteGate"/>.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="write"/> on the file's writer connection, holding <see cref="WriteGate"/>.</summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
-        await WriteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            return await write(connection).ConfigureAwait(false);
-        }
-        finally
-        {
-            WriteGate.Release();
-        }
+        return WithWriterAsync(session => write(session.Connection), cancellationToken);
     }
 
     /// <summary>
@@ -125,7 +118,7 @@ internal sealed class SqliteFile
         await WriteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return new Writer(await OpenAsync(cancellationToken).ConfigureAwait(false), WriteGate);
+            return new Writer(this, _sessions.TakeWriter(Open));
         }
         catch
         {
@@ -134,20 +127,73 @@ internal sealed class SqliteFile
         }
     }
 
-    public sealed class Writer(SqliteConnection connection, SemaphoreSlim gate) : IAsyncDisposable
+    /// <summary>The file's writer connection, lent until disposed; the write gate is held as long.</summary>
+    public sealed class Writer(SqliteFile file, SqliteSession session) : IAsyncDisposable
     {
-        public SqliteConnection Connection { get; } = connection;
+        public SqliteConnection Connection => Session.Connection;
 
-        public async ValueTask DisposeAsync()
+        public SqliteSession Session { get; } = session;
+
+        public ValueTask DisposeAsync()
         {
             try
             {
-                await Connection.DisposeAsync().ConfigureAwait(false);
+                file._sessions.ReturnWriter(Session, succeeded: true);
             }
             finally
             {
-                gate.Release();
+                file.WriteGate.Release();
             }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>Runs <paramref name="write"/> on the file's writer session (statements prepared once), holding <see cref="WriteGate"/>.</summary>
+    public async Task<T> WithWriterAsync<T>(Func<SqliteSession, Task<T>> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        await WriteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var session = _sessions.TakeWriter(Open);
+            var succeeded = false;
+            try
+            {
+                var result = await write(session).ConfigureAwait(false);
+                succeeded = true;
+                return result;
+            }
+            finally
+            {
+                _sessions.ReturnWriter(session, succeeded);
+            }
+        }
+        finally
+        {
+            WriteGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="read"/> on a session of its own (statements prepared once, the connection kept open): for
+    /// reads on the turn's path. A session that failed is closed rather than lent again.
+    /// </summary>
+    public async Task<T> WithReaderAsync<T>(Func<SqliteSession, Task<T>> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        cancellationToken.ThrowIfCancellationRequested();
+        var session = _sessions.TakeReader(Open);
+        var succeeded = false;
+        try
+        {
+            var result = await read(session).ConfigureAwait(false);
+            succeeded = true;
+            return result;
+        }
+        finally
+        {
+            _sessions.ReturnReader(session, succeeded);
         }
     }
 
@@ -167,9 +213,10 @@ internal sealed class SqliteFile
         }
     }
 
-    /// <summary>Pooled connections hold the file open; closing them lets the WAL be checkpointed and the file moved or deleted.</summary>
+    /// <summary>Pooled connections and kept sessions hold the file open; closing them lets the WAL be checkpointed and the file moved or deleted.</summary>
     public void ClearPool()
     {
+        _sessions.Clear(WriteGate);
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }

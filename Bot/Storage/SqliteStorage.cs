@@ -64,27 +64,29 @@ public sealed partial class SqliteStorage : IStateStore, IDisposable
             return items;
         }
 
-        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = SelectSql;
-        var keyParameter = command.Parameters.Add("$key", SqliteType.Text);
-
-        foreach (var key in keys)
+        await _file.WithReaderAsync(async session =>
         {
-            keyParameter.Value = key;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var command = session.Command(SelectSql);
+            var keyParameter = command.Parameters.Add("$key", SqliteType.Text);
+            foreach (var key in keys)
             {
-                continue;
+                keyParameter.Value = key;
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                // The column, not the serialized property, holds the current etag: the value was serialized with
+                // the etag the writer had read. A stored JSON null reads as "nothing stored", as in MemoryStorage.
+                if (StateChanges.Read(reader.GetString(1), reader.GetString(0)) is { } value)
+                {
+                    items[key] = value;
+                }
             }
 
-            // The column, not the serialized property, holds the current etag: the value was serialized with
-            // the etag the writer had read. A stored JSON null reads as "nothing stored", as in MemoryStorage.
-            if (StateChanges.Read(reader.GetString(1), reader.GetString(0)) is { } value)
-            {
-                items[key] = value;
-            }
-        }
+            return items;
+        }, cancellationToken).ConfigureAwait(false);
 
         return items;
     }
@@ -121,18 +123,16 @@ public sealed partial class SqliteStorage : IStateStore, IDisposable
             return;
         }
 
-        await _file.WriteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        await _file.WithWriterAsync(async session =>
         {
-            await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+            // Several rows: non-deferred means BEGIN IMMEDIATE, the write lock taken before any etag is compared,
+            // so no other writer can slip in between the checks and the writes. There is no async overload that
+            // takes this flag, and Microsoft.Data.Sqlite's async methods run synchronously anyway. One row (the
+            // conversation state of every turn) needs no transaction of its own: the upsert compares the etag and
+            // writes in one statement, which SQLite runs atomically, and BEGIN and COMMIT cost a third of the write.
+            await using var transaction = rows.Count > 1 ? session.Connection.BeginTransaction(deferred: false) : null;
 
-            // Non-deferred means BEGIN IMMEDIATE: the write lock is taken before the etag is compared,
-            // so no other writer can slip in between the check and the write. There is no async overload
-            // that takes this flag, and Microsoft.Data.Sqlite's async methods run synchronously anyway.
-            await using var transaction = connection.BeginTransaction(deferred: false);
-
-            await using var upsert = connection.CreateCommand();
-            upsert.CommandText = UpsertSql;
+            var upsert = session.Command(UpsertSql, transaction);
             var upsertKey = upsert.Parameters.Add("$key", SqliteType.Text);
             var upsertEtag = upsert.Parameters.Add("$etag", SqliteType.Text);
             var upsertValue = upsert.Parameters.Add("$value", SqliteType.Text);
@@ -140,8 +140,7 @@ public sealed partial class SqliteStorage : IStateStore, IDisposable
             var upsertOverwrite = upsert.Parameters.Add("$overwrite", SqliteType.Integer);
             upsert.Parameters.Add("$now", SqliteType.Text).Value = WrittenAt(_time.GetUtcNow());
 
-            await using var delete = connection.CreateCommand();
-            delete.CommandText = DeleteSql;
+            var delete = session.Command(DeleteSql, transaction);
             var deleteKey = delete.Parameters.Add("$key", SqliteType.Text);
 
             foreach (var row in rows)
@@ -165,12 +164,13 @@ public sealed partial class SqliteStorage : IStateStore, IDisposable
                 }
             }
 
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _file.WriteGate.Release();
-        }
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return rows.Count;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
 }

@@ -28,14 +28,12 @@ public sealed class SqliteTranscriptStore : IHandoffTranscriptStore
             return;
         }
 
-        await _database.WriteAsync(async connection =>
+        await _database.WithWriterAsync(async session =>
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = session.Connection.BeginTransaction();
             foreach (var chunk in entries.Chunk(RowsPerStatement))
             {
-                await using var command = connection.CreateCommand();
-                command.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction)transaction;
-                command.CommandText = InsertSql(chunk.Length);
+                var command = session.Command(InsertSql(chunk.Length), transaction);
                 for (var row = 0; row < chunk.Length; row++)
                 {
                     var entry = chunk[row];

@@ -45,6 +45,8 @@ public sealed class TranscriptDatabase
 
     internal Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken) => _file.WriteAsync(write, cancellationToken);
 
+    internal Task<T> WithWriterAsync<T>(Func<SqliteSession, Task<T>> write, CancellationToken cancellationToken) => _file.WithWriterAsync(write, cancellationToken);
+
     /// <summary>After deletions: freed pages back to the file system, the write-ahead log checkpointed and emptied.</summary>
     internal Task ReclaimAsync(CancellationToken cancellationToken) => _file.ReclaimAsync(cancellationToken);
 }
