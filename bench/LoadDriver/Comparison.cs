@@ -83,7 +83,7 @@ public static class Comparison
         List<string> ratioHeaders = baselines.Count == 1 ? ["ratio"] : [.. baselines.Select(b => "÷ " + b.Label)];
         var ratioWidth = baselines.Count == 1 ? 9 : 11;
         Console.WriteLine(title ?? baseline.Scenario);
-        Console.WriteLine($"  {baseline.Conversations} conversations at a time × {baseline.TurnsPerConversation} turns, {baseline.Rounds} rounds, think {baseline.ThinkMs} ms, script {baseline.Script}; after {baseline.WarmupTurns} warm-up turns");
+        Console.WriteLine($"  {baseline.Conversations} conversations at a time × {baseline.TurnsPerConversation} turns, {baseline.Rounds} rounds, think {baseline.ThinkMs} ms, script {baseline.Script}; after {baseline.WarmupTurns} warm-up turns over at least {baseline.WarmupSeconds} s");
         Console.WriteLine($"  {"",-24}{string.Concat(baselines.Select(b => $"{b.Label,10}"))}{label,10}{string.Concat(ratioHeaders.Select(h => h.PadLeft(ratioWidth)))}   target");
         foreach (var row in rows)
         {

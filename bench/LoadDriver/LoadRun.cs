@@ -39,11 +39,7 @@ public sealed class LoadRun(Options options, TurnClient client, CustomerScript s
 
     public async Task<RunResult> RunAsync(CancellationToken cancellationToken)
     {
-        // The warm-up has conversations of its own, so the measured ones start fresh as real customers
-        // do, and none grows to an unrealistic length because the warm-up needs many turns. It runs
-        // flat out whatever the think time: it is there to get the JIT done, quickly.
-        var warmupConversations = (options.WarmupTurns + options.Turns - 1) / options.Turns;
-        var warmup = await RunConversationsAsync("warm", warmupConversations, thinkMs: 0, cancellationToken);
+        var warmup = await WarmUpAsync(cancellationToken);
 
         var driverCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var botTicksBefore = bot?.CpuTicks();
@@ -61,6 +57,28 @@ public sealed class LoadRun(Options options, TurnClient client, CustomerScript s
         // Direct Line: the measured phase's CPU includes its conversations' starts; what one costs is measured next.
         var starts = directLine is not null && bot is not null ? await DirectLineStarts.MeasureAsync(directLine, options, bot, cancellationToken) : null;
         return RunResult.From(options, warmup, measured, wall, botTicks, machineTicks, bot?.PeakResidentKiB(), driverCpu, serviceTicks, starts);
+    }
+
+    /// <summary>
+    /// The warm-up has conversations of its own, so the measured ones start fresh as real customers do, and none
+    /// grows to an unrealistic length because the warm-up needs many turns. It runs flat out whatever the think
+    /// time, until both --warmup-turns turns and --warmup-seconds have passed: it is there to get the JIT done, and
+    /// .NET's tiered JIT works for a time (its background recompilation of hot code), not for a number of turns.
+    /// </summary>
+    private async Task<TurnLog> WarmUpAsync(CancellationToken cancellationToken)
+    {
+        var atLeast = (options.WarmupTurns + options.Turns - 1) / options.Turns;
+        var until = Stopwatch.GetTimestamp() + options.WarmupSeconds * Stopwatch.Frequency;
+        var started = -1;
+        var logs = Enumerable.Range(0, options.Conversations).Select(_ => new TurnLog()).ToArray();
+        await Task.WhenAll(logs.Select(async log =>
+        {
+            for (var conversation = Interlocked.Increment(ref started);
+                 conversation < atLeast || Stopwatch.GetTimestamp() < until;
+                 conversation = Interlocked.Increment(ref started))
+                await ConverseAsync("warm", conversation, thinkMs: 0, log, cancellationToken);
+        }));
+        return TurnLog.Merge(logs);
     }
 
     /// <summary>Runs <paramref name="count"/> conversations, --conversations of them at any one time.</summary>

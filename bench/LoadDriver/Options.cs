@@ -14,6 +14,7 @@ public sealed class Options
     public int Rounds { get; private set; } = 1;
     public int ThinkMs { get; private set; }
     public int WarmupTurns { get; private set; } = 20_000;
+    public int WarmupSeconds { get; private set; } = 45;
     public int TimeoutMs { get; private set; } = 10_000;
     public int MaxSeconds { get; private set; } = 300;
     public int WaitSeconds { get; private set; }
@@ -50,9 +51,10 @@ public sealed class Options
                                 registration  register, serial, date, e-mail, 18+ yes, news no,
                                               then "cancel" at the summary card; and again
           --warmup-turns N      unmeasured turns before the measured ones, in conversations of
-                                their own of the same length and concurrency (default 20000:
-                                .NET needs about that many to finish tiering its JIT; before,
-                                CPU per turn is 2-3 times higher)
+                                their own of the same length and concurrency (default 20000)
+          --warmup-seconds N    and the warm-up lasts at least N seconds (default 45: .NET's
+                                tiered JIT recompiles IqosBot's hot code for 30-40 s of full load;
+                                before, it takes 10-18 % of the CPU and CPU per turn is higher)
           --timeout-ms N        per-request timeout (default 10000)
           --max-seconds N       cap on the whole run, waiting included (default 300)
           --wait-seconds N      wait up to N s for the bot to answer before starting (default 0: no wait)
@@ -81,6 +83,7 @@ public sealed class Options
                 case "rounds": options.Rounds = Positive(name, value); break;
                 case "think-ms": options.ThinkMs = NonNegative(name, value); break;
                 case "warmup-turns": options.WarmupTurns = NonNegative(name, value); break;
+                case "warmup-seconds": options.WarmupSeconds = NonNegative(name, value); break;
                 case "timeout-ms": options.TimeoutMs = Positive(name, value); break;
                 case "max-seconds": options.MaxSeconds = Positive(name, value); break;
                 case "wait-seconds": options.WaitSeconds = NonNegative(name, value); break;

@@ -14,6 +14,8 @@ public sealed record RunResult
     public required int Rounds { get; init; }
     public required int ThinkMs { get; init; }
     public required int WarmupTurns { get; init; }
+    /// <summary>The warm-up's least duration (--warmup-seconds); results saved before the option existed read as 0.</summary>
+    public int WarmupSeconds { get; init; }
     public required int WarmupFailures { get; init; }
     public required int MeasuredTurns { get; init; }
     public required int OkTurns { get; init; }
@@ -84,6 +86,7 @@ public sealed record RunResult
             Rounds = options.Rounds,
             ThinkMs = options.ThinkMs,
             WarmupTurns = warmup.Turns,
+            WarmupSeconds = options.WarmupSeconds,
             WarmupFailures = warmup.Turns - warmup.OkLatenciesMs.Count,
             MeasuredTurns = measured.Turns,
             OkTurns = measured.OkLatenciesMs.Count,
@@ -118,7 +121,7 @@ public sealed record RunResult
     public void Print(TextWriter output)
     {
         output.WriteLine($"{Label} · {Scenario}");
-        output.WriteLine($"  load         {Conversations} conversations at a time × {TurnsPerConversation} turns, {Rounds} rounds, think {ThinkMs} ms, script {Script}; after {WarmupTurns} warm-up turns");
+        output.WriteLine($"  load         {Conversations} conversations at a time × {TurnsPerConversation} turns, {Rounds} rounds, think {ThinkMs} ms, script {Script}; after {WarmupTurns} warm-up turns over at least {WarmupSeconds} s");
         if (Protocol == "directline")
             output.WriteLine("  protocol     Direct Line as Web Chat: each conversation starts with a token, the conversation, its stream socket and the welcome; a turn is the POST of the activity until the bot's first reply to it arrived on the socket");
         output.WriteLine($"  turns        {MeasuredTurns} measured: {OkTurns} ok, {Errors} errors, {NoReply} without a reply");
