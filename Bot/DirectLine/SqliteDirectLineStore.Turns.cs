@@ -20,13 +20,13 @@ public sealed partial class SqliteDirectLineStore
             WHERE customer_through > turns_through OR (started = 1 AND welcomed = 0);
         """;
 
-    public async Task<DueTurns?> ReadDueTurnsAsync(string conversationId, long through, CancellationToken cancellationToken)
+    public Task<DueTurns?> ReadDueTurnsAsync(string conversationId, long through, CancellationToken cancellationToken)
+        => _file.WithReaderAsync(session => ReadDueTurnsAsync(session, conversationId, through, cancellationToken), cancellationToken);
+
+    private static async Task<DueTurns?> ReadDueTurnsAsync(Storage.SqliteSession session, string conversationId, long through, CancellationToken cancellationToken)
     {
-        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        await using var state = connection.CreateCommand();
-        state.Transaction = transaction;
-        state.CommandText = "SELECT started = 1 AND welcomed = 0, turns_through, customer_through FROM directline_conversations WHERE id = $id";
+        await using var transaction = session.Connection.BeginTransaction(deferred: true);
+        var state = session.Command("SELECT started = 1 AND welcomed = 0, turns_through, customer_through FROM directline_conversations WHERE id = $id", transaction);
         state.Parameters.AddWithValue("$id", conversationId);
         bool welcomeDue;
         long after;
@@ -45,9 +45,7 @@ public sealed partial class SqliteDirectLineStore
         var sent = new List<string>();
         if (welcomeDue || Math.Min(through, last) > after)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "SELECT seq, json, customer_turn FROM directline_activities WHERE conversation_id = $id AND seq > $after ORDER BY seq";
+            var command = session.Command("SELECT seq, json, customer_turn FROM directline_activities WHERE conversation_id = $id AND seq > $after ORDER BY seq", transaction);
             command.Parameters.AddWithValue("$id", conversationId);
             command.Parameters.AddWithValue("$after", after);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -99,11 +97,10 @@ public sealed partial class SqliteDirectLineStore
     }
 
     private Task ExecuteAsync(string sql, string conversationId, long? sequence, CancellationToken cancellationToken)
-        => _file.WriteAsync(
-            async connection =>
+        => _file.WithWriterAsync(
+            async session =>
             {
-                await using var command = connection.CreateCommand();
-                command.CommandText = sql;
+                var command = session.Command(sql);
                 command.Parameters.AddWithValue("$id", conversationId);
                 if (sequence is { } value)
                 {

@@ -54,13 +54,11 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
     {
         var now = Now();
         await using var writer = await _file.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
-        var connection = writer.Connection;
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        var command = writer.Session.Command("""
             INSERT INTO directline_conversations (id, user_id, user_name, locale, created_at, last_activity_at)
             VALUES ($id, $user, $name, $locale, $now, $now)
             ON CONFLICT (id) DO NOTHING
-            """;
+            """);
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$user", userId);
         command.Parameters.AddWithValue("$name", (object?)userName ?? DBNull.Value);
@@ -69,33 +67,30 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    public async Task<DirectLineConversationRecord?> FindAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, user_id, user_name, locale, started FROM directline_conversations WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+    public Task<DirectLineConversationRecord?> FindAsync(string id, CancellationToken cancellationToken)
+        => _file.WithReaderAsync(async session =>
         {
-            return null;
-        }
+            var command = session.Command("SELECT id, user_id, user_name, locale, started FROM directline_conversations WHERE id = $id");
+            command.Parameters.AddWithValue("$id", id);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
 
-        return new DirectLineConversationRecord(
-            reader.GetString(0),
-            reader.GetString(1),
-            reader.IsDBNull(2) ? null : reader.GetString(2),
-            reader.IsDBNull(3) ? null : reader.GetString(3),
-            reader.GetInt64(4) != 0);
-    }
+            return new DirectLineConversationRecord(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetInt64(4) != 0);
+        }, cancellationToken);
 
     /// <summary>Marks the conversation started, with the locale the client asked for. True only for the one caller that did it.</summary>
     public async Task<bool> TryMarkStartedAsync(string id, string? locale, CancellationToken cancellationToken)
     {
         await using var writer = await _file.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
-        var connection = writer.Connection;
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE directline_conversations SET started = 1, locale = COALESCE($locale, locale) WHERE id = $id AND started = 0";
+        var command = writer.Session.Command("UPDATE directline_conversations SET started = 1, locale = COALESCE($locale, locale) WHERE id = $id AND started = 0");
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$locale", (object?)locale ?? DBNull.Value);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
@@ -117,10 +112,8 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
         var connection = writer.Connection;
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         long sequence;
-        await using (var command = connection.CreateCommand())
         {
-            command.Transaction = transaction;
-            command.CommandText = "UPDATE directline_conversations SET next_seq = next_seq + 1, last_activity_at = $now WHERE id = $id RETURNING next_seq - 1";
+            var command = writer.Session.Command("UPDATE directline_conversations SET next_seq = next_seq + 1, last_activity_at = $now WHERE id = $id RETURNING next_seq - 1", transaction);
             command.Parameters.AddWithValue("$id", conversationId);
             command.Parameters.AddWithValue("$now", Now());
             sequence = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } next and not DBNull
@@ -131,9 +124,7 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
         // The write lock is held from the UPDATE on: a retry is looked for and, when found, the claim is rolled back.
         if (clientActivityId is not null)
         {
-            await using var recent = connection.CreateCommand();
-            recent.Transaction = transaction;
-            recent.CommandText = "SELECT seq, json FROM directline_activities WHERE conversation_id = $id ORDER BY seq DESC LIMIT $window";
+            var recent = writer.Session.Command("SELECT seq, json FROM directline_activities WHERE conversation_id = $id ORDER BY seq DESC LIMIT $window", transaction);
             recent.Parameters.AddWithValue("$id", conversationId);
             recent.Parameters.AddWithValue("$window", ClientActivityRetry.Window);
             if (await ClientActivityRetry.FindAsync(recent, clientActivityId, cancellationToken).ConfigureAwait(false) is { } stored)
@@ -145,9 +136,7 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
         var json = render(sequence, NextTimestamp());
         if (entry != LogEntry.Typing)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = entry == LogEntry.CustomerTurn ? InsertCustomerTurnSql + KeepNewestSql : InsertSql + KeepNewestSql;
+            var command = writer.Session.Command(entry == LogEntry.CustomerTurn ? InsertCustomerTurnWithKeepNewestSql : InsertWithKeepNewestSql, transaction);
             command.Parameters.AddWithValue("$id", conversationId);
             command.Parameters.AddWithValue("$seq", sequence);
             command.Parameters.AddWithValue("$activityId", DirectLineHub.ActivityId(conversationId, sequence));
@@ -159,6 +148,10 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return (sequence, json, true);
     }
+
+    private const string InsertWithKeepNewestSql = InsertSql + KeepNewestSql;
+
+    private const string InsertCustomerTurnWithKeepNewestSql = InsertCustomerTurnSql + KeepNewestSql;
 
     private const string InsertSql = "INSERT OR REPLACE INTO directline_activities (conversation_id, seq, activity_id, json) VALUES ($id, $seq, $activityId, $json);";
 
@@ -184,9 +177,7 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
     public async Task<long?> ReplaceAsync(string conversationId, string activityId, string json, CancellationToken cancellationToken)
     {
         await using var writer = await _file.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
-        var connection = writer.Connection;
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE directline_activities SET json = $json WHERE conversation_id = $id AND activity_id = $activityId RETURNING seq";
+        var command = writer.Session.Command("UPDATE directline_activities SET json = $json WHERE conversation_id = $id AND activity_id = $activityId RETURNING seq");
         command.Parameters.AddWithValue("$id", conversationId);
         command.Parameters.AddWithValue("$activityId", activityId);
         command.Parameters.AddWithValue("$json", json);
@@ -197,9 +188,7 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
     public async Task DeleteAsync(string conversationId, string activityId, CancellationToken cancellationToken)
     {
         await using var writer = await _file.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
-        var connection = writer.Connection;
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM directline_activities WHERE conversation_id = $id AND activity_id = $activityId";
+        var command = writer.Session.Command("DELETE FROM directline_activities WHERE conversation_id = $id AND activity_id = $activityId");
         command.Parameters.AddWithValue("$id", conversationId);
         command.Parameters.AddWithValue("$activityId", activityId);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
