@@ -61,7 +61,23 @@ internal sealed class SqliteSession : IDisposable
     public void Dispose()
     {
         DisposeCommands();
-        Connection.Dispose();
+        try
+        {
+            // Disposing returns the native connection to Microsoft.Data.Sqlite's pool, which rolls back only a
+            // transaction begun through BeginTransaction: one begun as SQL ("BEGIN") would still be open when the
+            // pool hands the connection to the next session (a reader stuck on an old snapshot, a writer whose
+            // writes are never committed). CreateCommand names the connection's SqliteTransaction, if any.
+            if (InTransaction)
+            {
+                using var rollback = Connection.CreateCommand();
+                rollback.CommandText = "ROLLBACK";
+                rollback.ExecuteNonQuery();
+            }
+        }
+        finally
+        {
+            Connection.Dispose();
+        }
     }
 
     private void DisposeCommands()
