@@ -1,7 +1,20 @@
 namespace IqosBot.DirectLine;
 
 /// <summary>A Direct Line conversation as stored: its user, locale, whether the bot was told it started.</summary>
-public sealed record DirectLineConversationRecord(string Id, string UserId, string? UserName, string? Locale, bool Started);
+public sealed record DirectLineConversationRecord(string Id, string UserId, string? UserName, string? Locale, bool Started)
+{
+    /// <summary>The row of <c>SELECT id, user_id, user_name, locale, started</c>, in either provider (started is 0/1 in SQLite, a boolean in PostgreSQL).</summary>
+    public static DirectLineConversationRecord Read(System.Data.Common.DbDataReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new DirectLineConversationRecord(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3),
+            Convert.ToBoolean(reader.GetValue(4), System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
 
 /// <summary>Stored activities (JSON as clients see them) with their sequence numbers, and the sequence number the next activity will get.</summary>
 public sealed record ActivityPage(IReadOnlyList<(long Sequence, string Json)> Activities, long NextSequence)

@@ -78,12 +78,7 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
                 return null;
             }
 
-            return new DirectLineConversationRecord(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetInt64(4) != 0);
+            return DirectLineConversationRecord.Read(reader);
         }, cancellationToken);
 
     /// <summary>Marks the conversation started, with the locale the client asked for. True only for the one caller that did it.</summary>

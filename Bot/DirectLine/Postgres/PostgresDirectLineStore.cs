@@ -40,12 +40,7 @@ public sealed partial class PostgresDirectLineStore(NpgsqlDataSource dataSource,
             return null;
         }
 
-        return new DirectLineConversationRecord(
-            reader.GetString(0),
-            reader.GetString(1),
-            reader.IsDBNull(2) ? null : reader.GetString(2),
-            reader.IsDBNull(3) ? null : reader.GetString(3),
-            reader.GetBoolean(4));
+        return DirectLineConversationRecord.Read(reader);
     }
 
     public async Task<bool> TryMarkStartedAsync(string id, string? locale, CancellationToken cancellationToken)

@@ -228,16 +228,7 @@ public sealed partial class SqliteSessionsTests : IDisposable
     }
 
     /// <summary>Writes a row behind the store's back, as someone with access to the database could.</summary>
-    private async Task TamperAsync(string key, string json)
-    {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=false");
-        await connection.OpenAsync();
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO state (key, etag, value, updated_at) VALUES ($key, 'e', $json, 'now')";
-        insert.Parameters.AddWithValue("$key", key);
-        insert.Parameters.AddWithValue("$json", json);
-        await insert.ExecuteNonQueryAsync();
-    }
+    private Task TamperAsync(string key, string json) => SqliteStorageTests.TamperStateRowAsync(DatabasePath, key, json);
 
     /// <summary>The stored JSON of a key, read on a connection of the test's own.</summary>
     private async Task<string> StoredJsonAsync(string key)

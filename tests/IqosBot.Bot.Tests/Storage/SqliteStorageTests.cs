@@ -19,9 +19,12 @@ public sealed class SqliteStorageTests : StateStoreContract, IDisposable
         return storage;
     }
 
-    protected override async Task TamperAsync(string key, string json)
+    protected override Task TamperAsync(string key, string json) => TamperStateRowAsync(DatabasePath, key, json);
+
+    /// <summary>Writes a state row behind the store's back, as someone with access to the database file could.</summary>
+    internal static async Task TamperStateRowAsync(string databasePath, string key, string json)
     {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=false");
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=false");
         await connection.OpenAsync();
         await using var insert = connection.CreateCommand();
         insert.CommandText = "INSERT INTO state (key, etag, value, updated_at) VALUES ($key, 'e', $json, 'now')";
