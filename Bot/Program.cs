@@ -103,7 +103,7 @@ builder.Services.AddHealthChecks().AddCheck<IqosBot.Hosting.WarmUp>("warm", tags
 
 var app = builder.Build();
 
-// Train the recognizer and load the answers now, so the first customer does not wait for it.
+// Load the recognizer (from its model file, or trained when the file is missing or stale) and the answers now, so the first customer does not wait for it.
 app.Services.GetRequiredService<MainDialog>();
 
 // The scheme a TLS-terminating proxy in RateLimits:TrustedProxies reports (X-Forwarded-Proto), before anything reads it.

@@ -156,18 +156,7 @@ internal sealed class SqliteFile
         await WriteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var session = _sessions.TakeWriter(Open);
-            var succeeded = false;
-            try
-            {
-                var result = await write(session).ConfigureAwait(false);
-                succeeded = true;
-                return result;
-            }
-            finally
-            {
-                _sessions.ReturnWriter(session, succeeded);
-            }
+            return await RunLentAsync(_sessions.TakeWriter(Open), write, _sessions.ReturnWriter).ConfigureAwait(false);
         }
         finally
         {
@@ -179,21 +168,26 @@ internal sealed class SqliteFile
     /// Runs <paramref name="read"/> on a session of its own (statements prepared once, the connection kept open): for
     /// reads on the turn's path. A session that failed is closed rather than lent again.
     /// </summary>
-    public async Task<T> WithReaderAsync<T>(Func<SqliteSession, Task<T>> read, CancellationToken cancellationToken)
+    public Task<T> WithReaderAsync<T>(Func<SqliteSession, Task<T>> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
         cancellationToken.ThrowIfCancellationRequested();
-        var session = _sessions.TakeReader(Open);
+        return RunLentAsync(_sessions.TakeReader(Open), read, _sessions.ReturnReader);
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a lent session and gives it back, saying whether the work succeeded.</summary>
+    private static async Task<T> RunLentAsync<T>(SqliteSession session, Func<SqliteSession, Task<T>> work, Action<SqliteSession, bool> giveBack)
+    {
         var succeeded = false;
         try
         {
-            var result = await read(session).ConfigureAwait(false);
+            var result = await work(session).ConfigureAwait(false);
             succeeded = true;
             return result;
         }
         finally
         {
-            _sessions.ReturnReader(session, succeeded);
+            giveBack(session, succeeded);
         }
     }
 
