@@ -96,11 +96,12 @@ public sealed partial class SqliteDirectLineStore
         return ids;
     }
 
+    /// <summary>One statement, in a transaction shared with the other writes of the moment (<see cref="SqliteFile.WriteInGroupAsync"/>).</summary>
     private Task ExecuteAsync(string sql, string conversationId, long? sequence, CancellationToken cancellationToken)
-        => _file.WithWriterAsync(
-            async session =>
+        => _file.WriteInGroupAsync(
+            async (session, transaction) =>
             {
-                var command = session.Command(sql);
+                var command = session.Command(sql, transaction);
                 command.Parameters.AddWithValue("$id", conversationId);
                 if (sequence is { } value)
                 {
@@ -109,5 +110,6 @@ public sealed partial class SqliteDirectLineStore
 
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
+            oneStatement: true,
             cancellationToken);
 }

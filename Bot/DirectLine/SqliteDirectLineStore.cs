@@ -100,48 +100,51 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
     public Task<(long Sequence, string Json, bool Appended)> AppendOnceAsync(string conversationId, string clientActivityId, Func<long, DateTimeOffset, string> render, CancellationToken cancellationToken)
         => AppendCoreAsync(conversationId, clientActivityId, render, LogEntry.CustomerTurn, cancellationToken);
 
-    private async Task<(long Sequence, string Json, bool Appended)> AppendCoreAsync(string conversationId, string? clientActivityId, Func<long, DateTimeOffset, string> render, LogEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// In a transaction shared with the turn's other writes of the moment (<see cref="SqliteFile.WriteInGroupAsync"/>),
+    /// which holds the file's write lock from its start: the retry is looked for and the number claimed with no
+    /// other writer in between.
+    /// </summary>
+    private Task<(long Sequence, string Json, bool Appended)> AppendCoreAsync(string conversationId, string? clientActivityId, Func<long, DateTimeOffset, string> render, LogEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(render);
-        await using var writer = await _file.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
-        var connection = writer.Connection;
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        long sequence;
+        return _file.WriteInGroupAsync<(long, string, bool)>(async (session, transaction) =>
         {
-            var command = writer.Session.Command("UPDATE directline_conversations SET next_seq = next_seq + 1, last_activity_at = $now WHERE id = $id RETURNING next_seq - 1", transaction);
-            command.Parameters.AddWithValue("$id", conversationId);
-            command.Parameters.AddWithValue("$now", Now());
-            sequence = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } next and not DBNull
-                ? Convert.ToInt64(next, CultureInfo.InvariantCulture)
-                : throw new KeyNotFoundException($"No Direct Line conversation {conversationId}.");
-        }
-
-        // The write lock is held from the UPDATE on: a retry is looked for and, when found, the claim is rolled back.
-        if (clientActivityId is not null)
-        {
-            var recent = writer.Session.Command("SELECT seq, json FROM directline_activities WHERE conversation_id = $id ORDER BY seq DESC LIMIT $window", transaction);
-            recent.Parameters.AddWithValue("$id", conversationId);
-            recent.Parameters.AddWithValue("$window", ClientActivityRetry.Window);
-            if (await ClientActivityRetry.FindAsync(recent, clientActivityId, cancellationToken).ConfigureAwait(false) is { } stored)
+            if (clientActivityId is not null)
             {
-                return (stored.Sequence, stored.Json, false);
+                var recent = session.Command("SELECT seq, json FROM directline_activities WHERE conversation_id = $id ORDER BY seq DESC LIMIT $window", transaction);
+                recent.Parameters.AddWithValue("$id", conversationId);
+                recent.Parameters.AddWithValue("$window", ClientActivityRetry.Window);
+                if (await ClientActivityRetry.FindAsync(recent, clientActivityId, cancellationToken).ConfigureAwait(false) is { } stored)
+                {
+                    return (stored.Sequence, stored.Json, false);
+                }
             }
-        }
 
-        var json = render(sequence, NextTimestamp());
-        if (entry != LogEntry.Typing)
-        {
-            var command = writer.Session.Command(entry == LogEntry.CustomerTurn ? InsertCustomerTurnWithKeepNewestSql : InsertWithKeepNewestSql, transaction);
-            command.Parameters.AddWithValue("$id", conversationId);
-            command.Parameters.AddWithValue("$seq", sequence);
-            command.Parameters.AddWithValue("$activityId", DirectLineHub.ActivityId(conversationId, sequence));
-            command.Parameters.AddWithValue("$json", json);
-            command.Parameters.AddWithValue("$max", _maxActivities);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+            long sequence;
+            {
+                var command = session.Command("UPDATE directline_conversations SET next_seq = next_seq + 1, last_activity_at = $now WHERE id = $id RETURNING next_seq - 1", transaction);
+                command.Parameters.AddWithValue("$id", conversationId);
+                command.Parameters.AddWithValue("$now", Now());
+                sequence = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } next and not DBNull
+                    ? Convert.ToInt64(next, CultureInfo.InvariantCulture)
+                    : throw new KeyNotFoundException($"No Direct Line conversation {conversationId}.");
+            }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return (sequence, json, true);
+            var json = render(sequence, NextTimestamp());
+            if (entry != LogEntry.Typing)
+            {
+                var command = session.Command(entry == LogEntry.CustomerTurn ? InsertCustomerTurnWithKeepNewestSql : InsertWithKeepNewestSql, transaction);
+                command.Parameters.AddWithValue("$id", conversationId);
+                command.Parameters.AddWithValue("$seq", sequence);
+                command.Parameters.AddWithValue("$activityId", DirectLineHub.ActivityId(conversationId, sequence));
+                command.Parameters.AddWithValue("$json", json);
+                command.Parameters.AddWithValue("$max", _maxActivities);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return (sequence, json, true);
+        }, oneStatement: false, cancellationToken);
     }
 
     private const string InsertWithKeepNewestSql = InsertSql + KeepNewestSql;

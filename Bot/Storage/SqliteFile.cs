@@ -26,7 +26,8 @@ internal sealed class SqliteFile
     // native connection is configured once instead of paying for the pragmas on every operation.
     private readonly ConditionalWeakTable<sqlite3, object?> _configuredHandles = [];
 
-    private readonly SqliteSessions _sessions = new();
+    private readonly SqliteSessions _sessions;
+    private readonly SqliteGroupCommit _group;
 
     /// <param name="component">The schema's name in the file's schema_migrations (several stores share a file).</param>
     /// <param name="steps">The component's versioned schema steps; those not yet applied to the file run now (<see cref="SqliteMigrations"/>).</param>
@@ -50,6 +51,8 @@ internal sealed class SqliteFile
         // delete or an update frees: personal data removed by retention or on request is not left readable in
         // free pages of the file.
         _pragmas = $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA secure_delete = ON; {extraPragmas}";
+        _sessions = SqliteSessions.For(Path + "\n" + _pragmas);
+        _group = new SqliteGroupCommit(this);
 
         using var connection = Open();
         using var command = connection.CreateCommand();
@@ -161,6 +164,77 @@ internal sealed class SqliteFile
         finally
         {
             WriteGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in a transaction it may share with other writes of this file that arrive at the
+    /// same time (<see cref="SqliteGroupCommit"/>); completes once it is committed. <paramref name="oneStatement"/>:
+    /// the write is a single statement (atomic by itself), so when it runs alone it needs no BEGIN and COMMIT and
+    /// is given no transaction.
+    /// </summary>
+    public Task<T> WriteInGroupAsync<T>(Func<SqliteSession, SqliteTransaction?, Task<T>> write, bool oneStatement, CancellationToken cancellationToken)
+        => _group.WriteAsync(write, oneStatement, cancellationToken);
+
+    /// <summary>Writes one group of <see cref="SqliteGroupCommit"/> on the writer session, under the write gate.</summary>
+    internal async Task CommitGroupAsync(IReadOnlyList<SqliteGroupCommit.IWrite> group)
+    {
+        await WriteGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        Exception? failure = null;
+        var succeeded = false;
+        SqliteSession? session = null;
+        try
+        {
+            session = _sessions.TakeWriter(Open);
+            if (group is [{ OneStatement: true } alone])
+            {
+                await alone.RunAsync(session, null).ConfigureAwait(false);
+            }
+            else
+            {
+                await using var transaction = session.Connection.BeginTransaction(deferred: false);
+                if (group is [var only])
+                {
+                    if (!await only.RunAsync(session, transaction).ConfigureAwait(false))
+                    {
+                        await transaction.RollbackAsync().ConfigureAwait(false);
+                        succeeded = true;
+                        return;
+                    }
+                }
+                else
+                {
+                    foreach (var write in group)
+                    {
+                        await session.Command("SAVEPOINT grouped", transaction).ExecuteNonQueryAsync().ConfigureAwait(false);
+                        var done = await write.RunAsync(session, transaction).ConfigureAwait(false);
+                        await session.Command(done ? "RELEASE grouped" : "ROLLBACK TO grouped; RELEASE grouped", transaction).ExecuteNonQueryAsync().ConfigureAwait(false);
+                    }
+                }
+
+                await transaction.CommitAsync().ConfigureAwait(false);
+            }
+
+            succeeded = true;
+        }
+#pragma warning disable CA1031 // The group's transaction failed: every write in it is told, none is lost silently.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            failure = exception;
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                _sessions.ReturnWriter(session, succeeded);
+            }
+
+            WriteGate.Release();
+            foreach (var write in group)
+            {
+                write.Complete(failure);
+            }
         }
     }
 

@@ -4,12 +4,35 @@ using Microsoft.Data.Sqlite;
 namespace IqosBot.Storage;
 
 /// <summary>
-/// The sessions one <see cref="SqliteFile"/> keeps open: idle readers, lent to one caller at a time, and the one
-/// writer, lent only under the file's write gate. Clearing (before a file is moved, deleted or reclaimed) closes
-/// what is idle at once and what is lent when it comes back.
+/// The sessions kept open on one SQLite file: idle readers, lent to one caller at a time, and the one writer, lent
+/// only under the file's write gate. Shared by every <see cref="SqliteFile"/> object on the same path (<see cref="For"/>):
+/// the state, the Direct Line log and the handoff tables live in one file, and SQLite throws away a connection's
+/// page cache whenever another connection wrote, so separate writers per store re-read their pages from the file
+/// on every turn (measured in bench/README.md). Clearing (before a file is moved, deleted or reclaimed) closes what
+/// is idle at once and what is lent when it comes back.
 /// </summary>
 internal sealed class SqliteSessions
 {
+    // Weak: the sessions (and their open connections) go with the last SqliteFile object that uses them, so a
+    // process that opens many files (the tests) does not keep every one of them open.
+    private static readonly Dictionary<string, WeakReference<SqliteSessions>> ByFile = new(StringComparer.Ordinal);
+
+    /// <summary>The sessions of the file opened with <paramref name="key"/> (its full path and per-connection settings).</summary>
+    public static SqliteSessions For(string key)
+    {
+        lock (ByFile)
+        {
+            if (ByFile.TryGetValue(key, out var weak) && weak.TryGetTarget(out var existing))
+            {
+                return existing;
+            }
+
+            var created = new SqliteSessions();
+            ByFile[key] = new WeakReference<SqliteSessions>(created);
+            return created;
+        }
+    }
+
     // Reads on SQLite run synchronously on the calling thread, so more readers at once than threads busy with
     // turns are never needed; beyond this many idle ones, a returned session is closed instead of kept (each
     // holds its page cache).

@@ -123,15 +123,12 @@ public sealed partial class SqliteStorage : IStateStore, IDisposable
             return;
         }
 
-        await _file.WithWriterAsync(async session =>
+        // In a transaction shared with the other writes of the moment (SqliteFile.WriteInGroupAsync): the rows of
+        // this call are undone together when one etag is stale. One row (the conversation state of every turn) is
+        // one statement that compares the etag and writes: alone, it needs no BEGIN and COMMIT, which cost a third
+        // of the write.
+        await _file.WriteInGroupAsync(async (session, transaction) =>
         {
-            // Several rows: non-deferred means BEGIN IMMEDIATE, the write lock taken before any etag is compared,
-            // so no other writer can slip in between the checks and the writes. There is no async overload that
-            // takes this flag, and Microsoft.Data.Sqlite's async methods run synchronously anyway. One row (the
-            // conversation state of every turn) needs no transaction of its own: the upsert compares the etag and
-            // writes in one statement, which SQLite runs atomically, and BEGIN and COMMIT cost a third of the write.
-            await using var transaction = rows.Count > 1 ? session.Connection.BeginTransaction(deferred: false) : null;
-
             var upsert = session.Command(UpsertSql, transaction);
             var upsertKey = upsert.Parameters.Add("$key", SqliteType.Text);
             var upsertEtag = upsert.Parameters.Add("$etag", SqliteType.Text);
@@ -164,13 +161,8 @@ public sealed partial class SqliteStorage : IStateStore, IDisposable
                 }
             }
 
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-
             return rows.Count;
-        }, cancellationToken).ConfigureAwait(false);
+        }, oneStatement: rows.Count == 1, cancellationToken).ConfigureAwait(false);
     }
 
 }

@@ -19,7 +19,7 @@ public sealed class SqliteTranscriptStore : IHandoffTranscriptStore
         DapperMapping.EnsureConfigured();
     }
 
-    /// <summary>All entries of one turn in one transaction: one write per turn however many replies.</summary>
+    /// <summary>All entries of one turn in one transaction (shared with other turns' at the same moment): one write per turn however many replies.</summary>
     public async Task AppendAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -28,9 +28,8 @@ public sealed class SqliteTranscriptStore : IHandoffTranscriptStore
             return;
         }
 
-        await _database.WithWriterAsync(async session =>
+        await _database.WriteInGroupAsync(async (session, transaction) =>
         {
-            await using var transaction = session.Connection.BeginTransaction();
             foreach (var chunk in entries.Chunk(RowsPerStatement))
             {
                 var command = session.Command(InsertSql(chunk.Length), transaction);
@@ -47,9 +46,8 @@ public sealed class SqliteTranscriptStore : IHandoffTranscriptStore
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return entries.Count;
-        }, cancellationToken).ConfigureAwait(false);
+        }, oneStatement: entries.Count <= RowsPerStatement, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>One multi-row INSERT per chunk: a batch of turns costs a few statements, not one per line.</summary>

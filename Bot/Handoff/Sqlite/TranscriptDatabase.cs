@@ -45,7 +45,9 @@ public sealed class TranscriptDatabase
 
     internal Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken) => _file.WriteAsync(write, cancellationToken);
 
-    internal Task<T> WithWriterAsync<T>(Func<SqliteSession, Task<T>> write, CancellationToken cancellationToken) => _file.WithWriterAsync(write, cancellationToken);
+    /// <summary>In a transaction shared with the other writes of the moment (<see cref="SqliteFile.WriteInGroupAsync"/>).</summary>
+    internal Task<T> WriteInGroupAsync<T>(Func<SqliteSession, SqliteTransaction?, Task<T>> write, bool oneStatement, CancellationToken cancellationToken)
+        => _file.WriteInGroupAsync(write, oneStatement, cancellationToken);
 
     /// <summary>After deletions: freed pages back to the file system, the write-ahead log checkpointed and emptied.</summary>
     internal Task ReclaimAsync(CancellationToken cancellationToken) => _file.ReclaimAsync(cancellationToken);

@@ -40,7 +40,7 @@ public sealed class StandaloneSandboxTests : IAsyncLifetime
         var address = _sandbox.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var apiKey = _sandbox.Services.GetRequiredService<IConfiguration>()["Benefits:Sandbox:ApiKey"]!;
         Assert.Equal("local-sandbox-key", apiKey);
-        await using var client = ClaimsClient.Create(new Uri(address + "/sandbox/benefits/"), apiKey);
+        await using var client = ClaimsClient.Create(new Uri(address + "/sandbox/benefits/"), apiKey, patient: true);
 
         var check = await client.Benefits.CheckSerialAsync("ilp1-a2b3 c4d5", default);
         var registration = await client.Benefits.RegisterAsync(
@@ -61,7 +61,7 @@ public sealed class StandaloneSandboxTests : IAsyncLifetime
     public async Task A_base_address_written_without_the_final_slash_reaches_the_same_api()
     {
         var address = _sandbox.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        await using var client = ClaimsClient.Create(new Uri(address + "/sandbox/benefits"), "local-sandbox-key");
+        await using var client = ClaimsClient.Create(new Uri(address + "/sandbox/benefits"), "local-sandbox-key", patient: true);
 
         var check = await client.Benefits.CheckSerialAsync("ILP1A2B3C4D5", default);
 
