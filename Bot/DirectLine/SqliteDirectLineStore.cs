@@ -192,39 +192,35 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ActivityPage?> ReadPageAsync(string conversationId, long from, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
-
-        // One read transaction: the next number and the rows from the same snapshot of the file.
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        await using var next = connection.CreateCommand();
-        next.Transaction = transaction;
-        next.CommandText = "SELECT next_seq FROM directline_conversations WHERE id = $id";
-        next.Parameters.AddWithValue("$id", conversationId);
-        if (await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not { } nextValue || nextValue is DBNull)
+    /// <remarks>On a kept reader session: polling clients read here on every GET, and each stream socket when it opens.</remarks>
+    public Task<ActivityPage?> ReadPageAsync(string conversationId, long from, int limit, CancellationToken cancellationToken)
+        => _file.WithReaderAsync(async session =>
         {
-            return null;
-        }
-
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT seq, json FROM directline_activities WHERE conversation_id = $id AND seq >= $from ORDER BY seq LIMIT $limit";
-        command.Parameters.AddWithValue("$id", conversationId);
-        command.Parameters.AddWithValue("$from", from);
-        command.Parameters.AddWithValue("$limit", limit);
-        var rows = new List<(long, string)>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            // One read transaction: the next number and the rows from the same snapshot of the file.
+            await using var transaction = session.Connection.BeginTransaction(deferred: true);
+            var next = session.Command("SELECT next_seq FROM directline_conversations WHERE id = $id", transaction);
+            next.Parameters.AddWithValue("$id", conversationId);
+            if (await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not { } nextValue || nextValue is DBNull)
             {
-                rows.Add((reader.GetInt64(0), reader.GetString(1)));
+                return null;
             }
-        }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new ActivityPage(rows, Convert.ToInt64(nextValue, CultureInfo.InvariantCulture));
-    }
+            var command = session.Command("SELECT seq, json FROM directline_activities WHERE conversation_id = $id AND seq >= $from ORDER BY seq LIMIT $limit", transaction);
+            command.Parameters.AddWithValue("$id", conversationId);
+            command.Parameters.AddWithValue("$from", from);
+            command.Parameters.AddWithValue("$limit", limit);
+            var rows = new List<(long, string)>();
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows.Add((reader.GetInt64(0), reader.GetString(1)));
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return (ActivityPage?)new ActivityPage(rows, Convert.ToInt64(nextValue, CultureInfo.InvariantCulture));
+        }, cancellationToken);
 
     /// <summary>
     /// Deletes up to <paramref name="batch"/> conversations whose last activity is older than <paramref name="cutoff"/>,

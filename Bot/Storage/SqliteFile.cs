@@ -1,13 +1,11 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace IqosBot.Storage;
 
 /// <summary>
-/// One SQLite file used from many concurrent requests: pooled connections, each configured once with
-/// the per-connection pragmas (synchronous, busy_timeout, and any extra), the folder created on first
-/// use, and the schema applied once up front so no operation pays for it.
+/// One SQLite file used from many concurrent requests: sessions kept open and lent out (<see cref="SqliteSessions"/>),
+/// each connection configured once when opened with the per-connection pragmas (synchronous, busy_timeout, and any
+/// extra), the folder created on first use, and the schema applied once up front so no operation pays for it.
 /// </summary>
 internal sealed class SqliteFile
 {
@@ -21,10 +19,6 @@ internal sealed class SqliteFile
 
     private readonly string _connectionString;
     private readonly string _pragmas;
-
-    // synchronous and busy_timeout are per-connection settings that pooled connections keep, so each
-    // native connection is configured once instead of paying for the pragmas on every operation.
-    private readonly ConditionalWeakTable<sqlite3, object?> _configuredHandles = [];
 
     private readonly SqliteSessions _sessions;
     private readonly SqliteGroupCommit _group;
@@ -40,7 +34,13 @@ internal sealed class SqliteFile
         {
             DataSource = Path,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
+
+            // The kept sessions (SqliteSessions) are this file's pool. Microsoft.Data.Sqlite's own pool can lend
+            // one native connection to two concurrent opens (it marks a connection in use before naming its new
+            // owner, outside its lock, so another open or a ClearPool in between reclaims it as leaked): one
+            // caller then finds its connection closed under it, or two turns share a transaction. Seen in CI as
+            // ObjectDisposedException on SQLitePCL.sqlite3; tested in SqliteFileOpenTests.
+            Pooling = false,
             // Microsoft.Data.Sqlite retries busy statements itself until this many seconds have passed;
             // keep it in line with busy_timeout so a stuck lock fails after seconds, not half a minute.
             DefaultTimeout = BusyTimeoutMilliseconds / 1000,
@@ -281,32 +281,14 @@ internal sealed class SqliteFile
         }
     }
 
-    /// <summary>Pooled connections and kept sessions hold the file open; closing them lets the WAL be checkpointed and the file moved or deleted.</summary>
-    public void ClearPool()
-    {
-        _sessions.Clear(WriteGate);
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
-    }
+    /// <summary>Kept sessions hold the file open; closing them lets the WAL be checkpointed and the file moved or deleted.</summary>
+    public void ClearPool() => _sessions.Clear(WriteGate);
 
+    // synchronous and busy_timeout are per-connection settings: set once on each connection as it is opened.
     private void Configure(SqliteConnection connection)
     {
-        var handle = connection.Handle!;
-        if (!_configuredHandles.TryAdd(handle, null))
-        {
-            return;
-        }
-
-        try
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = _pragmas;
-            command.ExecuteNonQuery();
-        }
-        catch
-        {
-            _configuredHandles.Remove(handle);
-            throw;
-        }
+        using var command = connection.CreateCommand();
+        command.CommandText = _pragmas;
+        command.ExecuteNonQuery();
     }
 }

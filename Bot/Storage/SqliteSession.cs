@@ -63,10 +63,9 @@ internal sealed class SqliteSession : IDisposable
         DisposeCommands();
         try
         {
-            // Disposing returns the native connection to Microsoft.Data.Sqlite's pool, which rolls back only a
-            // transaction begun through BeginTransaction: one begun as SQL ("BEGIN") would still be open when the
-            // pool hands the connection to the next session (a reader stuck on an old snapshot, a writer whose
-            // writes are never committed). CreateCommand names the connection's SqliteTransaction, if any.
+            // Closing rolls back an open transaction anyway; doing it here first makes a session left in one (a
+            // caller's "BEGIN" never committed) give up its locks and its snapshot before anything else runs.
+            // CreateCommand names the connection's SqliteTransaction, if any.
             if (InTransaction)
             {
                 using var rollback = Connection.CreateCommand();

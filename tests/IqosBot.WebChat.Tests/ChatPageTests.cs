@@ -17,7 +17,6 @@ public sealed class ChatPageTests(WebChatServer server)
     private const string SwedishWelcome = "Hej och välkommen till IQOS kundtjänst!";
     private const string EnglishWelcome = "Hi and welcome to IQOS customer care!";
 
-    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
     [Fact]
     public async Task Swedish_browser_gets_the_Swedish_page_and_welcome()
@@ -130,8 +129,7 @@ public sealed class ChatPageTests(WebChatServer server)
         }
         finally
         {
-            Directory.CreateDirectory(ScreenshotFolder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+            await Screenshots.TakeAsync(page, name);
         }
     }
 }

@@ -185,9 +185,8 @@ public sealed class EscalationTests(EscalationServer server) : IClassFixture<Esc
 
     private static async Task ScreenshotsAsync(IPage customer, IPage agent, string moment)
     {
-        Directory.CreateDirectory(ChatPageTests.ScreenshotFolder);
-        await customer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChatPageTests.ScreenshotFolder, $"Escalation_{moment}_customer.png"), FullPage = true });
-        await agent.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChatPageTests.ScreenshotFolder, $"Escalation_{moment}_agent.png"), FullPage = true });
+        await Screenshots.TakeAsync(customer, $"Escalation_{moment}_customer");
+        await Screenshots.TakeAsync(agent, $"Escalation_{moment}_agent");
     }
 }
 

@@ -92,12 +92,7 @@ public sealed class SocketDropTests(WebChatServer server)
         }
         finally
         {
-            Directory.CreateDirectory(ChatPageTests.ScreenshotFolder);
-            await page.ScreenshotAsync(new PageScreenshotOptions
-            {
-                Path = Path.Combine(ChatPageTests.ScreenshotFolder, nameof(A_server_side_WebSocket_drop_recovers_without_losing_a_message) + ".png"),
-                FullPage = true,
-            });
+            await Screenshots.TakeAsync(page, nameof(A_server_side_WebSocket_drop_recovers_without_losing_a_message));
         }
     }
 

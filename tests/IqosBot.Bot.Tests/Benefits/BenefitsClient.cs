@@ -21,6 +21,13 @@ public sealed class BenefitsClient : IAsyncDisposable
     public static readonly TimeSpan TotalTimeout = TimeSpan.FromSeconds(3);
     public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(2);
 
+    // A server that never answers in time holds each request this long (it is cut off by the client's time limits).
+    public static readonly TimeSpan HangingServerDelay = TimeSpan.FromSeconds(60);
+
+    // How long a customer may wait for "unavailable" from a hanging server: the total time limit, with slack for a
+    // loaded machine (CI measured 4.5 s against a 3 s limit), and still far below one hanging answer.
+    public static readonly TimeSpan UnavailableWithin = TotalTimeout + TimeSpan.FromSeconds(4);
+
     // Against the real sandbox, where what is tested is the answer and not the time limits: a machine busy with other
     // work (a parallel test run, a benchmark) must not turn a slow answer into "unavailable".
     public static readonly TimeSpan PatientAttemptTimeout = TimeSpan.FromSeconds(10);
