@@ -35,6 +35,18 @@ if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
     echo "Could not install nginx; the tests through the proxy will fail." >&2
 fi
 
+# The Teams package test validates the manifest with Microsoft's schemas and ajv (tests/teams-manifest, versions pinned
+# in its package-lock.json); it needs Node.js (Debian's nodejs and npm when missing).
+if ! command -v npm >/dev/null 2>&1; then
+  echo "Installing Debian's nodejs and npm for the Teams manifest check..." >&2
+  (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm) >&2 ||
+    echo "Could not install npm; the Teams manifest check will fail." >&2
+fi
+if [ ! -d tests/teams-manifest/node_modules ]; then
+  npm ci --prefix tests/teams-manifest --no-audit --no-fund >&2 ||
+    echo "npm ci failed in tests/teams-manifest; the Teams manifest check will fail." >&2
+fi
+
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 

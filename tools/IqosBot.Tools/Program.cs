@@ -13,6 +13,7 @@ using IqosBot.Recognition.Training;
 //   personal-data export|erase --email X | --phone P | --conversation C
 //                      a data-subject request: everything the bot holds about that person as JSON, or erased everywhere
 //   migrate            applies the PostgreSQL schema migrations of the bot's configuration (Storage:Provider=Postgres)
+//   teams-package      builds the Teams app package (iqosbot-teams.zip) with this deployment's ids and host
 var command = args.FirstOrDefault();
 var corpus = UtteranceCorpus.LoadEmbedded();
 var settings = new RecognizerSettings();
@@ -66,6 +67,9 @@ switch (command)
 
         return 0;
 
+    case "teams-package":
+        return IqosBot.Tools.TeamsPackageCommand.Run(args, RepositoryRoot(), Console.Out, Console.Error);
+
     case "migrate":
         return await IqosBot.Tools.MigrateCommand.RunAsync(RepositoryRoot(), Console.Out, Console.Error);
 
@@ -90,7 +94,7 @@ switch (command)
         return 0;
 
     default:
-        Console.Error.WriteLine("usage: dotnet run --project tools/IqosBot.Tools -- clu-export [file] | accuracy | recognize | hash-password | personal-data export|erase --email X");
+        Console.Error.WriteLine("usage: dotnet run --project tools/IqosBot.Tools -- clu-export [file] | accuracy | recognize | hash-password | personal-data export|erase --email X | migrate | " + IqosBot.Tools.TeamsPackageCommand.Usage);
         return 2;
 }
 
