@@ -165,6 +165,31 @@ public sealed class IqosBot : ActivityHandler, IHandBack
         }
     }
 
+    /// <summary>
+    /// Teams, on installing the app in a personal chat: the only member Teams announces is the bot itself, so the
+    /// welcome comes from the installation (once: a later conversationUpdate finds the customer welcomed).
+    /// </summary>
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+        => WelcomeAsync(turnContext, cancellationToken);
+
+    /// <summary>
+    /// Teams lets a customer edit a sent message. The bot answered the original and does not go back on its
+    /// answer, so it says once that it reads only new messages; the edit itself changes nothing.
+    /// </summary>
+    protected override async Task OnMessageUpdateActivityAsync(ITurnContext<IMessageUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken).ConfigureAwait(false);
+        if (!data.ToldEditsAreNotRead)
+        {
+            data.ToldEditsAreNotRead = true;
+            await turnContext.SendActivityAsync(MessageFactory.Text(Texts.Get(turnContext.GetLanguage(), TextKey.EditedMessageNotRead)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A customer deleting a sent message in Teams needs no answer; the conversation goes on where it was.</summary>
+    protected override Task OnMessageDeleteActivityAsync(ITurnContext<IMessageDeleteActivity> turnContext, CancellationToken cancellationToken)
+        => Task.CompletedTask;
+
     protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
     {
         if (turnContext.Activity.Name == WebChatJoinEvent)

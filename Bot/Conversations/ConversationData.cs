@@ -11,6 +11,9 @@ public sealed class ConversationData
     /// <summary>The welcome is sent once, whether members-added or Web Chat's join event comes first.</summary>
     public bool Welcomed { get; set; }
 
+    /// <summary>Whether the customer was told that edits of sent messages are not read (Teams): said once, not at every edit.</summary>
+    public bool ToldEditsAreNotRead { get; set; }
+
     /// <summary>The open case while a person has (or is about to take) this conversation: its messages go to them, not to the dialogs.</summary>
     public string? HandoffCaseId { get; set; }
 
