@@ -76,10 +76,11 @@ internal sealed class SandboxDatabase : IDisposable
     /// <summary>After deletions: freed pages back to the file system, the write-ahead log checkpointed and emptied.</summary>
     public Task ReclaimAsync(CancellationToken cancellationToken) => _file.ReclaimAsync(cancellationToken);
 
-    public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken)
+    /// <summary>On one of the file's kept reader connections: a request does not pay for opening one.</summary>
+    public Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken)
     {
-        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await read(connection).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(read);
+        return _file.WithReaderAsync(session => read(session.Connection), cancellationToken);
     }
 
     /// <summary>
