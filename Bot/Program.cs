@@ -14,6 +14,7 @@ using IqosBot.WebChat;
 using IqosBot.Configuration;
 using IqosBot.Privacy;
 using IqosBot.Storage;
+using IqosBot.Telemetry;
 using IqosBot;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder;
@@ -72,8 +73,12 @@ builder.Services.AddSingleton<ConversationState, SerializeOnceConversationState>
 
 builder.Services.AddIqosRecognizer(builder.Configuration);
 
+// Watching it run: a span and metrics per turn, first in every adapter's pipeline; the OpenTelemetry SDK with its
+// exporters only when OTEL_EXPORTER_OTLP_ENDPOINT or APPLICATIONINSIGHTS_CONNECTION_STRING is set (Telemetry/).
+builder.Services.AddIqosTelemetry(builder.Configuration);
+
 // People: the queue, the agent console at /agent (or a contact centre), callbacks and ratings.
-// First in every adapter's pipeline: over-long messages are cut before anything reads or keeps them.
+// Next in every adapter's pipeline: over-long messages are cut before anything reads or keeps them.
 builder.Services.AddOptions<MessageOptions>()
     .Bind(builder.Configuration.GetSection(MessageOptions.SectionName))
     .ValidateDataAnnotations()

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using IqosBot.Benefits.Contract;
+using IqosBot.Telemetry;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -17,10 +18,12 @@ public sealed class BenefitsApiTransport
 {
     private readonly IHttpClientFactory _clients;
     private readonly IOptions<BenefitsApiOptions> _options;
+    private readonly BotMetrics _metrics;
     private readonly ILogger<BenefitsApiTransport> _logger;
 
-    public BenefitsApiTransport(IHttpClientFactory clients, IOptions<BenefitsApiOptions> options, ILogger<BenefitsApiTransport> logger)
+    public BenefitsApiTransport(IHttpClientFactory clients, IOptions<BenefitsApiOptions> options, BotMetrics metrics, ILogger<BenefitsApiTransport> logger)
     {
+        _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _clients = clients ?? throw new ArgumentNullException(nameof(clients));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -43,23 +46,34 @@ public sealed class BenefitsApiTransport
     {
         try
         {
-            return await _clients.CreateClient(BenefitsApiClient.HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var response = await _clients.CreateClient(BenefitsApiClient.HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if ((int)response.StatusCode >= 500 || response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+            {
+                // The API answered, but with its own failure (after the pipeline's retries): the journey cannot go on.
+                _metrics.BenefitsFailed(operation, "http_" + ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return response;
         }
         catch (BrokenCircuitException)
         {
             _logger.LogWarning("Benefits API {Operation} not attempted: the circuit is open after repeated failures", operation);
+            _metrics.BenefitsFailed(operation, "circuit_open");
         }
         catch (TimeoutRejectedException)
         {
             _logger.LogWarning("Benefits API {Operation} timed out", operation);
+            _metrics.BenefitsFailed(operation, "timeout");
         }
         catch (HttpRequestException exception)
         {
             _logger.LogWarning("Benefits API {Operation} could not be reached: {Error}", operation, exception.HttpRequestError);
+            _metrics.BenefitsFailed(operation, "unreachable");
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             _logger.LogWarning("Benefits API {Operation} timed out", operation);
+            _metrics.BenefitsFailed(operation, "timeout");
         }
 
         return null;

@@ -1,3 +1,4 @@
+using IqosBot.Telemetry;
 using IqosBot.Dialogs.Benefits;
 using Microsoft.Extensions.Http.Resilience;
 
@@ -39,6 +40,7 @@ public static class BenefitsServiceCollectionExtensions
             });
         var options = section.Get<BenefitsApiOptions>() ?? new BenefitsApiOptions();
 
+        services.AddBotMetrics();
         services.AddSingleton<BenefitsApiTransport>();
         services.AddSingleton<IBenefitsApi, BenefitsApiClient>();
         services.AddSingleton<IClaimsApi, ClaimsApiClient>();

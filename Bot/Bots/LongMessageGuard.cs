@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace IqosBot.Bots;
 
 /// <summary>
-/// First in every adapter's pipeline: a customer message longer than <see cref="MessageOptions.MaxLength"/> is cut
-/// to that length before anything reads or keeps it (the transcript, the recognizer, the dialogs), and the turn
+/// Early in every adapter's pipeline (only the turn's telemetry, which reads no text, runs before it): a customer
+/// message longer than <see cref="MessageOptions.MaxLength"/> is cut to that length before anything reads or keeps
+/// it (the transcript, the recognizer, the dialogs), and the turn
 /// is marked so the bot asks for a shorter message instead of answering the cut one.
 /// </summary>
 public sealed class LongMessageGuard(IOptions<MessageOptions> options) : Microsoft.Bot.Builder.IMiddleware

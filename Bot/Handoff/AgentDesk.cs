@@ -2,6 +2,8 @@ using IqosBot.Dialogs.Resources;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
+using IqosBot.Telemetry;
+
 namespace IqosBot.Handoff;
 
 /// <summary>An agent as the desk knows them: the account name (their identity) and the name customers see.</summary>
@@ -36,6 +38,7 @@ public sealed class AgentDesk
     private readonly IAgentNotifier _agents;
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _time;
+    private readonly BotMetrics _metrics;
     private readonly ILogger<AgentDesk> _logger;
 
     public AgentDesk(
@@ -46,6 +49,7 @@ public sealed class AgentDesk
         IAgentNotifier agents,
         IServiceScopeFactory scopes,
         TimeProvider time,
+        BotMetrics metrics,
         ILogger<AgentDesk> logger)
     {
         _cases = cases ?? throw new ArgumentNullException(nameof(cases));
@@ -55,6 +59,7 @@ public sealed class AgentDesk
         _agents = agents ?? throw new ArgumentNullException(nameof(agents));
         _scopes = scopes ?? throw new ArgumentNullException(nameof(scopes));
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -85,11 +90,14 @@ public sealed class AgentDesk
             return outcome;
         }
 
-        if (!await _cases.TryAcceptAsync(caseId, agent.UserName, agent.DisplayName, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        var acceptedAt = _time.GetUtcNow();
+        if (!await _cases.TryAcceptAsync(caseId, agent.UserName, agent.DisplayName, acceptedAt, cancellationToken).ConfigureAwait(false))
         {
             // Accepting one's own active case again (a double click) is fine; anything else was too late.
             return record.Status == CaseStatus.Active && record.Owner == agent.UserName ? DeskOutcome.Ok : DeskOutcome.Conflict;
         }
+
+        _metrics.Accepted(acceptedAt - record.QueuedAt);
 
         _logger.LogInformation("Case {CaseId} accepted by {Agent}", caseId, agent.UserName);
         await _agents.QueueChangedAsync(cancellationToken).ConfigureAwait(false);

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using IqosBot.Conversations;
 
+using IqosBot.Telemetry;
+
 namespace IqosBot.Handoff;
 
 /// <summary>
@@ -21,6 +23,7 @@ public sealed class HandoffCoordinator : IHumanHandoff
     private readonly IStatePropertyAccessor<ConversationData> _conversationData;
     private readonly HandoffSettings _settings;
     private readonly TimeProvider _time;
+    private readonly BotMetrics _metrics;
     private readonly ILogger<HandoffCoordinator> _logger;
 
     public HandoffCoordinator(
@@ -32,6 +35,7 @@ public sealed class HandoffCoordinator : IHumanHandoff
         ConversationState conversationState,
         IOptions<HandoffSettings> settings,
         TimeProvider time,
+        BotMetrics metrics,
         ILogger<HandoffCoordinator> logger)
     {
         ArgumentNullException.ThrowIfNull(conversationState);
@@ -44,6 +48,7 @@ public sealed class HandoffCoordinator : IHumanHandoff
         _conversationData = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
         _settings = settings.Value;
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -86,6 +91,7 @@ public sealed class HandoffCoordinator : IHumanHandoff
         var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken).ConfigureAwait(false);
         data.HandoffCaseId = record.Id;
         _logger.LogInformation("Case {CaseId} opened ({Mode}, {Language}, intent {Intent}, from {LastDialog})", record.Id, record.Mode, record.Language, record.Intent, record.LastDialog);
+        _metrics.HandedOff(record.Intent, record.LastDialog, record.Mode);
 
         if (contactCentre)
         {
@@ -94,6 +100,7 @@ public sealed class HandoffCoordinator : IHumanHandoff
         }
 
         var place = position ?? 1;
+        _metrics.QueueSeen(place);
         await _agents.QueueChangedAsync(cancellationToken).ConfigureAwait(false);
         return new HandoffTicket(record.Id, place, await _estimator.MinutesAsync(place, cancellationToken).ConfigureAwait(false));
     }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using IqosBot.Conversations;
 using Npgsql;
+using IqosBot.Telemetry;
 
 namespace IqosBot.Handoff;
 
@@ -24,6 +25,7 @@ public static class HandoffServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         AddStores(services, configuration);
+        services.AddBotMetrics();
         services.AddSingleton<TranscriptLog>();
         services.AddHostedService(provider => provider.GetRequiredService<TranscriptLog>());
         services.AddSingleton<TranscriptRecorder>();

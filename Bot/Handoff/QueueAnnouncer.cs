@@ -1,4 +1,5 @@
 using IqosBot.Dialogs.Resources;
+using IqosBot.Telemetry;
 using Microsoft.Bot.Builder;
 
 namespace IqosBot.Handoff;
@@ -13,10 +14,12 @@ public sealed class QueueAnnouncer
     private readonly ICaseStore _cases;
     private readonly QueueEstimator _estimator;
     private readonly CustomerAdapters _adapters;
+    private readonly BotMetrics _metrics;
     private readonly ILogger<QueueAnnouncer> _logger;
 
-    public QueueAnnouncer(ICaseStore cases, QueueEstimator estimator, CustomerAdapters adapters, ILogger<QueueAnnouncer> logger)
+    public QueueAnnouncer(ICaseStore cases, QueueEstimator estimator, CustomerAdapters adapters, BotMetrics metrics, ILogger<QueueAnnouncer> logger)
     {
+        _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _cases = cases ?? throw new ArgumentNullException(nameof(cases));
         _estimator = estimator ?? throw new ArgumentNullException(nameof(estimator));
         _adapters = adapters ?? throw new ArgumentNullException(nameof(adapters));
@@ -35,6 +38,7 @@ public sealed class QueueAnnouncer
         try
         {
             var waiting = await _cases.ListWaitingAsync(cancellationToken).ConfigureAwait(false);
+            _metrics.QueueSeen(waiting.Count);
             for (var index = 0; index < waiting.Count; index++)
             {
                 var record = waiting[index];

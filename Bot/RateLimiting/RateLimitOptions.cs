@@ -10,7 +10,10 @@ public sealed class RateLimitOptions
     /// <summary>False turns every limit off (load tests and benchmarks); never in front of customers.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Addresses of the reverse proxies in front of the bot: only their X-Forwarded-For is believed.</summary>
+    /// <summary>
+    /// Addresses or networks ("10.0.0.0/8") of the reverse proxies in front of the bot: only their X-Forwarded-For
+    /// (and X-Forwarded-Proto) is believed. A network only where nothing but the proxies can reach the bot's port.
+    /// </summary>
     public List<string> TrustedProxies { get; set; } = [];
 
     /// <summary>Direct Line tokens (the page's token endpoint and tokens/generate), per client address.</summary>

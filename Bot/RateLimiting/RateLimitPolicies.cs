@@ -40,9 +40,9 @@ public static class RateLimitPolicies
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedProto;
             forwarded.KnownIPNetworks.Clear();
             forwarded.KnownProxies.Clear();
-            foreach (var proxy in options.TrustedProxies)
+            foreach (var proxy in ClientAddress.ParseProxies(options.TrustedProxies))
             {
-                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                forwarded.KnownIPNetworks.Add(proxy);
             }
         });
 

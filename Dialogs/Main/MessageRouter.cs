@@ -37,7 +37,7 @@ internal sealed class MessageRouter(IRecognizer recognizer, FaqKnowledge knowled
 
         var recognized = await RecognizeAsync(context, utterance, cancellationToken).ConfigureAwait(false);
         var routed = Decide(utterance, recognized, language);
-        await RecognizerTrace.SendAsync(context, recognized, routed.Intent ?? "DidYouMean", cancellationToken).ConfigureAwait(false);
+        await RecognizerTrace.SendAsync(context, recognized, routed.Intent ?? TurnDecision.DidYouMean, cancellationToken).ConfigureAwait(false);
         return routed;
     }
 

@@ -57,21 +57,40 @@ public static class RecognizerTrace
             : Task.CompletedTask;
     }
 
+    /// <summary>What the bot acted on in this turn and what decided it; null before anything did (or in a turn that was not a message).</summary>
+    public static TurnDecision? DecisionOf(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return turnContext.TurnState.Get<TurnDecision>(SentKey);
+    }
+
     private static Task SendOnceAsync(ITurnContext turnContext, RecognizerResult result, string decidedBy, string actedOn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(result);
-        if (turnContext.Activity.ChannelId != Channels.Emulator || turnContext.TurnState.ContainsKey(SentKey))
+        if (turnContext.TurnState.ContainsKey(SentKey))
         {
             return Task.CompletedTask;
         }
 
-        turnContext.TurnState[SentKey] = true;
+        // Kept on every channel (the host's telemetry reads it); the trace itself goes to the Emulator only.
+        turnContext.TurnState[SentKey] = new TurnDecision(decidedBy, actedOn, RecognizerOf(result), TopScore(result));
+        if (turnContext.Activity.ChannelId != Channels.Emulator)
+        {
+            return Task.CompletedTask;
+        }
+
         result.Properties[DecidedByProperty] = decidedBy;
         result.Properties[ActedOnProperty] = actedOn;
         var trace = Activity.CreateTraceActivity(Name, ValueType, result, Label);
         return turnContext.SendActivityAsync(trace, cancellationToken);
     }
+
+    private static string RecognizerOf(RecognizerResult result)
+        => result.Properties.TryGetValue(RecognizerResults.RecognizerProperty, out var name) && name?.ToString() is { Length: > 0 } text ? text : "none";
+
+    private static double TopScore(RecognizerResult result)
+        => result.Intents is { Count: > 0 } intents ? intents.Values.Max(score => score.Score ?? 0) : 0;
 
     /// <summary>A result for a turn no recognizer scored: the decision alone, as certain.</summary>
     private static RecognizerResult Decision(string? text, string intent)

@@ -64,7 +64,18 @@ public class BotHost : WebApplicationFactory<Program>
             services.AddSingleton(SharedRecognizer.Instance);
 
             // The bot calls the benefits sandbox it serves over HTTP; in memory, that is this test server.
-            services.AddHttpClient(global::IqosBot.Benefits.BenefitsApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            // A host started on Kestrel (UseKestrel) has no in-memory server: there the sandbox is reached over loopback.
+            services.AddHttpClient(global::IqosBot.Benefits.BenefitsApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() =>
+            {
+                try
+                {
+                    return Server.CreateHandler();
+                }
+                catch (NotSupportedException)
+                {
+                    return new SocketsHttpHandler();
+                }
+            });
             _services?.Invoke(services);
         });
     }

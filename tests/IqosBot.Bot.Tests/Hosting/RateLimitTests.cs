@@ -96,6 +96,41 @@ public sealed class RateLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task Behind_front_ends_trusted_as_a_network_each_customer_has_their_own_limit_whichever_front_end_forwards_them()
+    {
+        // As on Azure App Service: the front end that forwards a request changes from one request to the next,
+        // always from the platform's internal range, and writes the customer's address with its port.
+        var host = Start(enabled: true, trustedProxies: "169.254.0.0/16");
+        using var http = host.CreateClient();
+
+        for (var i = 0; i < 10; i++)
+        {
+            var frontEnd = "169.254." + (129 + (i % 3)) + ".1";
+            Assert.Equal(HttpStatusCode.OK, (await Post(http, "/api/webchat/token", frontEnd, forwardedFor: "192.0.2.1:" + (50000 + i))).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Post(http, "/api/webchat/token", "169.254.200.7", forwardedFor: "192.0.2.1:61000")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Post(http, "/api/webchat/token", "169.254.129.1", forwardedFor: "192.0.2.2:40000")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Post(http, "/api/webchat/token", "169.254.129.1", forwardedFor: "[2001:db8::5]:443")).StatusCode);
+
+        // Outside the trusted network a forwarded address is still not believed.
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await Post(http, "/api/webchat/token", "203.0.113.5", forwardedFor: "192.0.2." + (10 + i))).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Post(http, "/api/webchat/token", "203.0.113.5", forwardedFor: "192.0.2.99")).StatusCode);
+    }
+
+    [Fact]
+    public void A_trusted_proxy_that_is_neither_an_address_nor_a_network_stops_the_start_and_is_named()
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => Start(enabled: true, trustedProxies: "10.0.0.0/33").CreateClient());
+
+        Assert.Contains("'10.0.0.0/33'", Flatten(failure), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_the_limits_turned_off_a_flood_is_served()
     {
         var host = Start(enabled: false);
@@ -107,11 +142,14 @@ public sealed class RateLimitTests : IDisposable
         }
     }
 
-    private DirectLineHost Start(bool enabled)
+    private static string Flatten(Exception exception)
+        => exception.InnerException is null ? exception.Message : exception.Message + " " + Flatten(exception.InnerException);
+
+    private DirectLineHost Start(bool enabled, string trustedProxies = Proxy)
     {
         _host = new DirectLineHost(
             _database.Path,
-            new Dictionary<string, string?> { ["RateLimits:Enabled"] = enabled ? "true" : "false", ["RateLimits:TrustedProxies:0"] = Proxy },
+            new Dictionary<string, string?> { ["RateLimits:Enabled"] = enabled ? "true" : "false", ["RateLimits:TrustedProxies:0"] = trustedProxies },
             services => services.AddSingleton<IStartupFilter, TestClientAddress>());
         return _host;
     }

@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using IqosBot.Bot.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace IqosBot.Bot.Tests.Telemetry;
+
+/// <summary>
+/// The real bot host on a real Kestrel at 127.0.0.1 (so the bot's own HTTP calls, to its benefits sandbox, go over
+/// loopback through HttpClient's instrumentation), with OpenTelemetry's in-memory exporters collecting every span,
+/// metric point and log record it produces.
+/// </summary>
+public sealed class TelemetryHost : IAsyncDisposable
+{
+    private readonly BotHost _host;
+
+    public TelemetryHost(string databasePath, IDictionary<string, string?>? settings = null, bool withInMemoryExporters = true)
+    {
+        Port = FreePort();
+        var merged = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        merged.TryAdd("Telemetry:Enabled", "true");
+        merged = merged.Where(setting => setting.Value is not null).ToDictionary();
+        _host = new BotHost(databasePath, merged, services =>
+        {
+            if (withInMemoryExporters)
+            {
+                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
+                services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(Metrics));
+                services.ConfigureOpenTelemetryLoggerProvider(logging => logging.AddInMemoryExporter(Logs));
+            }
+        });
+        _host.UseKestrel(Port);
+        _host.StartServer();
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}/"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public int Port { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>What the host logged (every level), for a failing test's message.</summary>
+    public IqosBot.Testing.CapturedLogs CapturedLogs => _host.Logs;
+
+    /// <summary>One line per span (source, kind, name, route, parent), for a failing test's message.</summary>
+    public string Describe()
+        => string.Join("\n", Spans.Select(span => $"{span.Source.Name} {span.Kind} '{span.DisplayName}' route={span.GetTagItem("http.route")} url={span.GetTagItem("url.full")} id={span.SpanId} parent={span.ParentSpanId}"));
+
+    public List<Activity> Spans { get; } = [];
+
+    public List<Metric> Metrics { get; } = [];
+
+    public List<LogRecord> Logs { get; } = [];
+
+    /// <summary>Everything recorded so far pushed to the exporters (spans end in batches, metrics are collected on demand).</summary>
+    public void Flush()
+    {
+        Assert.True(Services.GetRequiredService<TracerProvider>().ForceFlush(10_000), "Spans were not flushed.");
+        Assert.True(Services.GetRequiredService<MeterProvider>().ForceFlush(10_000), "Metrics were not flushed.");
+        Assert.True(Services.GetRequiredService<LoggerProvider>().ForceFlush(10_000), "Logs were not flushed.");
+    }
+
+    /// <summary>The points of one metric, with their tags, as the last collection saw them (cumulative).</summary>
+    public List<(Dictionary<string, string?> Tags, double Value, long Count)> Points(string name)
+    {
+        var metric = Metrics.LastOrDefault(candidate => candidate.Name == name);
+        var points = new List<(Dictionary<string, string?>, double, long)>();
+        if (metric is null)
+        {
+            return points;
+        }
+
+        foreach (ref readonly var point in metric.GetMetricPoints())
+        {
+            var tags = new Dictionary<string, string?>();
+            foreach (var tag in point.Tags)
+            {
+                tags[tag.Key] = tag.Value?.ToString();
+            }
+
+            var (value, count) = metric.MetricType switch
+            {
+                MetricType.LongSum => (point.GetSumLong(), 1L),
+                MetricType.DoubleSum => (point.GetSumDouble(), 1L),
+                MetricType.LongGauge => (point.GetGaugeLastValueLong(), 1L),
+                MetricType.DoubleGauge => (point.GetGaugeLastValueDouble(), 1L),
+                MetricType.Histogram => (point.GetHistogramSum(), point.GetHistogramCount()),
+                _ => (0d, 0L),
+            };
+            points.Add((tags, value, count));
+        }
+
+        return points;
+    }
+
+    /// <summary>Every name, attribute, event and status text of every span, metric point and log record, as one text to search.</summary>
+    public string AllRecordedText()
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var span in Spans)
+        {
+            text.AppendLine(span.DisplayName).AppendLine(span.OperationName).AppendLine(span.StatusDescription);
+            foreach (var tag in span.TagObjects)
+            {
+                text.Append(tag.Key).Append('=').AppendLine(tag.Value?.ToString());
+            }
+
+            foreach (var spanEvent in span.Events)
+            {
+                text.AppendLine(spanEvent.Name);
+                foreach (var tag in spanEvent.Tags)
+                {
+                    text.Append(tag.Key).Append('=').AppendLine(tag.Value?.ToString());
+                }
+            }
+
+            foreach (var baggage in span.Baggage)
+            {
+                text.Append(baggage.Key).Append('=').AppendLine(baggage.Value);
+            }
+        }
+
+        foreach (var metric in Metrics)
+        {
+            text.AppendLine(metric.Name);
+            foreach (ref readonly var point in metric.GetMetricPoints())
+            {
+                foreach (var tag in point.Tags)
+                {
+                    text.Append(tag.Key).Append('=').AppendLine(tag.Value?.ToString());
+                }
+            }
+        }
+
+        foreach (var log in Logs)
+        {
+            text.AppendLine(log.FormattedMessage).AppendLine(log.Body).AppendLine(log.Exception?.ToString());
+            foreach (var attribute in log.Attributes ?? [])
+            {
+                text.Append(attribute.Key).Append('=').AppendLine(attribute.Value?.ToString());
+            }
+        }
+
+        return text.ToString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
