@@ -130,6 +130,34 @@ public sealed class OpenTelemetryTests(PostgresServer server) : IDisposable
     }
 
     [Fact]
+    public async Task A_web_chat_conversation_over_direct_line_and_its_socket_leaves_no_token_in_any_span()
+    {
+        await using var host = new TelemetryHost(_files.Path);
+        var directLine = new IqosBot.Bot.Tests.DirectLine.DirectLineClient(host.Http);
+        var started = (await directLine.StartAsync(host.DirectLineSecret)).Json;
+        var conversation = started.Value<string>("conversationId")!;
+        var token = started.Value<string>("token")!;
+        var streamUrl = started.Value<string>("streamUrl")!;
+        Assert.Contains(token, streamUrl, StringComparison.Ordinal);
+
+        await using (var socket = await IqosBot.Bot.Tests.DirectLine.LoopbackSocket.ConnectAsync(streamUrl))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await directLine.PostTextAsync(conversation, token, "hej, hur länge gäller garantin?", "c-1")).Status);
+            await socket.ReadUntilAsync(activities => activities.Any(activity => (string?)activity["from"]?["role"] == "bot" && activity["replyToId"] is not null));
+            await socket.CloseAsync();
+        }
+
+        host.Flush();
+
+        var recorded = host.AllRecordedText();
+        Assert.Contains(host.Spans, span => span.Kind == ActivityKind.Server && ((string?)span.GetTagItem("http.route"))?.Contains("stream", StringComparison.Ordinal) == true);
+        Assert.Contains(host.Spans, span => span.DisplayName == "turn message" && (string?)span.GetTagItem("iqosbot.conversation.id") == conversation && (string?)span.GetTagItem("iqosbot.channel") == "directline");
+        Assert.DoesNotContain(token, recorded, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.DirectLineSecret, recorded, StringComparison.Ordinal);
+        Assert.DoesNotContain("garantin", recorded, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_an_otlp_endpoint_configured_traces_metrics_and_logs_reach_the_collector_without_personal_data()
     {
         await using var collector = await OtlpReceiver.StartAsync();

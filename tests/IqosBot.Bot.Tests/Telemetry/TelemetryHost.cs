@@ -45,6 +45,9 @@ public sealed class TelemetryHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>The Direct Line secret the host was given (BotHost's), for starting conversations.</summary>
+    public string DirectLineSecret => Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<global::IqosBot.DirectLine.DirectLineOptions>>().Value.Secret;
+
     /// <summary>What the host logged (every level), for a failing test's message.</summary>
     public IqosBot.Testing.CapturedLogs CapturedLogs => _host.Logs;
 
