@@ -29,9 +29,9 @@ public sealed class TelemetryHost : IAsyncDisposable
         {
             if (withInMemoryExporters)
             {
-                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
-                services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(Metrics));
-                services.ConfigureOpenTelemetryLoggerProvider(logging => logging.AddInMemoryExporter(Logs));
+                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans));
+                services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(_metrics));
+                services.ConfigureOpenTelemetryLoggerProvider(logging => logging.AddInMemoryExporter(_logs));
             }
         });
         _host.UseKestrel(Port);
@@ -55,11 +55,19 @@ public sealed class TelemetryHost : IAsyncDisposable
     public string Describe()
         => string.Join("\n", Spans.Select(span => $"{span.Source.Name} {span.Kind} '{span.DisplayName}' route={span.GetTagItem("http.route")} url={span.GetTagItem("url.full")} id={span.SpanId} parent={span.ParentSpanId}"));
 
-    public List<Activity> Spans { get; } = [];
+    // Exporters add from their own threads (background work ends spans at any time): read through snapshots.
+    private readonly Recorded<Activity> _spans = new();
+    private readonly Recorded<Metric> _metrics = new();
+    private readonly Recorded<LogRecord> _logs = new();
 
-    public List<Metric> Metrics { get; } = [];
+    /// <summary>The spans exported so far (a copy).</summary>
+    public List<Activity> Spans => _spans.Snapshot();
 
-    public List<LogRecord> Logs { get; } = [];
+    /// <summary>The metrics of every collection so far (a copy; a metric's points are those of its last collection).</summary>
+    public List<Metric> Metrics => _metrics.Snapshot();
+
+    /// <summary>The log records exported so far (a copy).</summary>
+    public List<LogRecord> Logs => _logs.Snapshot();
 
     /// <summary>Everything recorded so far pushed to the exporters (spans end in batches, metrics are collected on demand).</summary>
     public void Flush()
@@ -67,6 +75,34 @@ public sealed class TelemetryHost : IAsyncDisposable
         Assert.True(Services.GetRequiredService<TracerProvider>().ForceFlush(10_000), "Spans were not flushed.");
         Assert.True(Services.GetRequiredService<MeterProvider>().ForceFlush(10_000), "Metrics were not flushed.");
         Assert.True(Services.GetRequiredService<LoggerProvider>().ForceFlush(10_000), "Logs were not flushed.");
+    }
+
+    /// <summary>
+    /// Flushes until a span that <paramref name="predicate"/> accepts has ended (10 s at most): a Direct Line turn and
+    /// a socket's request end on the server after the client has what it waited for.
+    /// </summary>
+    public async Task<Activity> EndedSpanAsync(Func<Activity, bool> predicate, string what)
+        => (await EndedSpansAsync(predicate, 1, what))[0];
+
+    /// <summary>
+    /// Flushes until <paramref name="count"/> spans that <paramref name="predicate"/> accepts have ended (10 s at most):
+    /// a request's span ends on the server just after its client has read the response.
+    /// </summary>
+    public async Task<List<Activity>> EndedSpansAsync(Func<Activity, bool> predicate, int count, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            Flush();
+            var spans = Spans.Where(predicate).ToList();
+            if (spans.Count >= count)
+            {
+                return spans;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{spans.Count} of {count} spans of {what} ended within 10 s; got:\n{Describe()}");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>The points of one metric, with their tags, as the last collection saw them (cumulative).</summary>
@@ -165,4 +201,64 @@ public sealed class TelemetryHost : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>A collection exporters may add to from any thread while a test reads copies of it.</summary>
+internal sealed class Recorded<T> : ICollection<T>
+{
+    private readonly List<T> _items = [];
+    private readonly Lock _gate = new();
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _items.Count;
+            }
+        }
+    }
+
+    public bool IsReadOnly => false;
+
+    public List<T> Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _items];
+        }
+    }
+
+    public void Add(T item)
+    {
+        lock (_gate)
+        {
+            _items.Add(item);
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _items.Clear();
+        }
+    }
+
+    public bool Contains(T item) => Snapshot().Contains(item);
+
+    public void CopyTo(T[] array, int arrayIndex) => Snapshot().CopyTo(array, arrayIndex);
+
+    public bool Remove(T item)
+    {
+        lock (_gate)
+        {
+            return _items.Remove(item);
+        }
+    }
+
+    public IEnumerator<T> GetEnumerator() => Snapshot().GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
