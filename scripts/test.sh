@@ -35,6 +35,13 @@ if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
     echo "Could not install nginx; the tests through the proxy will fail." >&2
 fi
 
+# The deployment tests (tests/IqosBot.Bot.Tests/Deployment) check deployment/azure/deploy.sh with Debian's shellcheck.
+if ! command -v shellcheck >/dev/null 2>&1; then
+  echo "Installing Debian's shellcheck for the deployment script's check..." >&2
+  (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y shellcheck) >&2 ||
+    echo "Could not install shellcheck; the deployment script's check will fail." >&2
+fi
+
 # The Teams package test validates the manifest with Microsoft's schemas and ajv (tests/teams-manifest, versions pinned
 # in its package-lock.json); it needs Node.js (Debian's nodejs and npm when missing).
 if ! command -v npm >/dev/null 2>&1; then
