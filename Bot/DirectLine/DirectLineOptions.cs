@@ -41,7 +41,7 @@ public sealed class DirectLineOptions
     /// <summary>Largest file accepted by the upload route, in bytes.</summary>
     public int MaxUploadBytes { get; set; } = 256 * 1024;
 
-    /// <summary>Origins allowed to call the endpoint cross-origin (CORS). Empty: same origin only.</summary>
+    /// <summary>Origins of the sites that embed the chat (CORS on Direct Line and the page's token endpoint), e.g. "https://www.example.se". Empty: same origin only.</summary>
     public string[] AllowedOrigins { get; set; } = [];
 }
 

@@ -79,7 +79,11 @@ public static class DirectLineServiceCollectionExtensions
     }
 }
 
-/// <summary>CORS for the Direct Line routes only, for the configured origins (Web Chat's headers included: X-Requested-With, x-ms-bot-agent).</summary>
+/// <summary>
+/// CORS for what a page on another site calls, for the configured origins only: the Direct Line routes and the page's
+/// token endpoint (<see cref="IqosBot.WebChat.WebChatTokenEndpoint.Route"/>), Web Chat's headers included
+/// (X-Requested-With, x-ms-bot-agent). The agent console and /api/messages stay same-origin.
+/// </summary>
 internal sealed class DirectLineCors(RequestDelegate next, IOptions<DirectLineOptions> options)
 {
     private const string AllowedHeaders = "Authorization, Content-Type, Accept, X-Requested-With, x-ms-bot-agent";
@@ -88,7 +92,8 @@ internal sealed class DirectLineCors(RequestDelegate next, IOptions<DirectLineOp
     {
         var origin = context.Request.Headers.Origin.ToString();
         if (origin.Length == 0
-            || !context.Request.Path.StartsWithSegments(DirectLineEndpoints.RoutePrefix, StringComparison.OrdinalIgnoreCase)
+            || !(context.Request.Path.StartsWithSegments(DirectLineEndpoints.RoutePrefix, StringComparison.OrdinalIgnoreCase)
+                || context.Request.Path.Equals(IqosBot.WebChat.WebChatTokenEndpoint.Route, StringComparison.OrdinalIgnoreCase))
             || !options.Value.AllowedOrigins.Any(allowed => allowed == "*" || string.Equals(allowed.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase)))
         {
             return next(context);

@@ -13,7 +13,8 @@
 #   IQOSBOT_PRIVACY_URL          https address of the privacy notice (shown in Teams)
 # Optional: IQOSBOT_DIRECT_LINE_SECRET, IQOSBOT_POSTGRES_PASSWORD, IQOSBOT_TEAMS_APP_ID (generated when unset and
 # kept in a file for the next run, see below), IQOSBOT_NAME_PREFIX (default iqosbot), IQOSBOT_OIDC_REQUIRED_ROLE
-# (default Agent), IQOSBOT_OUT_DIR (where the Teams package goes; default the current folder).
+# (default Agent), IQOSBOT_OUT_DIR (where the Teams package goes; default the current folder), IQOSBOT_WEBSITE_ORIGINS
+# (the sites that embed the chat, e.g. "https://www.example.se", separated by spaces; none: only the bot's own page).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -60,6 +61,9 @@ fi
 [[ "$IQOSBOT_BENEFITS_BASE_URL" == https://*/ ]] || fail "IQOSBOT_BENEFITS_BASE_URL must be an https address ending in / (the bot adds v1/... to it)."
 [[ "$IQOSBOT_OIDC_AUTHORITY" == https://* ]] || fail "IQOSBOT_OIDC_AUTHORITY must be an https address."
 [[ "$IQOSBOT_PRIVACY_URL" == https://* ]] || fail "IQOSBOT_PRIVACY_URL must be an https address."
+for origin in ${IQOSBOT_WEBSITE_ORIGINS:-}; do
+  [[ "$origin" =~ ^https://[^/]+$ ]] || fail "IQOSBOT_WEBSITE_ORIGINS: '$origin' is not an origin like https://www.example.se (https, no path, no trailing /)."
+done
 [[ "${IQOSBOT_NAME_PREFIX:-iqosbot}" =~ ^[a-z][a-z0-9]{2,9}$ ]] || fail "IQOSBOT_NAME_PREFIX must be 3-10 lower-case letters and digits, starting with a letter (it starts every resource name)."
 
 # Values this script makes up when you do not give them. A later run must use the same ones: new ones would rotate
@@ -129,6 +133,7 @@ fi
 
 export IQOSBOT_DIRECT_LINE_SECRET IQOSBOT_POSTGRES_PASSWORD IQOSBOT_TEAMS_APP_ID
 export IQOSBOT_BENEFITS_BASE_URL IQOSBOT_BENEFITS_API_KEY IQOSBOT_OIDC_AUTHORITY IQOSBOT_OIDC_CLIENT_ID IQOSBOT_OIDC_CLIENT_SECRET
+export IQOSBOT_WEBSITE_ORIGINS="${IQOSBOT_WEBSITE_ORIGINS:-}"
 
 az account show --output none 2>/dev/null || fail "not signed in to Azure: run az login (and az account set --subscription ...) first."
 
@@ -260,6 +265,8 @@ say "Teams app package"
   --app-id "$IQOSBOT_TEAMS_APP_ID" --bot-id "$bot_app_id" --host "$host" \
   --privacy-url "$IQOSBOT_PRIVACY_URL" --out "$teams_package")
 
+embedding_sites="${IQOSBOT_WEBSITE_ORIGINS:-none but the page of the bot itself (set IQOSBOT_WEBSITE_ORIGINS and run again)}"
+
 # --- 5. Ready? -------------------------------------------------------------------------------------------------------
 say "Waiting for https://$host/readyz (warmed up, PostgreSQL and Redis reachable)"
 deadline=$((SECONDS + ${IQOSBOT_READY_TIMEOUT_SECONDS:-600}))
@@ -286,7 +293,7 @@ By hand, once:
 1. Teams: upload $teams_package in the Teams admin center (Teams apps, Manage apps, Upload new app)
    or in the Developer Portal; the Azure Bot's Teams channel is already on.
 2. Website: put the Web Chat snippet from the README ("Put the chat on your own page") on the page,
-   with https://$host as the bot's address.
+   with https://$host as the bot's address. Sites allowed to embed it: $embedding_sites.
 3. Agents: assign the agent console's app role (${IQOSBOT_OIDC_REQUIRED_ROLE:-Agent}) to the agents in Entra ID, and add
    https://$host/agent/signin-oidc as a redirect URI of its app registration.
 EOF

@@ -158,6 +158,9 @@ param trustedProxies array = [
   '169.254.0.0/16'
 ]
 
+@description('Origins of the sites that embed the chat (e.g. https://www.example.se): the browser may fetch a token and talk Direct Line from them (DirectLine:AllowedOrigins). Empty: only the bot\'s own page.')
+param websiteOrigins array = []
+
 param botDisplayName string = 'IQOS'
 
 @allowed([
@@ -298,6 +301,7 @@ module app 'modules/appservice.bicep' = {
     oidcClientId: oidcClientId
     oidcRequiredRole: oidcRequiredRole
     trustedProxies: trustedProxies
+    websiteOrigins: websiteOrigins
     tags: allTags
   }
 }

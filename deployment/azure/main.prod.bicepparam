@@ -39,3 +39,6 @@ param oidcAuthority = readEnvironmentVariable('IQOSBOT_OIDC_AUTHORITY', '')
 param oidcClientId = readEnvironmentVariable('IQOSBOT_OIDC_CLIENT_ID')
 param oidcClientSecret = readEnvironmentVariable('IQOSBOT_OIDC_CLIENT_SECRET')
 param oidcRequiredRole = readEnvironmentVariable('IQOSBOT_OIDC_REQUIRED_ROLE', 'Agent')
+
+// The company's sites that embed the chat, separated by spaces (none: only the bot's own page at its host).
+param websiteOrigins = filter(split(readEnvironmentVariable('IQOSBOT_WEBSITE_ORIGINS', ''), ' '), origin => !empty(origin))

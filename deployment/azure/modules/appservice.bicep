@@ -65,6 +65,9 @@ param oidcRequiredRole string
 @description('Addresses or networks of the proxies whose X-Forwarded-For the bot believes (RateLimits:TrustedProxies).')
 param trustedProxies array
 
+@description('Origins of the sites that embed the chat (DirectLine:AllowedOrigins).')
+param websiteOrigins array
+
 param tags object
 
 // Kestrel's port inside the container, and WEBSITES_PORT names the same one to App Service. Urls is set as an app
@@ -128,9 +131,11 @@ var cluSettings = useClu
 
 var proxySettings = toObject(range(0, length(trustedProxies)), i => 'RateLimits__TrustedProxies__${i}', i => string(trustedProxies[i]))
 
+var originSettings = toObject(range(0, length(websiteOrigins)), i => 'DirectLine__AllowedOrigins__${i}', i => string(websiteOrigins[i]))
+
 // Which settings exist depends only on parameters, so every name is known before deployment (only some values wait
 // for Azure): `bicep snapshot` and the tests see each setting, and a misspelt name fails them.
-var settings = union(baseSettings, cluSettings, proxySettings)
+var settings = union(baseSettings, cluSettings, proxySettings, originSettings)
 
 resource site 'Microsoft.Web/sites@2024-04-01' = {
   name: siteName

@@ -425,6 +425,9 @@ public sealed partial class AzureDeploymentTests
         Assert.Equal(ResolvedSecret, configuration.GetConnectionString("Redis"));
         Assert.Equal(ResolvedSecret, configuration["DirectLine:Secret"]);
 
+        // The company's site may embed the chat: its origins reach the bot's CORS setting.
+        Assert.Equal(["https://www.example.se", "https://butik.example.se"], configuration.GetSection(DirectLineOptions.SectionName).Get<DirectLineOptions>()!.AllowedOrigins);
+
         // The Bot Framework SDK reads the identity settings as the bot's ConfigurationBotFrameworkAuthentication does,
         // and authenticates with the managed identity (a misspelt MicrosoftAppType would quietly mean an app password).
         var appId = configuration["MicrosoftAppId"]!;

@@ -24,6 +24,7 @@ internal static class Bicep
         ["IQOSBOT_POSTGRES_PASSWORD"] = "PostgresPasswordFromTheEnvironment42",
         ["IQOSBOT_OIDC_CLIENT_ID"] = "6b0c5e4a-1111-4222-8333-444455556666",
         ["IQOSBOT_OIDC_CLIENT_SECRET"] = "oidc-client-secret-from-the-environment",
+        ["IQOSBOT_WEBSITE_ORIGINS"] = "https://www.example.se https://butik.example.se",
     };
 
     /// <summary>The environment variables whose values are secrets.</summary>
