@@ -316,11 +316,16 @@ public sealed partial class AzureDeploymentTests
         Assert.Equal("Enabled", (string?)database["accessKeysAuthentication"]);
         Assert.Empty(Resources(snapshot, "Microsoft.Cache/redis"));
 
+        // The cluster's host name on the database's TLS port, with the database's key, read in the Key Vault module.
+        var name = (string)cluster["name"]!;
         var connection = RedisConnection(snapshot);
-        Assert.Contains(":10000,password=", connection, StringComparison.Ordinal);
-        Assert.Contains("/databases/default", connection, StringComparison.Ordinal);
-        Assert.Contains("listKeys(", connection, StringComparison.Ordinal);
-        Assert.Contains("ssl=True,abortConnect=False", connection, StringComparison.Ordinal);
+        Assert.StartsWith("[format('{0}:10000,password={1},ssl=True,abortConnect=False', ", connection, StringComparison.Ordinal);
+        Assert.Contains($"reference('{cluster["id"]}', '{cluster["apiVersion"]}').hostName", connection, StringComparison.Ordinal);
+        Assert.Contains($"listKeys('{cluster["id"]}/databases/default', ", connection, StringComparison.Ordinal);
+        Assert.DoesNotContain("Microsoft.Cache/redis/", connection, StringComparison.Ordinal);
+
+        Assert.Equal("managed", (string?)snapshot["outputs"]!["redisService"]);
+        Assert.Equal(name, (string?)snapshot["outputs"]!["redisName"]);
     }
 
     [Fact]
@@ -328,15 +333,23 @@ public sealed partial class AzureDeploymentTests
     {
         var snapshot = await Bicep.SnapshotAsync("test-cache");
 
-        var redis = Single(snapshot, "Microsoft.Cache/redis")["properties"]!;
+        var cache = Single(snapshot, "Microsoft.Cache/redis");
+        var redis = cache["properties"]!;
         Assert.False((bool)redis["enableNonSslPort"]!);
         Assert.Equal("1.2", (string?)redis["minimumTlsVersion"]);
         Assert.Empty(Resources(snapshot, "Microsoft.Cache/redisEnterprise"));
+        Assert.Empty(Resources(snapshot, "Microsoft.Cache/redisEnterprise/databases"));
+
+        // Host and port from the cache itself: sslPort is its TLS port, 6380 (port, 6379, is off above).
         var connection = RedisConnection(snapshot);
-        Assert.Contains("sslPort", connection, StringComparison.Ordinal);
-        Assert.Contains("listKeys(", connection, StringComparison.Ordinal);
-        Assert.Contains("ssl=True,abortConnect=False", connection, StringComparison.Ordinal);
+        var reference = $"reference('{cache["id"]}', '{cache["apiVersion"]}')";
+        Assert.Equal(
+            $"[format('{{0}}:{{1}},password={{2}},ssl=True,abortConnect=False', {reference}.hostName, {reference}.sslPort, listKeys('{cache["id"]}', '{cache["apiVersion"]}').primaryKey)]",
+            connection);
         Assert.Contains("ConnectionStrings__Redis", AppSettings(snapshot).Keys);
+
+        Assert.Equal("cache", (string?)snapshot["outputs"]!["redisService"]);
+        Assert.Equal((string?)cache["name"], (string?)snapshot["outputs"]!["redisName"]);
     }
 
     [Theory]
