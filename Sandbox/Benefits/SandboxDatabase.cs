@@ -6,7 +6,7 @@ namespace IqosBot.Sandbox.Benefits;
 
 /// <summary>
 /// The sandbox CRM's SQLite file, configured like the bot's own state (Bot/Storage/SqliteStorage): WAL,
-/// pooled connections, a busy timeout, and one writer at a time queued in-process. Every write runs in
+/// kept reader and writer connections, a busy timeout, and one writer at a time queued in-process. Every write runs in
 /// one BEGIN IMMEDIATE transaction, so "check, then register" can never interleave with another request.
 /// </summary>
 internal sealed class SandboxDatabase : IDisposable
@@ -62,9 +62,6 @@ internal sealed class SandboxDatabase : IDisposable
 
     private readonly SqliteFile _file;
 
-    // See SqliteStorage: in-process writers wait here asynchronously; busy_timeout covers other processes.
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
-
     public SandboxDatabase(IOptions<BenefitsSandboxOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -84,31 +81,22 @@ internal sealed class SandboxDatabase : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="write"/> in one immediate transaction, committed when it returns. Commands created
-    /// from the connection join the transaction by themselves (Microsoft.Data.Sqlite assigns the current one).
+    /// Runs <paramref name="write"/> in one immediate transaction, committed when it returns, on the file's kept writer
+    /// connection (one writer at a time in-process; busy_timeout covers other processes). Connections are not pooled
+    /// (SqliteFile says why), so opening one per request would cost a file open and its pragmas every time. Commands
+    /// created from the connection join the transaction by themselves (Microsoft.Data.Sqlite assigns the current one).
     /// </summary>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(write);
+        await using var writer = await _file.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
 
-            // Non-deferred is BEGIN IMMEDIATE: the write lock is held before anything is read.
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            var result = await write(connection).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return result;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+        // Non-deferred is BEGIN IMMEDIATE: the write lock is held before anything is read.
+        await using var transaction = writer.Connection.BeginTransaction(deferred: false);
+        var result = await write(writer.Connection).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
     }
 
-    public void Dispose()
-    {
-        _file.ClearPool();
-        _writeGate.Dispose();
-    }
+    public void Dispose() => _file.ClearPool();
 }

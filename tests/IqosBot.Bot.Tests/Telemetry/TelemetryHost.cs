@@ -60,6 +60,16 @@ public sealed class TelemetryHost : IAsyncDisposable
     private readonly Recorded<Metric> _metrics = new();
     private readonly Recorded<LogRecord> _logs = new();
 
+    /// <summary>
+    /// Whether an HTTP span (server or client) is about this host's port. The instrumentation listens process-wide, so
+    /// the spans of other tests' hosts running at the same time are exported here too.
+    /// </summary>
+    public bool OnThisHost(Activity span)
+    {
+        ArgumentNullException.ThrowIfNull(span);
+        return Convert.ToString(span.GetTagItem("server.port"), System.Globalization.CultureInfo.InvariantCulture) == Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The spans exported so far (a copy).</summary>
     public List<Activity> Spans => _spans.Snapshot();
 
@@ -108,31 +118,29 @@ public sealed class TelemetryHost : IAsyncDisposable
     /// <summary>The points of one metric, with their tags, as the last collection saw them (cumulative).</summary>
     public List<(Dictionary<string, string?> Tags, double Value, long Count)> Points(string name)
     {
-        var metric = Metrics.LastOrDefault(candidate => candidate.Name == name);
+        // One Metric object per stream, exported again at each collection with its cumulative points: each counted once.
         var points = new List<(Dictionary<string, string?>, double, long)>();
-        if (metric is null)
+        foreach (var metric in Metrics.Where(candidate => candidate.Name == name).Distinct(ReferenceEqualityComparer.Instance).Cast<Metric>())
         {
-            return points;
-        }
-
-        foreach (ref readonly var point in metric.GetMetricPoints())
-        {
-            var tags = new Dictionary<string, string?>();
-            foreach (var tag in point.Tags)
+            foreach (ref readonly var point in metric.GetMetricPoints())
             {
-                tags[tag.Key] = tag.Value?.ToString();
+                var tags = new Dictionary<string, string?>();
+                foreach (var tag in point.Tags)
+                {
+                    tags[tag.Key] = tag.Value?.ToString();
+                }
+
+                var (value, count) = metric.MetricType switch
+                {
+                    MetricType.LongSum => (point.GetSumLong(), 1L),
+                    MetricType.DoubleSum => (point.GetSumDouble(), 1L),
+                    MetricType.LongGauge => (point.GetGaugeLastValueLong(), 1L),
+                    MetricType.DoubleGauge => (point.GetGaugeLastValueDouble(), 1L),
+                    MetricType.Histogram => (point.GetHistogramSum(), point.GetHistogramCount()),
+                    _ => (0d, 0L),
+                };
+                points.Add((tags, value, count));
             }
-
-            var (value, count) = metric.MetricType switch
-            {
-                MetricType.LongSum => (point.GetSumLong(), 1L),
-                MetricType.DoubleSum => (point.GetSumDouble(), 1L),
-                MetricType.LongGauge => (point.GetGaugeLastValueLong(), 1L),
-                MetricType.DoubleGauge => (point.GetGaugeLastValueDouble(), 1L),
-                MetricType.Histogram => (point.GetHistogramSum(), point.GetHistogramCount()),
-                _ => (0d, 0L),
-            };
-            points.Add((tags, value, count));
         }
 
         return points;
