@@ -1,3 +1,4 @@
+using IqosBot.Testing;
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -324,7 +325,7 @@ public sealed partial class ClaimsContractTests : IAsyncLifetime
     [Fact]
     public async Task An_unreachable_server_is_unavailable()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         await using var client = ClaimsClient.Create(new Uri($"http://127.0.0.1:{port}/api/benefits/"), "scripted-key");
 
         var check = await client.Claims.CheckClaimAsync(new ClaimCheck(DemoIluma, Demo, ClaimKind.AccidentalDamage, DamageKind.Dropped), default);
@@ -409,13 +410,6 @@ public sealed partial class ClaimsContractTests : IAsyncLifetime
         new(serial, email, kind, damage, "IQOS ILUMA does not heat after a fall; reset and charging tried.", Address, "sv");
 
     private static string NewKey() => Guid.NewGuid().ToString();
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task ForwardAsync(HttpContext context, HttpClient sandbox, bool loseAnswer)
     {

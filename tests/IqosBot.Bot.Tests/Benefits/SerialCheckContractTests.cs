@@ -1,3 +1,4 @@
+using IqosBot.Testing;
 using System.Diagnostics;
 using IqosBot.Bot.Tests.Sandbox;
 using IqosBot.Dialogs.Benefits;
@@ -184,7 +185,7 @@ public sealed class SerialCheckContractTests : SandboxClientTestBase
     [Fact]
     public async Task A_server_that_is_not_there_is_unavailable()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         await using var client = BenefitsClient.Create(new Uri($"http://127.0.0.1:{port}/api/benefits/"), "scripted-key");
 
         var result = await client.Api.CheckSerialAsync(FreePrime, default);
@@ -258,12 +259,5 @@ public sealed class SerialCheckContractTests : SandboxClientTestBase
         Assert.Equal(new SerialCheckResult(SerialCheckStatus.Unavailable), result);
         Assert.Equal(1, server.Count);
         Assert.Equal(1, client.WarningsContaining($"serial check answered {status} {code} (request id req-42)"));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

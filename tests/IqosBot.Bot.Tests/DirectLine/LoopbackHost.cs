@@ -18,7 +18,7 @@ public sealed class LoopbackHost : IAsyncDisposable
 
     public LoopbackHost(string databasePath, IDictionary<string, string?>? settings = null)
     {
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}/");
         // BotHost points the benefits client at the in-memory server; on Kestrel that server does not
         // exist, so the client gets an ordinary handler (and this host's real address) instead.
@@ -45,13 +45,6 @@ public sealed class LoopbackHost : IAsyncDisposable
     {
         Http.Dispose();
         await _host.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -1,7 +1,7 @@
+using IqosBot.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using IqosBot.Bot.Tests.Hosting;
 using Newtonsoft.Json.Linq;
@@ -58,7 +58,7 @@ public sealed class ChildProcessCrashTests : IDisposable
         }
 
         var dll = Path.Combine(AppContext.BaseDirectory, "IqosBot.Bot.dll");
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var url = $"http://127.0.0.1:{port}";
         _bot = Process.Start(new ProcessStartInfo("dotnet")
         {
@@ -96,13 +96,6 @@ public sealed class ChildProcessCrashTests : IDisposable
         }
 
         throw new InvalidOperationException("The bot did not start as a child process.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

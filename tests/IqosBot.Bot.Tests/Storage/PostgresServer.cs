@@ -1,6 +1,6 @@
+using IqosBot.Testing;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace IqosBot.Bot.Tests.Storage;
@@ -39,7 +39,7 @@ public sealed class PostgresServer : IAsyncLifetime
         _folder = Path.Combine(Path.GetTempPath(), "iqosbot-pg-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
         await RunAsync("chown", $"-R postgres {_folder}", asPostgres: false);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         await RunAsync(Path.Combine(Binaries, "initdb"), $"-D {_folder}/data -A trust -U postgres -E UTF8 --no-sync", asPostgres: true);
         await RunAsync(Path.Combine(Binaries, "pg_ctl"), $"-D {_folder}/data -l {_folder}/server.log -w -o \"-p {port} -k {_folder} -c listen_addresses=127.0.0.1 -c max_connections={MaxConnections} -c fsync=off -c full_page_writes=off\" start", asPostgres: true);
         AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
@@ -79,13 +79,6 @@ public sealed class PostgresServer : IAsyncLifetime
 
         await RunAsync(Path.Combine(Binaries, "pg_ctl"), $"-D {_folder}/data -m immediate stop", asPostgres: true);
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>PostgreSQL refuses to run as root; as root the server's commands run as the postgres user.</summary>

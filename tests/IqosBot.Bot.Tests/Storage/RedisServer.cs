@@ -1,3 +1,4 @@
+using IqosBot.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -27,7 +28,7 @@ public sealed class RedisServer : IAsyncLifetime
     public static async Task<RedisServer> StartOwnAsync()
     {
         var server = new RedisServer();
-        await server.StartProcessAsync(FreePort());
+        await server.StartProcessAsync(LoopbackPort.Free());
         return server;
     }
 
@@ -39,7 +40,7 @@ public sealed class RedisServer : IAsyncLifetime
             return;
         }
 
-        await StartProcessAsync(FreePort());
+        await StartProcessAsync(LoopbackPort.Free());
     }
 
     /// <summary>
@@ -77,13 +78,6 @@ public sealed class RedisServer : IAsyncLifetime
     {
         Stop();
         return Task.CompletedTask;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task StartProcessAsync(int port)

@@ -1,6 +1,6 @@
+using IqosBot.Testing;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using IqosBot.Bot.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
@@ -21,7 +21,7 @@ public sealed class TelemetryHost : IAsyncDisposable
 
     public TelemetryHost(string databasePath, IDictionary<string, string?>? settings = null, bool withInMemoryExporters = true)
     {
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         var merged = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         merged.TryAdd("Telemetry:Enabled", "true");
         merged = merged.Where(setting => setting.Value is not null).ToDictionary();
@@ -201,13 +201,6 @@ public sealed class TelemetryHost : IAsyncDisposable
     {
         Http.Dispose();
         await _host.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

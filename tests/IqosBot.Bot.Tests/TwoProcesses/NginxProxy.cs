@@ -1,3 +1,4 @@
+using IqosBot.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -41,7 +42,7 @@ public sealed class NginxProxy : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "iqosbot-nginx-" + Guid.NewGuid().ToString("N"));
         // Created 0755 (not mktemp's 0700): nginx's workers run as nobody when the tests run as root.
         Directory.CreateDirectory(folder);
-        var port = ServerProcess.FreePort();
+        var port = LoopbackPort.Free();
         var configuration = (await File.ReadAllTextAsync(BuildOutput.InRepository(Template)))
             .Replace("${PROXY_PORT}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("${BOT_A}", instanceA.Authority, StringComparison.Ordinal)

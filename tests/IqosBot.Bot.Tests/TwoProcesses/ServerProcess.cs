@@ -1,6 +1,6 @@
+using IqosBot.Testing;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace IqosBot.Bot.Tests.TwoProcesses;
 
@@ -104,13 +104,6 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Keep(int run, string? line)

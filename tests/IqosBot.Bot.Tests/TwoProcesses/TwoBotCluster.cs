@@ -1,3 +1,4 @@
+using IqosBot.Testing;
 using IqosBot.Bot.Tests.Storage;
 using Npgsql;
 using Xunit.Sdk;
@@ -46,7 +47,7 @@ public sealed class TwoBotCluster : IAsyncDisposable
             Directory.CreateDirectory(Path.Combine(folder, name));
         }
 
-        var sandboxPort = ServerProcess.FreePort();
+        var sandboxPort = LoopbackPort.Free();
         var shared = new SharedServices(
             new NpgsqlConnectionStringBuilder(postgres.AdminConnectionString) { Database = database, Pooling = true }.ConnectionString,
             redis.ConnectionString,
@@ -56,8 +57,8 @@ public sealed class TwoBotCluster : IAsyncDisposable
             database,
             folder,
             BotProcesses.Sandbox(sandboxPort, Path.Combine(folder, "sandbox")),
-            BotProcesses.Bot("A", ServerProcess.FreePort(), Path.Combine(folder, "a"), shared),
-            BotProcesses.Bot("B", ServerProcess.FreePort(), Path.Combine(folder, "b"), shared));
+            BotProcesses.Bot("A", LoopbackPort.Free(), Path.Combine(folder, "a"), shared),
+            BotProcesses.Bot("B", LoopbackPort.Free(), Path.Combine(folder, "b"), shared));
         try
         {
             await cluster.Sandbox.StartAsync();
