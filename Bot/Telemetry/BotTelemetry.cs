@@ -1,4 +1,7 @@
+using System.Collections.Frozen;
 using System.Diagnostics;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Schema;
 
 namespace IqosBot.Telemetry;
 
@@ -30,4 +33,24 @@ public static class BotTelemetry
 
     /// <summary>The semantic conventions' name for what went wrong (an exception type or a reason), never its message.</summary>
     public const string ErrorType = "error.type";
+
+    /// <summary>The channels the bot serves; any other channel id a client names is "other".</summary>
+    public static readonly FrozenSet<string> KnownChannels = FrozenSet.ToFrozenSet(
+        [Channels.Directline, Channels.Webchat, Channels.Msteams, Channels.Emulator, Channels.Test],
+        StringComparer.Ordinal);
+
+    /// <summary>The Bot Framework's activity types; any other type a client names is "other".</summary>
+    public static readonly FrozenSet<string> KnownActivityTypes = FrozenSet.ToFrozenSet(
+        typeof(ActivityTypes).GetFields().Where(field => field.IsLiteral).Select(field => (string)field.GetRawConstantValue()!),
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// A tag value from a closed set: channel ids and activity types come from the client, and a client naming a new
+    /// one on every request would otherwise make a new time series each time.
+    /// </summary>
+    public static string KnownOrOther(string? value, FrozenSet<string> known)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        return value is not null && known.Contains(value) ? value : "other";
+    }
 }

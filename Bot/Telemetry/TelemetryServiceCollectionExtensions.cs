@@ -1,4 +1,5 @@
 using Azure.Monitor.OpenTelemetry.AspNetCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Instrumentation.AspNetCore;
@@ -78,7 +79,7 @@ public static class TelemetryServiceCollectionExtensions
     public static IServiceCollection AddBotMetrics(this IServiceCollection services)
     {
         services.AddMetrics();
-        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<BotMetrics>(services);
+        services.TryAddSingleton<BotMetrics>();
         return services;
     }
 

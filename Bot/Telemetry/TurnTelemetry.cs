@@ -18,8 +18,8 @@ public sealed class TurnTelemetry(BotMetrics metrics) : Microsoft.Bot.Builder.IM
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(next);
         var incoming = turnContext.Activity;
-        var channel = incoming.ChannelId ?? "unknown";
-        var type = incoming.Type ?? "unknown";
+        var channel = BotTelemetry.KnownOrOther(incoming.ChannelId, BotTelemetry.KnownChannels);
+        var type = BotTelemetry.KnownOrOther(incoming.Type, BotTelemetry.KnownActivityTypes);
         using var span = BotTelemetry.Source.StartActivity("turn " + type);
         span?.SetTag(BotTelemetry.ConversationId, incoming.Conversation?.Id);
         span?.SetTag(BotTelemetry.Channel, channel);

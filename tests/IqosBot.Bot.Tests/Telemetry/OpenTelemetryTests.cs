@@ -213,6 +213,25 @@ public sealed class OpenTelemetryTests(PostgresServer server) : IDisposable
     }
 
     [Fact]
+    public async Task A_client_inventing_channel_ids_and_activity_types_makes_no_new_metric_series()
+    {
+        await using var host = new TelemetryHost(_files.Path);
+        for (var i = 0; i < 30; i++)
+        {
+            var client = new EmulatorClient(host.Http, locale: "sv-SE", channelId: "made-up-channel-" + i);
+            await client.SendTextAsync("hej");
+            await client.SendAsync(client.NewActivity("made-up-type-" + i));
+        }
+
+        host.Flush();
+
+        var turns = host.Points("iqosbot.turns");
+        Assert.Equal(60, turns.Sum(point => point.Value));
+        Assert.Equal(["other"], turns.Select(point => point.Tags["iqosbot.channel"]).Distinct());
+        Assert.Equal(["message", "other"], turns.Select(point => point.Tags["iqosbot.activity.type"]).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Without_an_exporter_configured_no_open_telemetry_sdk_runs_and_the_bot_answers()
     {
         await using var host = new TelemetryHost(_files.Path, new Dictionary<string, string?> { ["Telemetry:Enabled"] = "false" }, withInMemoryExporters: false);
