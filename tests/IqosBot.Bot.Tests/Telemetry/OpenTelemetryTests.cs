@@ -15,7 +15,7 @@ namespace IqosBot.Bot.Tests.Telemetry;
 /// handoffs, queue, benefits failures) beside ASP.NET Core's; not one span, metric point or log record holds the
 /// customer's e-mail or serial number. Without an exporter configured no OpenTelemetry SDK runs at all.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(TelemetryCollection.Name)]
 public sealed class OpenTelemetryTests(PostgresServer server) : IDisposable
 {
     private const string Email = "ny.kund@example.com";
