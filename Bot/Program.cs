@@ -5,6 +5,7 @@ using IqosBot.Bots;
 using IqosBot.Dialogs;
 using IqosBot.DirectLine;
 using IqosBot.Handoff;
+using IqosBot.Insights;
 using IqosBot.Dialogs.Main;
 using IqosBot.Endpoints;
 using IqosBot.Recognition;
@@ -90,6 +91,9 @@ builder.Services.AddIqosRateLimits(builder.Configuration);
 
 builder.Services.AddHandoff(builder.Configuration);
 builder.Services.AddAgentConsole(builder.Configuration);
+
+// The team's insights: events without personal data from every turn, read by team leads at /agent/insights.
+builder.Services.AddInsights(builder.Configuration);
 builder.Services.AddSharedDataProtectionKeys(builder.Configuration);
 
 // Personal data: kept only as long as the README's table says; one person's data exported or erased on request.
@@ -122,6 +126,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.MapWebChatToken();
 app.MapAgentConsole();
+app.MapInsights();
 
 app.MapBotMessages();
 app.MapDirectLine();

@@ -4,7 +4,8 @@ namespace IqosBot.AgentConsole;
 // Written with the application's JSON options: camelCase names, in the order declared here.
 
 /// <summary><c>GET /agent/api/me</c>: who is signed in, and the token every POST must carry.</summary>
-public sealed record AgentMeView(string UserName, string DisplayName, string? CsrfToken);
+/// <param name="IsLead">The agent may open the team's insights (the console then links to them).</param>
+public sealed record AgentMeView(string UserName, string DisplayName, string? CsrfToken, bool IsLead);
 
 /// <summary>An entry of <c>GET /agent/api/agents</c>: another agent to transfer to, and whether they are at their console.</summary>
 public sealed record AgentEntryView(string UserName, string DisplayName, bool Online);

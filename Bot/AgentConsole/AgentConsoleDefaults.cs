@@ -15,5 +15,11 @@ public static class AgentConsoleDefaults
     /// <summary>The role an account (<see cref="AgentAccount.Roles"/>) or an OpenID Connect user must hold for <see cref="PrivacyPolicy"/>.</summary>
     public const string PrivacyRole = "privacy";
 
+    /// <summary>Team leads, who read the insights (<c>/agent/insights</c>).</summary>
+    public const string LeadPolicy = "AgentLead";
+
+    /// <summary>The role an account (<see cref="AgentAccount.Roles"/>) or an OpenID Connect user must hold for <see cref="LeadPolicy"/>.</summary>
+    public const string LeadRole = "lead";
+
     public const string CsrfHeader = "X-CSRF-TOKEN";
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using IqosBot.Handoff;
 using IqosBot.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -28,7 +29,7 @@ public static class AgentConsoleEndpoints
             .RequireAuthorization(AgentConsoleDefaults.Policy);
 
         var api = endpoints.MapGroup("/agent/api").RequireAuthorization(AgentConsoleDefaults.Policy).AddEndpointFilter(RequireCsrfTokenOnPost).AddEndpointFilter(NoteAgentSeen);
-        api.MapGet("/me", Me);
+        api.MapGet("/me", MeAsync);
         api.MapGet("/queue", QueueAsync);
         api.MapGet("/agents", AgentsAsync);
         api.MapGet("/cases/{id}", CaseAsync);
@@ -125,11 +126,12 @@ public static class AgentConsoleEndpoints
         return TypedResults.Redirect("/agent/login");
     }
 
-    private static Ok<AgentMeView> Me(HttpContext context, IAntiforgery antiforgery)
+    private static async Task<Ok<AgentMeView>> MeAsync(HttpContext context, IAntiforgery antiforgery, IAuthorizationService authorization)
     {
         var agent = AgentClaims.Identity(context.User);
         var tokens = antiforgery.GetAndStoreTokens(context);
-        return TypedResults.Ok(new AgentMeView(agent.UserName, agent.DisplayName, tokens.RequestToken));
+        var lead = await authorization.AuthorizeAsync(context.User, AgentConsoleDefaults.LeadPolicy).ConfigureAwait(false);
+        return TypedResults.Ok(new AgentMeView(agent.UserName, agent.DisplayName, tokens.RequestToken, lead.Succeeded));
     }
 
     /// <summary>The other agents, for a transfer.</summary>
@@ -303,7 +305,8 @@ public static class AgentConsoleEndpoints
         return await next(invocation).ConfigureAwait(false);
     }
 
-    private static ContentHttpResult Html(HttpContext context, string html, int status)
+    /// <summary>A console page with the console's security headers.</summary>
+    internal static ContentHttpResult Html(HttpContext context, string html, int status)
     {
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;

@@ -27,7 +27,7 @@ public sealed class AgentAccount
     /// <summary>A demo account with its password in the repository: the bot refuses to start with one outside Development.</summary>
     public bool Demo { get; set; }
 
-    /// <summary>Extra roles, e.g. "privacy" for answering data-subject requests in the console.</summary>
+    /// <summary>Extra roles: "privacy" for answering data-subject requests in the console, "lead" for the team's insights.</summary>
     public List<string> Roles { get; set; } = [];
 }
 
@@ -44,6 +44,9 @@ public sealed class AgentOpenIdConnectOptions
 
     /// <summary>The role claim (e.g. an Entra ID app role) that lets a user answer data-subject requests; "privacy" by default.</summary>
     public string PrivacyRole { get; set; } = AgentConsoleDefaults.PrivacyRole;
+
+    /// <summary>The role claim that lets a user read the team's insights; "lead" by default.</summary>
+    public string LeadRole { get; set; } = AgentConsoleDefaults.LeadRole;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
 }

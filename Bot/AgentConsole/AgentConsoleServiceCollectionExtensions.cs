@@ -91,6 +91,16 @@ public static class AgentConsoleServiceCollectionExtensions
                 claim.Type is "roles" or "role" or ClaimTypes.Role && (claim.Value == AgentConsoleDefaults.PrivacyRole || claim.Value == oidc.PrivacyRole)));
         });
 
+        // The team's insights: an agent as above who also holds the lead role.
+        services.AddAuthorizationBuilder().AddPolicy(AgentConsoleDefaults.LeadPolicy, policy =>
+        {
+            policy.AddAuthenticationSchemes(AgentConsoleDefaults.CookieScheme);
+            policy.RequireAuthenticatedUser();
+            policy.RequireClaim(ClaimTypes.NameIdentifier);
+            policy.RequireAssertion(context => context.User.HasClaim(claim =>
+                claim.Type is "roles" or "role" or ClaimTypes.Role && (claim.Value == AgentConsoleDefaults.LeadRole || claim.Value == oidc.LeadRole)));
+        });
+
         services.AddAntiforgery(options =>
         {
             options.HeaderName = AgentConsoleDefaults.CsrfHeader;

@@ -13,6 +13,11 @@ internal static class AgentPages
 
     public static string Console() => Load("console.html");
 
+    public static string Insights() => Load("insights.html");
+
+    /// <summary>What a signed-in agent without the lead role sees at /agent/insights (403).</summary>
+    public static string LeadsOnly() => Load("leads-only.html");
+
     public static string Login(string antiforgeryField, string returnUrl, string? error)
         => Load("login.html")
             .Replace("{{antiforgeryField}}", antiforgeryField, StringComparison.Ordinal)

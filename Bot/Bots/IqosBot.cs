@@ -1,3 +1,4 @@
+using IqosBot.Dialogs.Insights;
 using IqosBot.Dialogs.Engine;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Main;
@@ -218,6 +219,7 @@ public sealed class IqosBot : ActivityHandler, IHandBack
         }
 
         data.Welcomed = true;
+        TurnInsights.Record(turnContext, new TurnInsight(InsightKinds.Started));
         var language = turnContext.GetLanguage();
         await turnContext.SendActivitiesAsync(
             [MessageFactory.Text(Texts.Get(language, TextKey.Welcome)), MainMenu.Message(turnContext, TextKey.MenuPrompt)],

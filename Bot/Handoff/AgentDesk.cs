@@ -1,3 +1,5 @@
+using IqosBot.Dialogs.Insights;
+using IqosBot.Insights;
 using IqosBot.Dialogs.Resources;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -39,6 +41,7 @@ public sealed class AgentDesk
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _time;
     private readonly BotMetrics _metrics;
+    private readonly InsightLog _insights;
     private readonly ILogger<AgentDesk> _logger;
 
     public AgentDesk(
@@ -50,6 +53,7 @@ public sealed class AgentDesk
         IServiceScopeFactory scopes,
         TimeProvider time,
         BotMetrics metrics,
+        InsightLog insights,
         ILogger<AgentDesk> logger)
     {
         _cases = cases ?? throw new ArgumentNullException(nameof(cases));
@@ -60,6 +64,7 @@ public sealed class AgentDesk
         _scopes = scopes ?? throw new ArgumentNullException(nameof(scopes));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
+        _insights = insights ?? throw new ArgumentNullException(nameof(insights));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -98,6 +103,7 @@ public sealed class AgentDesk
         }
 
         _metrics.Accepted(acceptedAt - record.QueuedAt);
+        _insights.Add(CaseInsights.Of(record, InsightKinds.Accepted, acceptedAt, (acceptedAt - record.QueuedAt).TotalSeconds));
 
         _logger.LogInformation("Case {CaseId} accepted by {Agent}", caseId, agent.UserName);
         await _agents.QueueChangedAsync(cancellationToken).ConfigureAwait(false);
@@ -172,10 +178,13 @@ public sealed class AgentDesk
             return outcome;
         }
 
-        if (!await _cases.TryCloseAsync(caseId, agent.UserName, note, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        var closedAt = _time.GetUtcNow();
+        if (!await _cases.TryCloseAsync(caseId, agent.UserName, note, closedAt, cancellationToken).ConfigureAwait(false))
         {
             return DeskOutcome.Conflict;
         }
+
+        _insights.Add(CaseInsights.Of(record, InsightKinds.Closed, closedAt, record.AcceptedAt is { } accepted ? (closedAt - accepted).TotalSeconds : null));
 
         _logger.LogInformation("Case {CaseId} closed by {Agent}", caseId, agent.UserName);
         try

@@ -1,3 +1,4 @@
+using IqosBot.Dialogs.Insights;
 using IqosBot.Cards;
 using IqosBot.Dialogs.Resources;
 using IqosBot.Dialogs.Support;
@@ -174,6 +175,7 @@ public sealed class CustomerRelay
         if (await _cases.TryLeaveAsync(record.Id, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             _logger.LogInformation("Case {CaseId}: the customer left the queue", record.Id);
+            TurnInsights.Record(turnContext, new TurnInsight(InsightKinds.QueueLeft, record.Intent));
             await _agents.QueueChangedAsync(cancellationToken).ConfigureAwait(false);
             _announcer.Kick();
         }

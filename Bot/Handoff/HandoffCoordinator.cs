@@ -1,3 +1,4 @@
+using IqosBot.Dialogs.Insights;
 using IqosBot.Dialogs.Handoff;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -92,6 +93,7 @@ public sealed class HandoffCoordinator : IHumanHandoff
         data.HandoffCaseId = record.Id;
         _logger.LogInformation("Case {CaseId} opened ({Mode}, {Language}, intent {Intent}, from {LastDialog})", record.Id, record.Mode, record.Language, record.Intent, record.LastDialog);
         _metrics.HandedOff(record.Intent, record.LastDialog, record.Mode);
+        TurnInsights.Record(turnContext, new TurnInsight(InsightKinds.Queued, record.Intent, record.Mode));
 
         if (contactCentre)
         {
@@ -132,6 +134,7 @@ public sealed class HandoffCoordinator : IHumanHandoff
         }
 
         _logger.LogInformation("Callback ticket {TicketId} stored ({Language})", ticket.Id, ticket.Language);
+        TurnInsights.Record(turnContext, new TurnInsight(InsightKinds.Callback, ticket.Intent));
         await _agents.CallbacksChangedAsync(cancellationToken).ConfigureAwait(false);
     }
 

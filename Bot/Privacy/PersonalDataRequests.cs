@@ -18,7 +18,7 @@ public sealed class PersonalDataRequests(IPersonalDataStore store, SandboxPerson
         IPersonalDataStore store = StorageProviders.IsPostgres(configuration)
             ? new PostgresPersonalDataStore(postgres ?? NpgsqlDataSource.Create(configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Postgres is not set.")))
-            : new SqlitePersonalDataStore(files.State, files.Transcripts);
+            : new SqlitePersonalDataStore(files.State, files.Transcripts, files.Insights);
         return new PersonalDataRequests(store, files.Sandbox is { } path ? new SandboxPersonalData(path) : null);
     }
 

@@ -13,7 +13,7 @@ namespace IqosBot.Privacy;
 /// </summary>
 public sealed class PostgresPersonalDataStore(NpgsqlDataSource dataSource) : IPersonalDataStore
 {
-    private static readonly string[] Vacuumed = ["bot_state", "handoff_cases", "callback_tickets", "directline_activities", "directline_conversations", "transcript_entries"];
+    private static readonly string[] Vacuumed = ["bot_state", "handoff_cases", "callback_tickets", "directline_activities", "directline_conversations", "transcript_entries", "insight_unanswered", "insight_events"];
 
     public async Task<SubjectConversations> FindAsync(PersonalDataSubject subject, CancellationToken cancellationToken)
     {
@@ -94,6 +94,8 @@ public sealed class PostgresPersonalDataStore(NpgsqlDataSource dataSource) : IPe
             await Select("directline_conversations", "SELECT * FROM directline_conversations WHERE id = ANY(@ids)").ConfigureAwait(false),
             await Select("directline_activities", "SELECT conversation_id, seq, json FROM directline_activities WHERE conversation_id = ANY(@ids) ORDER BY conversation_id, seq").ConfigureAwait(false),
             await Select("transcript_entries", "SELECT conversation_key, at, sender, sender_name, text FROM transcript_entries WHERE conversation_key = ANY(@keys) ORDER BY id").ConfigureAwait(false),
+            await Select("insight_unanswered", "SELECT conversation_key, at, language, text FROM insight_unanswered WHERE conversation_key = ANY(@keys) ORDER BY id").ConfigureAwait(false),
+            await Select("insight_events", "SELECT conversation_key, at, channel, language, kind, name, value, number FROM insight_events WHERE conversation_key = ANY(@keys) ORDER BY id").ConfigureAwait(false),
         ];
     }
 
@@ -114,6 +116,8 @@ public sealed class PostgresPersonalDataStore(NpgsqlDataSource dataSource) : IPe
             await Delete("directline_activities", "DELETE FROM directline_activities WHERE conversation_id = ANY(@ids)").ConfigureAwait(false);
             await Delete("directline_conversations", "DELETE FROM directline_conversations WHERE id = ANY(@ids)").ConfigureAwait(false);
             await Delete("transcript_entries", "DELETE FROM transcript_entries WHERE conversation_key = ANY(@keys)").ConfigureAwait(false);
+            await Delete("insight_unanswered", "DELETE FROM insight_unanswered WHERE conversation_key = ANY(@keys)").ConfigureAwait(false);
+            await Delete("insight_events", "DELETE FROM insight_events WHERE conversation_key = ANY(@keys)").ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 

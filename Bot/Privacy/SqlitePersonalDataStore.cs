@@ -3,11 +3,12 @@ using static IqosBot.Privacy.SqliteSubjectFile;
 namespace IqosBot.Privacy;
 
 /// <summary>
-/// A subject's conversations in the bot's SQLite files (state with cases, tickets and Direct Line; transcripts
-/// beside it). Works on the files directly, beside a running bot (SQLite's locking and busy_timeout keep the
+/// A subject's conversations in the bot's SQLite files (state with cases, tickets and Direct Line; transcripts and
+/// the team's insights beside it: the insights hold no e-mail or phone to find a person by, but a conversation found
+/// goes from them too). Works on the files directly, beside a running bot (SQLite's locking and busy_timeout keep the
 /// writers apart), and leaves nothing erased readable in the files or their WALs.
 /// </summary>
-public sealed class SqlitePersonalDataStore(string statePath, string transcriptsPath) : IPersonalDataStore
+public sealed class SqlitePersonalDataStore(string statePath, string transcriptsPath, string insightsPath) : IPersonalDataStore
 {
     public async Task<SubjectConversations> FindAsync(PersonalDataSubject subject, CancellationToken cancellationToken)
     {
@@ -63,6 +64,11 @@ public sealed class SqlitePersonalDataStore(string statePath, string transcripts
         await WithFileAsync(transcriptsPath, subject, async connection =>
             tables.Add(("transcript_entries", await SelectAsync(connection, "transcript_entries", "conversation_key, at, sender, sender_name, text", "conversation_key IN @keys", keys, cancellationToken).ConfigureAwait(false))),
             cancellationToken).ConfigureAwait(false);
+        await WithFileAsync(insightsPath, subject, async connection =>
+        {
+            tables.Add(("insight_unanswered", await SelectAsync(connection, "insight_unanswered", "conversation_key, at, language, text", "conversation_key IN @keys", keys, cancellationToken).ConfigureAwait(false)));
+            tables.Add(("insight_events", await SelectAsync(connection, "insight_events", "conversation_key, at, channel, language, kind, name, value, number", "conversation_key IN @keys", keys, cancellationToken).ConfigureAwait(false)));
+        }, cancellationToken).ConfigureAwait(false);
         return tables;
     }
 
@@ -85,6 +91,13 @@ public sealed class SqlitePersonalDataStore(string statePath, string transcripts
         await WithFileAsync(transcriptsPath, subject, async connection =>
         {
             erased["transcript_entries"] = await DeleteAsync(connection, "transcript_entries", "conversation_key IN @keys", keys, cancellationToken).ConfigureAwait(false);
+            await ReclaimAsync(connection, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+
+        await WithFileAsync(insightsPath, subject, async connection =>
+        {
+            erased["insight_unanswered"] = await DeleteAsync(connection, "insight_unanswered", "conversation_key IN @keys", keys, cancellationToken).ConfigureAwait(false);
+            erased["insight_events"] = await DeleteAsync(connection, "insight_events", "conversation_key IN @keys", keys, cancellationToken).ConfigureAwait(false);
             await ReclaimAsync(connection, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return erased;

@@ -1,6 +1,7 @@
 using IqosBot.Dialogs.Benefits;
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
+using IqosBot.Dialogs.Insights;
 using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Listening;
@@ -68,6 +69,8 @@ public sealed class BrokenDeviceDialog : InterruptibleDialog
     }
 
     public override bool ListensForSolved => true;
+
+    protected override string InsightName => JourneyNames.Broken;
 
     public override bool Serves(string intent) => intent is Intents.Troubleshooting or Intents.DeviceReplacement;
 

@@ -1,6 +1,7 @@
 using IqosBot.Cards;
 using IqosBot.Dialogs.Benefits;
 using IqosBot.Dialogs.Engine;
+using IqosBot.Dialogs.Insights;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Registration;
@@ -63,6 +64,21 @@ public sealed class ClaimDialog : ComponentDialog
 
     private static BrokenDeviceForm Form(WaterfallStepContext step) => (BrokenDeviceForm)step.Options!;
 
+    /// <summary>The claim is a funnel of its own in the team's insights, inside the broken-device journey.</summary>
+    public override Task<DialogTurnResult> BeginDialogAsync(DialogContext outerDc, object? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outerDc);
+        JourneyInsights.Started(outerDc.Context, JourneyNames.Claim);
+        return base.BeginDialogAsync(outerDc, options, cancellationToken);
+    }
+
+    /// <summary>The claim's outcome, which is also the broken-device journey's.</summary>
+    private static void RecordOutcome(ITurnContext turnContext, string outcome)
+    {
+        JourneyInsights.Ended(turnContext, JourneyNames.Claim, outcome);
+        JourneyInsights.Ended(turnContext, JourneyNames.Broken, outcome);
+    }
+
     private async Task<DialogTurnResult> ClaimStartStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var form = Form(step);
@@ -118,6 +134,11 @@ public sealed class ClaimDialog : ComponentDialog
         if (eligibility.Model is { } model)
         {
             form.ModelName = model;
+        }
+
+        if (eligibility.Decision is not (ClaimDecision.Eligible or ClaimDecision.NotRegistered))
+        {
+            RecordOutcome(context, eligibility.Decision == ClaimDecision.Unavailable ? JourneyOutcomes.Failed : JourneyOutcomes.Refused);
         }
 
         return eligibility.Decision switch
@@ -191,12 +212,14 @@ public sealed class ClaimDialog : ComponentDialog
         switch (result.Status)
         {
             case ClaimStatus.Created:
+                RecordOutcome(context, JourneyOutcomes.Completed);
                 form.ModelName = result.Model ?? form.ModelName;
                 await context.SendActivitiesAsync(
                     [ClaimReceiptCard.Create(result.CaseNumber!, form, language, ChannelInfo.From(context.Activity)), MainMenu.Message(context, TextKey.AnythingElse)],
                     cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
             case ClaimStatus.Refused:
+                RecordOutcome(context, JourneyOutcomes.Refused);
                 return await BrokenSteps.OfferPersonAsync(step, RefusalText(result.RefusedBecause ?? ClaimDecision.Unavailable, form, language), cancellationToken, form).ConfigureAwait(false);
             default:
                 // The same answers and the same key: a retry cannot make a second claim, even if this one got through.

@@ -1,5 +1,6 @@
 using IqosBot.Dialogs.Common;
 using IqosBot.Dialogs.Engine;
+using IqosBot.Dialogs.Insights;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Resources;
@@ -78,6 +79,7 @@ public sealed class TroubleshootingDialog : ComponentDialog
         if (step.Result is true)
         {
             form.StepsTried++;
+            JourneyInsights.Ended(context, JourneyNames.Broken, JourneyOutcomes.Solved);
             await context.SendActivitiesAsync(
                 [MessageFactory.Text(Texts.Get(language, TextKey.BrokenSolved)), MainMenu.Message(context, TextKey.AnythingElse)],
                 cancellationToken).ConfigureAwait(false);

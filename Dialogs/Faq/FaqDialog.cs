@@ -1,5 +1,6 @@
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
+using IqosBot.Dialogs.Insights;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Resources;
@@ -69,6 +70,8 @@ public sealed class FaqDialog : ComponentDialog
             return await stepContext.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
+        TurnInsights.Record(context, new TurnInsight(InsightKinds.FaqAnswer, intent));
+
         // "Is mine still covered?": the general answer, then the offer to look the customer's own device up.
         var choices = FeedbackChoices(language, answer);
         var text = context.Activity.Text;
@@ -101,6 +104,11 @@ public sealed class FaqDialog : ComponentDialog
             false => No,
             null => null,
         };
+
+        if (picked is Yes or No)
+        {
+            TurnInsights.Record(context, new TurnInsight(InsightKinds.FaqFeedback, (string)stepContext.Options!, picked == Yes ? InsightKinds.Helped : InsightKinds.NotHelped));
+        }
 
         switch (picked)
         {

@@ -1,6 +1,7 @@
 using IqosBot.Cards;
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
+using IqosBot.Dialogs.Insights;
 using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Prompts;
@@ -62,6 +63,8 @@ public sealed class HandoffDialog : InterruptibleDialog
 
     protected override bool ForAdultsOnly => false;
 
+    protected override string InsightName => JourneyNames.Handoff;
+
     public override bool Serves(string intent) => intent == Intents.HumanAgent;
 
     public override string HelpText(ITurnContext turnContext) => Texts.Get(turnContext.GetLanguage(), TextKey.HandoffHelp);
@@ -69,8 +72,13 @@ public sealed class HandoffDialog : InterruptibleDialog
     /// <summary>Asking for a person while being handed to one: carry on with the question on screen.</summary>
     public override RouteRequest? PersonRequest(DialogContext innerDc) => null;
 
+    /// <summary>Open: describe and queue; closed: a callback or e-mail. Either way the team counts a request for a person, with what led to it.</summary>
     private Task<DialogTurnResult> ChooseFlowStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-        => step.ReplaceDialogAsync(_hours.IsOpen(_time.GetUtcNow()) ? OpenFlowId : ClosedFlowId, step.Options, cancellationToken);
+    {
+        var options = step.Options as HandoffOptions;
+        TurnInsights.Record(step.Context, new TurnInsight(InsightKinds.HandoffRequested, options?.Intent ?? Intents.HumanAgent, options?.LastDialog));
+        return step.ReplaceDialogAsync(_hours.IsOpen(_time.GetUtcNow()) ? OpenFlowId : ClosedFlowId, step.Options, cancellationToken);
+    }
 
     private static Task<DialogTurnResult> DescribeStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {

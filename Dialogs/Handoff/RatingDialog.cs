@@ -1,6 +1,7 @@
 using IqosBot.Cards;
 using IqosBot.Dialogs.Choices;
 using IqosBot.Dialogs.Engine;
+using IqosBot.Dialogs.Insights;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Prompts;
 using IqosBot.Dialogs.Resources;
@@ -74,7 +75,11 @@ public sealed class RatingDialog : ComponentDialog
         var language = context.GetLanguage();
         var caseId = (string)step.Options!;
         var rating = step.Values.GetInt(RatingKey, 0);
-        await _handoff.RecordRatingAsync(caseId, rating, Comment(step.Result as string, language), cancellationToken).ConfigureAwait(false);
+        var comment = Comment(step.Result as string, language);
+        await _handoff.RecordRatingAsync(caseId, rating, comment, cancellationToken).ConfigureAwait(false);
+
+        // The team sees the rating and whether a comment came with it; the comment itself stays with the case.
+        TurnInsights.Record(context, new TurnInsight(InsightKinds.Rating, Value: comment is null ? null : "comment", Number: rating));
         if (step.Result is DialogInterruption)
         {
             return await step.EndDialogAsync(step.Result, cancellationToken).ConfigureAwait(false);

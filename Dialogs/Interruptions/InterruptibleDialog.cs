@@ -1,4 +1,5 @@
 using IqosBot.Dialogs.Engine;
+using IqosBot.Dialogs.Insights;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Listening;
 using IqosBot.Dialogs.Resources;
@@ -31,6 +32,34 @@ public abstract class InterruptibleDialog : ComponentDialog, IJourney
 
     public virtual bool ListensForSolved => false;
 
+    /// <summary>The journey's name in the team's insights (registration, warranty, broken, handoff); its dialog id unless it says.</summary>
+    protected virtual string InsightName => Id;
+
+    /// <summary>Counted for the team's insights: the journey started, and after it ran, the question it asks now or how it ended.</summary>
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext outerDc, object? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outerDc);
+        var instance = outerDc.ActiveDialog!;
+        JourneyInsights.Started(outerDc.Context, InsightName);
+        var before = TurnInsights.Of(outerDc.Context).Count;
+        var result = await base.BeginDialogAsync(outerDc, options, cancellationToken).ConfigureAwait(false);
+        JourneyInsights.AfterTurn(outerDc.Context, instance, InsightName, result, before);
+        return result;
+    }
+
+    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext outerDc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outerDc);
+        var instance = outerDc.ActiveDialog!;
+        var before = TurnInsights.Of(outerDc.Context).Count;
+        var result = await base.ContinueDialogAsync(outerDc, cancellationToken).ConfigureAwait(false);
+        JourneyInsights.AfterTurn(outerDc.Context, instance, InsightName, result, before);
+        return result;
+    }
+
+    /// <summary>Names the journey's outcome for the team's insights (completed, refused, failed, solved).</summary>
+    protected void RecordOutcome(ITurnContext turnContext, string outcome) => JourneyInsights.Ended(turnContext, InsightName, outcome);
+
     /// <summary>Whether the journey is only for adults (a device's registration, warranty or claim); the way to a person is not.</summary>
     protected virtual bool ForAdultsOnly => true;
 
@@ -40,6 +69,7 @@ public abstract class InterruptibleDialog : ComponentDialog, IJourney
         ArgumentNullException.ThrowIfNull(innerDc);
         if (ForAdultsOnly && innerDc.Context.GetFacts().AdultsOnly)
         {
+            RecordOutcome(innerDc.Context, JourneyOutcomes.Refused);
             var text = Texts.Get(innerDc.Context.GetLanguage(), TextKey.ListenAdultsOnly);
             await innerDc.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken).ConfigureAwait(false);
             return new DialogTurnResult(DialogTurnStatus.Complete);
@@ -74,6 +104,8 @@ public abstract class InterruptibleDialog : ComponentDialog, IJourney
         {
             leaving.Note = LeaveNote(innerDc.Context.GetLanguage(), leaving.Kind);
         }
+
+        RecordOutcome(innerDc.Context, JourneyInsights.OutcomeOf(interruption));
 
         return base.OnInterruptionAsync(innerDc, interruption, cancellationToken);
     }

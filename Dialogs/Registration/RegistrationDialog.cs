@@ -1,6 +1,7 @@
 using IqosBot.Cards;
 using IqosBot.Dialogs.Benefits;
 using IqosBot.Dialogs.Engine;
+using IqosBot.Dialogs.Insights;
 using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Listening;
@@ -58,6 +59,8 @@ public sealed class RegistrationDialog : InterruptibleDialog
     }
 
     protected override string? LeaveNoteKey => TextKey.LeaveRegistration;
+
+    protected override string InsightName => JourneyNames.Registration;
 
     public override bool Serves(string intent) => intent == Intents.RegisterDevice;
 
@@ -175,6 +178,7 @@ public sealed class RegistrationDialog : InterruptibleDialog
                 // A minor: a polite stop. Ending the dialog drops the form, so nothing typed is kept, and the
                 // conversation remembers it, so a "yes" later is not taken.
                 step.Context.GetFacts().AdultsOnly = true;
+                RecordOutcome(step.Context, JourneyOutcomes.Refused);
                 await step.Context.SendActivityAsync(MessageFactory.Text(Texts.Get(language, TextKey.RegUnderAge)), cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
@@ -257,6 +261,7 @@ public sealed class RegistrationDialog : InterruptibleDialog
         switch (result.Status)
         {
             case RegistrationStatus.Registered or RegistrationStatus.AlreadyRegistered:
+                RecordOutcome(context, JourneyOutcomes.Completed);
                 var title = Texts.Get(language, result.Status == RegistrationStatus.Registered ? TextKey.RegReceiptTitle : TextKey.RegAlreadyTitle);
                 var note = Texts.Get(language, TextKey.RegReceiptBenefits)
                            + (result.AccountPendingActivation ? " " + Texts.Get(language, TextKey.RegPendingActivation) : string.Empty);
@@ -278,12 +283,14 @@ public sealed class RegistrationDialog : InterruptibleDialog
                 return await RestartAsync(step, form, cancellationToken).ConfigureAwait(false);
 
             case RegistrationStatus.RegisteredToAnotherAccount:
+                RecordOutcome(context, JourneyOutcomes.Refused);
                 var contact = ContactCard.Create(Support, language, ChannelInfo.From(context.Activity), Texts.Get(language, TextKey.RegOtherAccount));
                 await context.SendActivitiesAsync([contact, MainMenu.Message(context, TextKey.AnythingElse)], cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
 
             default:
                 // Nothing was registered (or a retry with the same key will find it): say so, and offer a person.
+                RecordOutcome(context, JourneyOutcomes.Failed);
                 var apology = Texts.Format(language, TextKey.ApiUnavailable, Support.Phone, OpeningHoursText.Describe(Support, language));
                 return await step.ReplaceDialogAsync(nameof(OfferPersonDialog), apology, cancellationToken).ConfigureAwait(false);
         }

@@ -1,6 +1,7 @@
 using IqosBot.Cards;
 using IqosBot.Dialogs.Benefits;
 using IqosBot.Dialogs.Engine;
+using IqosBot.Dialogs.Insights;
 using IqosBot.Dialogs.Interruptions;
 using IqosBot.Dialogs.Language;
 using IqosBot.Dialogs.Listening;
@@ -50,6 +51,8 @@ public sealed class WarrantyStatusDialog : InterruptibleDialog
     }
 
     protected override string? LeaveNoteKey => TextKey.LeaveWarranty;
+
+    protected override string InsightName => JourneyNames.Warranty;
 
     public override bool Serves(string intent) => intent == Intents.WarrantyStatus;
 
@@ -120,6 +123,7 @@ public sealed class WarrantyStatusDialog : InterruptibleDialog
         switch (result.Status)
         {
             case CoverageStatus.Registered:
+                RecordOutcome(context, JourneyOutcomes.Completed);
                 var title = Texts.Format(language, TextKey.WarStatusTitle, result.Device!.Model);
                 await context.SendActivitiesAsync(
                     [CoverageCard.Create(result.Device, title, null, language, _clock.Today, channel), MainMenu.Message(context, TextKey.AnythingElse)],
@@ -127,6 +131,8 @@ public sealed class WarrantyStatusDialog : InterruptibleDialog
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
 
             case CoverageStatus.NotRegistered:
+                // What the customer came to know: the device is not registered (the offer to register follows).
+                RecordOutcome(context, JourneyOutcomes.Completed);
                 return await step.PromptAsync(RegisterNowPromptId, new PromptOptions
                 {
                     Prompt = (Activity)MessageFactory.Text(Texts.Format(language, TextKey.WarNotRegistered, result.Model ?? "IQOS")),
@@ -134,12 +140,14 @@ public sealed class WarrantyStatusDialog : InterruptibleDialog
                 }, cancellationToken).ConfigureAwait(false);
 
             case CoverageStatus.NotFound:
+                RecordOutcome(context, JourneyOutcomes.Refused);
                 await context.SendActivitiesAsync(
                     [MessageFactory.Text(Texts.Get(language, TextKey.WarNotFound)), MainMenu.Message(context, TextKey.AnythingElse)],
                     cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
 
             default:
+                RecordOutcome(context, JourneyOutcomes.Failed);
                 var apology = Texts.Format(language, TextKey.ApiUnavailable, Support.Phone, OpeningHoursText.Describe(Support, language));
                 return await step.ReplaceDialogAsync(nameof(OfferPersonDialog), apology, cancellationToken).ConfigureAwait(false);
         }

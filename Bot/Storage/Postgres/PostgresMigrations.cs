@@ -51,6 +51,9 @@ public static class PostgresMigrations
 
         // The turns each Direct Line conversation still owes its customer (DirectLine.Postgres.PostgresDirectLineStore).
         (4, DirectLine.Postgres.PostgresDirectLineStore.TurnsSchemaStep),
+
+        // The team's insights: events without personal data, and the masked messages the bot did not understand.
+        (Insights.Postgres.PostgresInsightStore.SchemaVersion, Insights.Postgres.PostgresInsightStore.SchemaStep),
     ];
 
     /// <summary>Applies the steps not applied yet; returns how many ran.</summary>
