@@ -986,6 +986,7 @@
     $('agent-name').textContent = state.me.displayName || state.me.userName || '';
     $('logout-token').value = state.csrfToken;
     $('logout').disabled = !state.csrfToken;
+    $('insights-link').hidden = state.me.isLead !== true; // the page and its API answer 403 to everyone else
   }
 
   async function init() {

@@ -26,7 +26,7 @@ public sealed class AgentApiShapeTests : IDisposable
         var queue = await anna.GetAsync("/agent/api/queue");
         var callbacks = await anna.GetAsync("/agent/api/callbacks");
 
-        Assert.Matches(new Regex("^\\{\"userName\":\"anna\",\"displayName\":\"Anna\",\"csrfToken\":\"[^\"]+\"\\}$"), me.Body);
+        Assert.Matches(new Regex("^\\{\"userName\":\"anna\",\"displayName\":\"Anna\",\"csrfToken\":\"[^\"]+\",\"isLead\":false\\}$"), me.Body);
         Assert.Equal("[{\"userName\":\"bertil\",\"displayName\":\"Bertil\",\"online\":false}]", agents.Body);
         Assert.Matches(new Regex("^\\{\"waiting\":\\[\\],\"waitingTotal\":0,\"mine\":\\[\\],\"estimatedMinutesPerCustomer\":\\d+(\\.\\d)?\\}$"), queue.Body);
         Assert.Equal("[]", callbacks.Body);
