@@ -36,7 +36,9 @@ public sealed class InsightRecorder(InsightLog log, TimeProvider time) : Microso
 
         if (activity.Type == ActivityTypes.Message && RecognizerTrace.DecisionOf(turnContext) is { } decision)
         {
-            log.Add(Event(InsightKinds.Recognized, decision.ActedOn, decision.DecidedBy, Math.Round(decision.Score, 3)));
+            // Who decided, and for the recognizer which one (embedded, clu): "recognizer:clu", "rule:person", "prompt".
+            var decidedBy = decision.DecidedBy == RecognizerTrace.ByRecognizer ? decision.DecidedBy + ":" + decision.Recognizer : decision.DecidedBy;
+            log.Add(Event(InsightKinds.Recognized, decision.ActedOn, decidedBy, Math.Round(decision.Score, 3)));
             if (decision.NotUnderstood)
             {
                 log.Add(Event(InsightKinds.Fallback, value: InsightKinds.NotUnderstood));

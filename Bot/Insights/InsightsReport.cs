@@ -101,7 +101,7 @@ public static class InsightsReport
     private static List<IntentCount> TopIntents(List<InsightEvent> events)
         => [.. events
             .Where(e => e.Kind == InsightKinds.Recognized && e.Name is { } name && name != Intents.None && name != TurnDecision.DidYouMean
-                        && (e.Value == RecognizerTrace.ByRecognizer || e.Value?.StartsWith(RecognizerTrace.ByRulePrefix, StringComparison.Ordinal) == true))
+                        && (e.Value?.StartsWith(RecognizerTrace.ByRecognizer, StringComparison.Ordinal) == true || e.Value?.StartsWith(RecognizerTrace.ByRulePrefix, StringComparison.Ordinal) == true))
             .GroupBy(e => e.Name!, StringComparer.Ordinal)
             .Select(group => new IntentCount(group.Key, group.Count()))
             .OrderByDescending(count => count.Count).ThenBy(count => count.Intent, StringComparer.Ordinal)

@@ -10,7 +10,10 @@ public static class InsightKinds
     /// <summary>The bot welcomed a new conversation (the host adds channel and language to every event).</summary>
     public const string Started = "started";
 
-    /// <summary>A customer message and what the bot acted on: name = intent or rule, value = who decided, number = score.</summary>
+    /// <summary>
+    /// A customer message and what the bot acted on: name = intent or rule, value = who decided ("recognizer:embedded",
+    /// "recognizer:clu", "rule:&lt;name&gt;", "prompt", "person"), number = the recognizer's best score.
+    /// </summary>
     public const string Recognized = "recognized";
 
     /// <summary>The bot did not understand (value <see cref="NotUnderstood"/>) or asked which of two was meant (<see cref="DidYouMean"/>).</summary>

@@ -23,7 +23,7 @@ public abstract class InsightStoreContract
         await store.AppendAsync(
             [
                 new InsightEvent(Monday, "webchat/a", "webchat", "sv", "started"),
-                new InsightEvent(Monday, "webchat/a", "webchat", "sv", "recognized", "RegisterDevice", "recognizer", 0.875),
+                new InsightEvent(Monday, "webchat/a", "webchat", "sv", "recognized", "RegisterDevice", "recognizer:embedded", 0.875),
                 new InsightEvent(Monday.AddMinutes(1), "msteams/b", "msteams", "en", "journey_step", "registration", "regSerial"),
                 new InsightEvent(Monday.AddDays(1), "webchat/c", "webchat", "sv", "rating", null, "comment", 4),
             ],
@@ -35,7 +35,7 @@ public abstract class InsightStoreContract
         Assert.Equal(
             [
                 new InsightEvent(Monday, "webchat/a", "webchat", "sv", "started"),
-                new InsightEvent(Monday, "webchat/a", "webchat", "sv", "recognized", "RegisterDevice", "recognizer", 0.875),
+                new InsightEvent(Monday, "webchat/a", "webchat", "sv", "recognized", "RegisterDevice", "recognizer:embedded", 0.875),
                 new InsightEvent(Monday.AddMinutes(1), "msteams/b", "msteams", "en", "journey_step", "registration", "regSerial"),
             ],
             rows.Events);

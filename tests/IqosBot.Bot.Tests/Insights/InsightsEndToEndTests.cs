@@ -1,6 +1,8 @@
 using System.Net;
 using IqosBot.Bot.Tests.Handoff;
 using IqosBot.Bot.Tests.Hosting;
+using IqosBot.Insights;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace IqosBot.Bot.Tests.Insights;
@@ -87,6 +89,13 @@ public sealed class InsightsEndToEndTests : IDisposable
         Assert.Contains("klarna", klarna.Value<string>("text")!, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(["Kan man betala med Klarna??", "kan jag betala med klarna?"], klarna["examples"]!.Select(example => example.Value<string>("text")!));
         Assert.Equal(1, unanswered.Single(group => group.Value<string>("text") == "vem vann melodifestivalen").Value<int>("count"));
+
+        // What decided each message is kept with it: the embedded recognizer, a rule, or the question waiting.
+        var stored = await host.Services.GetRequiredService<IInsightStore>().ReadAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, CancellationToken.None);
+        var decided = stored.Events.Where(e => e.Kind == "recognized").Select(e => e.Value).ToHashSet();
+        Assert.Contains("recognizer:embedded", decided);
+        Assert.Contains("prompt", decided);
+        Assert.Contains(decided, value => value!.StartsWith("rule:", StringComparison.Ordinal));
 
         // Swedish customers only: the English registration is not in it.
         var swedish = await lea.GetJsonAsync("/agent/api/insights?" + TeamLead.Range("sv"));
