@@ -146,7 +146,11 @@ public sealed class CustomerRelay
         switch (state)
         {
             case HandoffStatusStates.Accepted:
-                await _cases.TrySetStatusAsync(record.Id, CaseStatus.Waiting, CaseStatus.Active, now, cancellationToken).ConfigureAwait(false);
+                if (await _cases.TrySetStatusAsync(record.Id, CaseStatus.Waiting, CaseStatus.Active, now, cancellationToken).ConfigureAwait(false))
+                {
+                    TurnInsights.Record(turnContext, new TurnInsight(InsightKinds.Accepted, record.Intent, record.Mode, (now - record.QueuedAt).TotalSeconds));
+                }
+
                 _logger.LogInformation("Case {CaseId} accepted by the contact centre", record.Id);
                 return HandoffStatusOutcome.Ignored;
 
@@ -162,6 +166,11 @@ public sealed class CustomerRelay
                 var closed = await _cases.TrySetStatusAsync(record.Id, CaseStatus.Active, CaseStatus.Closed, now, cancellationToken).ConfigureAwait(false)
                              || await _cases.TrySetStatusAsync(record.Id, CaseStatus.Waiting, CaseStatus.Closed, now, cancellationToken).ConfigureAwait(false);
                 _logger.LogInformation("Case {CaseId} completed by the contact centre", record.Id);
+                if (closed)
+                {
+                    TurnInsights.Record(turnContext, new TurnInsight(InsightKinds.Closed, record.Intent, record.Mode, record.AcceptedAt is { } accepted ? (now - accepted).TotalSeconds : null));
+                }
+
                 return closed ? HandoffStatusOutcome.BackToBot : HandoffStatusOutcome.Ignored;
 
             default:

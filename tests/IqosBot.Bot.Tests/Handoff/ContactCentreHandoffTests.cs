@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using IqosBot.Bot.Tests.Hosting;
 using Newtonsoft.Json.Linq;
@@ -46,6 +47,7 @@ public sealed class ContactCentreHandoffTests : IDisposable
         var anna = await AgentBrowser.SignedInAsync(_host, Agents.Anna);
         Assert.Empty(await anna.WaitingAsync());
 
+        await StatusAsync(client, "accepted");
         var completed = await StatusAsync(client, "completed");
 
         Assert.Contains("Kundtjänst har avslutat chatten. Nu är det jag, IQOS-boten, som svarar igen.", completed.Texts);
@@ -54,6 +56,13 @@ public sealed class ContactCentreHandoffTests : IDisposable
         Assert.Contains(comment.Texts, text => text.StartsWith("Tack! Vill du lägga till en kommentar?", StringComparison.Ordinal));
         var thanks = await client.SendTextAsync("Hoppa över");
         Assert.Contains("Tack för att du tog dig tid!", thanks.Texts);
+
+        // The team's insights count the contact centre's chat as the console's: queued, accepted, closed, rated.
+        await _host.Services.GetRequiredService<IqosBot.Insights.InsightLog>().FlushAsync(CancellationToken.None);
+        var events = (await _host.Services.GetRequiredService<IqosBot.Insights.IInsightStore>().ReadAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, CancellationToken.None)).Events;
+        Assert.Equal(["handoff_requested", "queued", "accepted", "closed", "rating"], events.Where(e => e.Kind is "handoff_requested" or "queued" or "accepted" or "closed" or "rating").Select(e => e.Kind));
+        Assert.Equal(IqosBot.Handoff.CaseModes.ContactCentre, events.Single(e => e.Kind == "queued").Value);
+        Assert.Equal(5, events.Single(e => e.Kind == "rating").Number);
     }
 
     [Fact]
