@@ -23,6 +23,15 @@ internal sealed class SqliteFile
     private readonly SqliteSessions _sessions;
     private readonly SqliteGroupCommit _group;
 
+    /// <summary>A file of its own beside the state database: "…/iqosbot.db" with "-transcripts" → "…/iqosbot-transcripts.db".</summary>
+    public static string Beside(string statePath, string suffix)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(statePath);
+        var full = System.IO.Path.GetFullPath(statePath);
+        var name = System.IO.Path.GetFileNameWithoutExtension(full) + suffix + System.IO.Path.GetExtension(full);
+        return System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, name);
+    }
+
     /// <param name="component">The schema's name in the file's schema_migrations (several stores share a file).</param>
     /// <param name="steps">The component's versioned schema steps; those not yet applied to the file run now (<see cref="SqliteMigrations"/>).</param>
     /// <param name="extraPragmas">Per-connection pragmas beyond the defaults, e.g. "PRAGMA foreign_keys = ON;".</param>

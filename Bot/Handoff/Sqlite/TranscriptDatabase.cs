@@ -31,13 +31,7 @@ public sealed class TranscriptDatabase
     }
 
     /// <summary>"…/iqosbot.db" → "…/iqosbot-transcripts.db".</summary>
-    public static string PathBeside(string statePath)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(statePath);
-        var full = System.IO.Path.GetFullPath(statePath);
-        var name = System.IO.Path.GetFileNameWithoutExtension(full) + "-transcripts" + System.IO.Path.GetExtension(full);
-        return System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, name);
-    }
+    public static string PathBeside(string statePath) => SqliteFile.Beside(statePath, "-transcripts");
 
     public string Path => _file.Path;
 

@@ -42,13 +42,7 @@ public sealed class InsightDatabase
     }
 
     /// <summary>"…/iqosbot.db" → "…/iqosbot-insights.db".</summary>
-    public static string PathBeside(string statePath)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(statePath);
-        var full = System.IO.Path.GetFullPath(statePath);
-        var name = System.IO.Path.GetFileNameWithoutExtension(full) + "-insights" + System.IO.Path.GetExtension(full);
-        return System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, name);
-    }
+    public static string PathBeside(string statePath) => SqliteFile.Beside(statePath, "-insights");
 
     public string Path => _file.Path;
 
