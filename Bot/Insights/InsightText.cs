@@ -18,10 +18,10 @@ public static partial class InsightText
     public static string Anonymise(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length > MaxLength * 2)
-        {
-            text = text[..(MaxLength * 2)];
-        }
+
+        // Cut before reading at a space, never inside a word: half an e-mail address or serial would no longer be
+        // recognised as one, and would be kept. A single word that long keeps nothing.
+        text = CutAtSpace(text, MaxLength * 2, orNothing: true);
 
         try
         {
@@ -38,7 +38,34 @@ public static partial class InsightText
         }
 
         text = Spaces().Replace(text, " ").Trim();
-        return text.Length <= MaxLength ? text : text[..MaxLength] + "…";
+        return text.Length <= MaxLength ? text : CutAtSpace(text, MaxLength, orNothing: false).TrimEnd() + "…";
+    }
+
+    /// <summary>
+    /// At most <paramref name="max"/> characters, ending before a space; with no space, <paramref name="orNothing"/>
+    /// gives nothing, else the first characters without splitting a character of two UTF-16 units (an emoji).
+    /// </summary>
+    private static string CutAtSpace(string text, int max, bool orNothing)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        for (var i = max; i > 0; i--)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                return text[..i];
+            }
+        }
+
+        if (orNothing)
+        {
+            return string.Empty;
+        }
+
+        return text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
     }
 
     [GeneratedRegex(@"[^\s@<>""'()\[\],;:]{1,64}@[^\s@<>""'()\[\],;:]+\.[A-Za-z]{2,}", RegexOptions.NonBacktracking, RegexLimits.TimeoutMilliseconds)]
@@ -52,7 +79,7 @@ public static partial class InsightText
     private static partial Regex ManyDigits();
 
     /// <summary>A street and its number, Swedish or English: "Storgatan 1", "Drottninggatan 12B", "Vasavägen 3 lgh 1101", "10 Downing Street".</summary>
-    [GeneratedRegex(@"\b\p{L}{2,40}(?:gatan|gata|vägen|väg|gränd|torget|torg|plan|backe|backen|stig|stigen|allé|allén|leden|esplanaden|kajen|strand|stranden|road|street|avenue|lane|drive)\s{1,3}\d{1,4}\s{0,2}[A-Za-z]?\b|\b\d{1,4}\s{1,3}\p{L}{2,40}\s{1,3}(?:road|street|avenue|lane|drive|st|rd)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking, RegexLimits.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b\p{L}{2,40}(?:gatan|gata|vägen|väg|gränd|torget|torg|plan|backe|backen|stig|stigen|allé|allén|leden|esplanaden|kajen|strand|stranden|road|street|avenue|lane|drive)\s{1,3}\d{1,4}[A-Za-z]?\b|\b\d{1,4}\s{1,3}\p{L}{2,40}\s{1,3}(?:road|street|avenue|lane|drive|st|rd)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex Street();
 
     /// <summary>
