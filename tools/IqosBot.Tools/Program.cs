@@ -14,6 +14,7 @@ using IqosBot.Recognition.Training;
 //                      a data-subject request: everything the bot holds about that person as JSON, or erased everywhere
 //   migrate            applies the PostgreSQL schema migrations of the bot's configuration (Storage:Provider=Postgres)
 //   teams-package      builds the Teams app package (iqosbot-teams.zip) with this deployment's ids and host
+//   demo-traffic       plays a few hundred realistic customer conversations (and an agent) against a running bot
 var command = args.FirstOrDefault();
 var corpus = UtteranceCorpus.LoadEmbedded();
 var settings = new RecognizerSettings();
@@ -72,6 +73,9 @@ switch (command)
 
     case "migrate":
         return await IqosBot.Tools.MigrateCommand.RunAsync(RepositoryRoot(), Console.Out, Console.Error);
+
+    case "demo-traffic":
+        return await IqosBot.Tools.Demo.DemoTrafficCommand.RunAsync([.. args.Skip(1)], Console.Out, Console.Error);
 
     case "personal-data":
         return await IqosBot.Tools.PersonalDataCommand.RunAsync(args, RepositoryRoot(), Console.Out, Console.Error);
