@@ -76,6 +76,17 @@ public static class UnansweredGroups
         return builder.ToString().Trim();
     }
 
+    /// <summary>Swedish and English words that say nothing of what a question is about (folded: no accents).</summary>
+    private static readonly HashSet<string> FunctionWords = new(
+        [
+            "jag", "du", "ni", "vi", "man", "kan", "har", "ar", "en", "ett", "det", "den", "de", "pa", "i", "med", "till", "for", "om",
+            "och", "att", "som", "av", "vad", "hur", "var", "nar", "min", "mitt", "mina", "er", "ert", "era", "din", "ditt", "mig", "dig",
+            "oss", "sa", "nu", "far", "fa", "ska", "skulle", "vill", "finns", "inte", "eller", "men", "ocksa", "hej", "tack", "snalla",
+            "you", "we", "can", "could", "do", "does", "is", "are", "the", "a", "an", "to", "of", "on", "in", "with", "my", "your", "me",
+            "it", "and", "or", "what", "how", "where", "when", "have", "has", "be", "u", "please", "hi", "hello", "thanks", "there", "any",
+        ],
+        StringComparer.Ordinal);
+
     public static double Similarity(HashSet<string> a, HashSet<string> b)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -89,11 +100,18 @@ public static class UnansweredGroups
         return (double)shared / (a.Count + b.Count - shared);
     }
 
-    /// <summary>The trigrams of each word padded with spaces ("julafton" → " ju", "jul", …, "on "), so short words count too.</summary>
+    /// <summary>
+    /// The trigrams of each word that carries the question, padded with spaces ("julafton" → " ju", "jul", …, "on "), so
+    /// short words count too. Function words ("har ni … på", "can I … with") are left out: shared, they would make
+    /// "öppet på julafton?" and "öppet på nyårsafton?", or "betala med klarna" and "betala med swish", one question.
+    /// A message of function words only ("hej då") keeps them all.
+    /// </summary>
     private static HashSet<string> Trigrams(string folded)
     {
         var grams = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var word in folded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var content = words.Where(word => !FunctionWords.Contains(word)).ToArray();
+        foreach (var word in content.Length > 0 ? content : words)
         {
             var padded = " " + word + " ";
             for (var i = 0; i + 3 <= padded.Length; i++)

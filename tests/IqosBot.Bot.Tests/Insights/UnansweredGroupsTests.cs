@@ -96,6 +96,21 @@ public sealed class UnansweredGroupsTests
         Assert.All(groups, group => Assert.Equal(1, group.Count));
     }
 
+    /// <summary>Questions that share their frame but not their subject are not one question to answer.</summary>
+    [Theory]
+    [InlineData("har ni öppet på julafton?", "har ni öppet på nyårsafton?")]
+    [InlineData("kan jag betala med klarna", "kan jag betala med swish")]
+    [InlineData("do you ship to norway", "do you ship to finland")]
+    public void The_same_frame_about_another_thing_is_another_group(string one, string other)
+        => Assert.Equal(2, UnansweredGroups.Of(Messages(one, other)).Count);
+
+    [Theory]
+    [InlineData("kan jag betala med klarna", "kan jag betala med kalrna")]
+    [InlineData("har ni öppet på julafton?", "öppet julafton??")]
+    [InlineData("vad kostar en laddare", "vad kostar en ny laddare")]
+    public void A_typo_or_fewer_words_is_the_same_group(string one, string other)
+        => Assert.Equal(2, Assert.Single(UnansweredGroups.Of(Messages(one, other))).Count);
+
     [Fact]
     public void No_messages_make_no_groups() => Assert.Empty(UnansweredGroups.Of([]));
 
