@@ -36,15 +36,24 @@ public sealed partial class InsightLog : IHostedService
     /// <summary>Queues a masked unanswered message; never blocks.</summary>
     public void Add(UnansweredMessage message) => Queue(message ?? throw new ArgumentNullException(nameof(message)));
 
-    /// <summary>Stores everything queued so far (before a report, so it includes the last seconds).</summary>
+    /// <summary>
+    /// Stores what was queued when it was called (before a report, so it includes the last seconds), in batches. Not
+    /// what arrives meanwhile: under load the queue never empties, and chasing it would turn one batch per half
+    /// second into a transaction per handful of events.
+    /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            while (await WriteBatchAsync(cancellationToken).ConfigureAwait(false))
+            var left = _queue.Reader.Count;
+            int written;
+            do
             {
+                written = await WriteBatchAsync(Math.Min(left, MaxBatch), cancellationToken).ConfigureAwait(false);
+                left -= written;
             }
+            while (left > 0 && written > 0);
         }
         finally
         {
@@ -99,12 +108,12 @@ public sealed partial class InsightLog : IHostedService
         }
     }
 
-    /// <summary>One batch from the queue into the store; false when the queue was empty. Called with <see cref="_writing"/> held.</summary>
-    private async Task<bool> WriteBatchAsync(CancellationToken cancellationToken)
+    /// <summary>Up to <paramref name="size"/> items from the queue into the store; how many (0 when it was empty). Called with <see cref="_writing"/> held.</summary>
+    private async Task<int> WriteBatchAsync(int size, CancellationToken cancellationToken)
     {
-        var events = new List<InsightEvent>();
+        var events = new List<InsightEvent>(size);
         var unanswered = new List<UnansweredMessage>();
-        while (events.Count + unanswered.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+        while (events.Count + unanswered.Count < size && _queue.Reader.TryRead(out var item))
         {
             if (item is InsightEvent insight)
             {
@@ -118,11 +127,11 @@ public sealed partial class InsightLog : IHostedService
 
         if (events.Count + unanswered.Count == 0)
         {
-            return false;
+            return 0;
         }
 
         await _store.AppendAsync(events, unanswered, cancellationToken).ConfigureAwait(false);
-        return true;
+        return events.Count + unanswered.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Insight events are arriving faster than they can be stored; {Dropped} dropped so far")]

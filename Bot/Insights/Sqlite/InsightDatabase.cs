@@ -6,7 +6,9 @@ namespace IqosBot.Insights.Sqlite;
 /// <summary>
 /// The insights in a SQLite file of their own beside the state database ("iqosbot.db" → "iqosbot-insights.db"): their
 /// batches then never queue behind the conversation-state saves. Times are Unix milliseconds, so a range is an index
-/// range.
+/// range. Events have no index by conversation: random keys make every insert a write in the middle of a B-tree
+/// (bench/: a visible share of a turn's CPU), and the one reader by conversation, a data-subject request, can afford a
+/// scan.
 /// </summary>
 public sealed class InsightDatabase
 {
@@ -22,7 +24,6 @@ public sealed class InsightDatabase
             value TEXT,
             number REAL);
         CREATE INDEX IF NOT EXISTS insight_events_at ON insight_events (at);
-        CREATE INDEX IF NOT EXISTS insight_events_conversation ON insight_events (conversation_key);
         CREATE TABLE IF NOT EXISTS insight_unanswered (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             at INTEGER NOT NULL,
@@ -49,6 +50,9 @@ public sealed class InsightDatabase
     internal Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _file.OpenAsync(cancellationToken);
 
     internal Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken) => _file.WriteAsync(write, cancellationToken);
+
+    /// <summary>On the file's writer session, whose statements are prepared once and reused.</summary>
+    internal Task<T> WithWriterAsync<T>(Func<SqliteSession, Task<T>> write, CancellationToken cancellationToken) => _file.WithWriterAsync(write, cancellationToken);
 
     internal Task ReclaimAsync(CancellationToken cancellationToken) => _file.ReclaimAsync(cancellationToken);
 }
