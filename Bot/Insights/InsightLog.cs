@@ -8,112 +8,64 @@ namespace IqosBot.Insights;
 /// events are dropped and counted in the log, and no customer waits for the team's statistics. A clean shutdown
 /// stores what is queued; a crash loses at most the last <see cref="BatchWindow"/> of counts.
 /// </summary>
-public sealed partial class InsightLog : IHostedService
+public sealed partial class InsightLog : Hosting.BatchingWriter<object>
 {
     private const int Capacity = 50_000;
     private const int MaxBatch = 5_000;
 
-    /// <summary>Long enough to gather many turns' events into one transaction, short enough that a report is current.</summary>
-    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(500);
-
-    private readonly Channel<object> _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly SemaphoreSlim _writing = new(1, 1);
-    private readonly CancellationTokenSource _stopping = new();
     private readonly IInsightStore _store;
     private readonly ILogger<InsightLog> _logger;
-    private Task _writer = Task.CompletedTask;
     private long _dropped;
 
     public InsightLog(IInsightStore store, ILogger<InsightLog> logger)
+        : base(Channel.CreateBounded<object>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite }))
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
+    /// <summary>Long enough to gather many turns' events into one transaction, short enough that a report is current.</summary>
+    protected override TimeSpan BatchWindow => TimeSpan.FromMilliseconds(500);
+
     /// <summary>Queues an event; never blocks.</summary>
-    public void Add(InsightEvent insight) => Queue(insight ?? throw new ArgumentNullException(nameof(insight)));
+    public void Add(InsightEvent insight) => Enqueue(insight ?? throw new ArgumentNullException(nameof(insight)));
 
     /// <summary>Queues a masked unanswered message; never blocks.</summary>
-    public void Add(UnansweredMessage message) => Queue(message ?? throw new ArgumentNullException(nameof(message)));
+    public void Add(UnansweredMessage message) => Enqueue(message ?? throw new ArgumentNullException(nameof(message)));
 
     /// <summary>
     /// Stores what was queued when it was called (before a report, so it includes the last seconds), in batches. Not
     /// what arrives meanwhile: under load the queue never empties, and chasing it would turn one batch per half
     /// second into a transaction per handful of events.
     /// </summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    protected override async Task WriteQueuedAsync(CancellationToken cancellationToken)
     {
-        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var left = Queue.Reader.Count;
+        int written;
+        do
         {
-            var left = _queue.Reader.Count;
-            int written;
-            do
-            {
-                written = await WriteBatchAsync(Math.Min(left, MaxBatch), cancellationToken).ConfigureAwait(false);
-                left -= written;
-            }
-            while (left > 0 && written > 0);
+            written = await WriteBatchAsync(Math.Min(left, MaxBatch), cancellationToken).ConfigureAwait(false);
+            left -= written;
         }
-        finally
-        {
-            _writing.Release();
-        }
+        while (left > 0 && written > 0);
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _writer = Task.Run(() => WriteInBackgroundAsync(_stopping.Token), CancellationToken.None);
-        return Task.CompletedTask;
-    }
+    protected override void OnWriteFailed(Exception exception) => LogWriteFailed(_logger, exception);
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    private void Enqueue(object item)
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await _writer.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped while waiting for events: expected.
-        }
-
-        await FlushAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private void Queue(object item)
-    {
-        if (!_queue.Writer.TryWrite(item) && Interlocked.Increment(ref _dropped) % 1000 == 1)
+        if (!Queue.Writer.TryWrite(item) && Interlocked.Increment(ref _dropped) % 1000 == 1)
         {
             LogDropped(_logger, Interlocked.Read(ref _dropped));
         }
     }
 
-    private async Task WriteInBackgroundAsync(CancellationToken stoppingToken)
-    {
-        while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
-        {
-            await Task.Delay(BatchWindow, stoppingToken).ConfigureAwait(false);
-            try
-            {
-                await FlushAsync(stoppingToken).ConfigureAwait(false);
-            }
-#pragma warning disable CA1031 // A failed batch is logged and dropped: statistics must never stop the bot or grow without bound.
-            catch (Exception exception) when (exception is not OperationCanceledException)
-#pragma warning restore CA1031
-            {
-                LogWriteFailed(_logger, exception);
-            }
-        }
-    }
-
-    /// <summary>Up to <paramref name="size"/> items from the queue into the store; how many (0 when it was empty). Called with <see cref="_writing"/> held.</summary>
+    /// <summary>Up to <paramref name="size"/> items from the queue into the store; how many (0 when it was empty).</summary>
     private async Task<int> WriteBatchAsync(int size, CancellationToken cancellationToken)
     {
         var events = new List<InsightEvent>(size);
         var unanswered = new List<UnansweredMessage>();
-        while (events.Count + unanswered.Count < size && _queue.Reader.TryRead(out var item))
+        while (events.Count + unanswered.Count < size && Queue.Reader.TryRead(out var item))
         {
             if (item is InsightEvent insight)
             {
