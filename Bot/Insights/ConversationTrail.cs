@@ -71,7 +71,9 @@ public sealed class ConversationTrail
         var open = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var e in Events)
         {
-            if (e.Name is not { } journey || journey == JourneyNames.Handoff)
+            // The handoff has its own counts (queue left, accepted); a claim runs inside the broken-device journey,
+            // whose end is always recorded (a claim that sent the customer to register first has no end of its own).
+            if (e.Name is not { } journey || journey is JourneyNames.Handoff or JourneyNames.Claim)
             {
                 continue;
             }

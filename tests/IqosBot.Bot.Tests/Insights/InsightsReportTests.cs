@@ -118,6 +118,23 @@ public sealed class InsightsReportTests
         Assert.Equal(3.0 / 7, figures.AbandonmentRate!.Value, 4);
     }
 
+    /// <summary>
+    /// A claim runs inside the broken-device journey: one the API sent to registration first has no end of its own,
+    /// and a customer who then registered did not give up. The broken-device journey's end says how it went.
+    /// </summary>
+    [Fact]
+    public void A_claim_inside_a_finished_broken_device_journey_is_no_unfinished_journey()
+    {
+        var figures = Report.Of(
+            new Chat("sent to register", At(9)).Started().Says("DeviceBroken").Journey(JourneyNames.Broken).Journey(JourneyNames.Claim)
+                .Step(JourneyNames.Broken, "claimSerial").Answers().Journey(JourneyNames.Registration).Answers()
+                .Ended(JourneyNames.Registration, JourneyOutcomes.Completed).Ended(JourneyNames.Broken, JourneyOutcomes.Ended),
+            new Chat("quiet in the claim", At(10)).Started().Says("DeviceBroken").Journey(JourneyNames.Broken).Journey(JourneyNames.Claim)
+                .Step(JourneyNames.Broken, "claimSerial"));
+
+        Assert.Equal(0.5, figures.AbandonmentRate);
+    }
+
     [Theory]
     [InlineData("left the queue", 1.0)]
     [InlineData("reached a person after leaving the queue", 0.0)]
