@@ -43,8 +43,9 @@ public static partial class PersonalDataMask
     private static string MaskAllButLastTwo(Match match)
         => new string('•', Math.Max(0, match.Value.Count(char.IsDigit) - 2)) + match.Value[^2..];
 
+    /// <summary>An e-mail address anywhere in a text (also the insights' unanswered messages, <see cref="Insights.InsightText"/>).</summary>
     [GeneratedRegex(@"[^\s@<>""'()\[\],;:]{1,64}@[^\s@<>""'()\[\],;:]+\.[A-Za-z]{2,}", RegexOptions.NonBacktracking, RegexLimits.TimeoutMilliseconds)]
-    private static partial Regex Email();
+    internal static partial Regex Email();
 
     /// <summary>
     /// 10+ digits, possibly grouped, that SensitiveNumbers left (they fail the check digit: a mistyped number is still

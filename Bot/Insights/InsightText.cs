@@ -25,7 +25,7 @@ public static partial class InsightText
 
         try
         {
-            text = Email().Replace(text, "[e-mail]");
+            text = Handoff.PersonalDataMask.Email().Replace(text, "[e-mail]");
             text = SensitiveNumbers.Redact(text).Replace("[•••]", "[number]", StringComparison.Ordinal);
             text = Street().Replace(text, "[address]");
             text = ManyDigits().Replace(text, "[number]");
@@ -67,9 +67,6 @@ public static partial class InsightText
 
         return text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
     }
-
-    [GeneratedRegex(@"[^\s@<>""'()\[\],;:]{1,64}@[^\s@<>""'()\[\],;:]+\.[A-Za-z]{2,}", RegexOptions.NonBacktracking, RegexLimits.TimeoutMilliseconds)]
-    private static partial Regex Email();
 
     /// <summary>
     /// Five digits or more, grouped by spaces, dashes, dots, slashes or a leading +: phone numbers ("070-123 45 67",
