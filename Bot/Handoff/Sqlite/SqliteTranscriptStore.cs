@@ -5,9 +5,8 @@ namespace IqosBot.Handoff.Sqlite;
 /// <summary>Conversation transcripts in their own SQLite file (<see cref="TranscriptDatabase"/>).</summary>
 public sealed class SqliteTranscriptStore : IHandoffTranscriptStore
 {
-    private const int RowsPerStatement = 100;
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> InsertStatements = new();
+    private static readonly string InsertSql =
+        "INSERT INTO transcript_entries (conversation_key, at, sender, sender_name, text) VALUES " + IqosBot.Storage.SqliteRowInserts.ValuesClause(5);
 
     private readonly TranscriptDatabase _database;
     private readonly HandoffDatabase _cases;
@@ -30,31 +29,17 @@ public sealed class SqliteTranscriptStore : IHandoffTranscriptStore
 
         await _database.WriteInGroupAsync(async (session, transaction) =>
         {
-            foreach (var chunk in entries.Chunk(RowsPerStatement))
+            await IqosBot.Storage.SqliteRowInserts.InsertAsync(session, transaction, InsertSql, 5, entries, static (entry, values) =>
             {
-                var command = session.Command(InsertSql(chunk.Length), transaction);
-                for (var row = 0; row < chunk.Length; row++)
-                {
-                    var entry = chunk[row];
-                    command.Parameters.AddWithValue($"$k{row}", entry.ConversationKey);
-                    command.Parameters.AddWithValue($"$a{row}", DapperMapping.Text(entry.At));
-                    command.Parameters.AddWithValue($"$s{row}", entry.Sender);
-                    command.Parameters.AddWithValue($"$n{row}", (object?)entry.SenderName ?? DBNull.Value);
-                    command.Parameters.AddWithValue($"$t{row}", entry.Text);
-                }
-
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+                values[0] = entry.ConversationKey;
+                values[1] = DapperMapping.Text(entry.At);
+                values[2] = entry.Sender;
+                values[3] = entry.SenderName;
+                values[4] = entry.Text;
+            }, cancellationToken).ConfigureAwait(false);
             return entries.Count;
-        }, oneStatement: entries.Count <= RowsPerStatement, cancellationToken).ConfigureAwait(false);
+        }, oneStatement: entries.Count == 1, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>One multi-row INSERT per chunk: a batch of turns costs a few statements, not one per line.</summary>
-    private static string InsertSql(int rows)
-        => InsertStatements.GetOrAdd(rows, static count =>
-            "INSERT INTO transcript_entries (conversation_key, at, sender, sender_name, text) VALUES "
-            + string.Join(", ", Enumerable.Range(0, count).Select(row => $"($k{row}, $a{row}, $s{row}, $n{row}, $t{row})")));
 
     public async Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string conversationKey, CancellationToken cancellationToken)
     {

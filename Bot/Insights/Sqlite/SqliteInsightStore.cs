@@ -14,11 +14,7 @@ public sealed class SqliteInsightStore : IInsightStore
         _database = database ?? throw new ArgumentNullException(nameof(database));
     }
 
-    /// <summary>
-    /// One transaction, and a multi-row INSERT per <see cref="RowsPerStatement"/> rows on statements prepared once: a
-    /// batch of many turns costs a few statements (bench/ measured a statement per row, through Dapper, as a tenth of
-    /// a registration turn's CPU).
-    /// </summary>
+    /// <summary>One transaction for the batch, each row through an INSERT prepared once (<see cref="SqliteRowInserts"/>).</summary>
     public async Task AppendAsync(IReadOnlyList<InsightEvent> events, IReadOnlyList<UnansweredMessage> unanswered, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -31,59 +27,34 @@ public sealed class SqliteInsightStore : IInsightStore
         await _database.WithWriterAsync(async session =>
         {
             await using var transaction = (SqliteTransaction)await session.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var chunk in events.Chunk(RowsPerStatement))
+            await SqliteRowInserts.InsertAsync(session, transaction, EventsInsert, 8, events, static (e, values) =>
             {
-                var command = session.Command(InsertSql(EventsInsert, chunk.Length), transaction);
-                for (var row = 0; row < chunk.Length; row++)
-                {
-                    var e = chunk[row];
-                    Add(command, row, e.At.ToUnixTimeMilliseconds(), e.ConversationKey, e.Channel, e.Language, e.Kind, e.Name, e.Value, e.Number);
-                }
-
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            foreach (var chunk in unanswered.Chunk(RowsPerStatement))
+                values[0] = e.At.ToUnixTimeMilliseconds();
+                values[1] = e.ConversationKey;
+                values[2] = e.Channel;
+                values[3] = e.Language;
+                values[4] = e.Kind;
+                values[5] = e.Name;
+                values[6] = e.Value;
+                values[7] = e.Number;
+            }, cancellationToken).ConfigureAwait(false);
+            await SqliteRowInserts.InsertAsync(session, transaction, UnansweredInsert, 4, unanswered, static (message, values) =>
             {
-                var command = session.Command(InsertSql(UnansweredInsert, chunk.Length), transaction);
-                for (var row = 0; row < chunk.Length; row++)
-                {
-                    var message = chunk[row];
-                    Add(command, row, message.At.ToUnixTimeMilliseconds(), message.ConversationKey, message.Language, message.Text);
-                }
-
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+                values[0] = message.At.ToUnixTimeMilliseconds();
+                values[1] = message.ConversationKey;
+                values[2] = message.Language;
+                values[3] = message.Text;
+            }, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private const int RowsPerStatement = 100;
+    private static readonly string EventsInsert =
+        "INSERT INTO insight_events (at, conversation_key, channel, language, kind, name, value, number) VALUES " + SqliteRowInserts.ValuesClause(8);
 
-    private const string EventsInsert = "INSERT INTO insight_events (at, conversation_key, channel, language, kind, name, value, number) VALUES ";
-
-    private const string UnansweredInsert = "INSERT INTO insight_unanswered (at, conversation_key, language, text) VALUES ";
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int), string> InsertStatements = new();
-
-    /// <summary>The insert with <paramref name="rows"/> rows of as many parameters as the table's columns ($p0_0, $p0_1, …).</summary>
-    private static string InsertSql(string insert, int rows)
-        => InsertStatements.GetOrAdd((insert, rows), static key =>
-        {
-            var columns = key.Item1[(key.Item1.IndexOf('(', StringComparison.Ordinal) + 1)..key.Item1.IndexOf(')', StringComparison.Ordinal)].Split(',').Length;
-            return key.Item1 + string.Join(", ", Enumerable.Range(0, key.Item2).Select(row =>
-                "(" + string.Join(", ", Enumerable.Range(0, columns).Select(column => $"$p{row}_{column}")) + ")"));
-        });
-
-    private static void Add(SqliteCommand command, int row, params object?[] values)
-    {
-        for (var column = 0; column < values.Length; column++)
-        {
-            command.Parameters.AddWithValue($"$p{row}_{column}", values[column] ?? DBNull.Value);
-        }
-    }
+    private static readonly string UnansweredInsert =
+        "INSERT INTO insight_unanswered (at, conversation_key, language, text) VALUES " + SqliteRowInserts.ValuesClause(4);
 
     public async Task<InsightRows> ReadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
