@@ -21,7 +21,6 @@ internal sealed class SqliteFile
     private readonly string _pragmas;
 
     private readonly SqliteSessions _sessions;
-    private readonly SqliteGroupCommit _group;
 
     /// <summary>A file of its own beside the state database: "…/iqosbot.db" with "-transcripts" → "…/iqosbot-transcripts.db".</summary>
     public static string Beside(string statePath, string suffix)
@@ -61,7 +60,6 @@ internal sealed class SqliteFile
         // free pages of the file.
         _pragmas = $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA secure_delete = ON; {extraPragmas}";
         _sessions = SqliteSessions.For(Path + "\n" + _pragmas);
-        _group = new SqliteGroupCommit(this);
 
         using var connection = Open();
         using var command = connection.CreateCommand();
@@ -183,7 +181,7 @@ internal sealed class SqliteFile
     /// is given no transaction.
     /// </summary>
     public Task<T> WriteInGroupAsync<T>(Func<SqliteSession, SqliteTransaction?, Task<T>> write, bool oneStatement, CancellationToken cancellationToken)
-        => _group.WriteAsync(write, oneStatement, cancellationToken);
+        => _sessions.GroupCommit(this).WriteAsync(write, oneStatement, cancellationToken);
 
     /// <summary>Writes one group of <see cref="SqliteGroupCommit"/> on the writer session, under the write gate.</summary>
     internal async Task CommitGroupAsync(IReadOnlyList<SqliteGroupCommit.IWrite> group)

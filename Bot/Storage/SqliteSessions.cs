@@ -45,6 +45,16 @@ internal sealed class SqliteSessions
     // Only touched by the holder of the file's write gate.
     private SqliteSession? _writer;
 
+    private SqliteGroupCommit? _groupCommit;
+
+    /// <summary>
+    /// The file's one group commit, shared by every store on it like the writer: the state and the Direct Line log
+    /// live in one file, and with a queue per store a turn's state write and another conversation's log line took
+    /// turns at the write gate, each in a commit of its own, instead of sharing one (bench/README.md).
+    /// </summary>
+    public SqliteGroupCommit GroupCommit(SqliteFile file)
+        => LazyInitializer.EnsureInitialized(ref _groupCommit, () => new SqliteGroupCommit(file));
+
     public SqliteSession TakeReader(Func<SqliteConnection> open)
     {
         if (_idleReaders.TryTake(out var session))
