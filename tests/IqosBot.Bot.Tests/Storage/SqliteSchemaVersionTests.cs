@@ -28,7 +28,7 @@ public sealed class SqliteSchemaVersionTests : IDisposable
             _ = new HandoffDatabase(StatePath);
         })));
 
-        Assert.Equal(["directline 1", "directline 2", "handoff 1", "state 1"], await RowsAsync("SELECT component || ' ' || version FROM schema_migrations ORDER BY component, version"));
+        Assert.Equal(["directline 1", "directline 2", "directline 3", "handoff 1", "state 1"], await RowsAsync("SELECT component || ' ' || version FROM schema_migrations ORDER BY component, version"));
     }
 
     [Fact]
