@@ -71,32 +71,35 @@ internal sealed class CharNgramNearestNeighbour
     public float[] Score(string foldedText)
     {
         var best = new float[_labelCount];
-        var counts = CountGrams(foldedText);
-        if (counts.Count == 0)
+        if (foldedText.Length == 0)
         {
             return best;
         }
 
-        var query = new Dictionary<ulong, float>(counts.Count);
+        // The per-call buffers are the thread's own and reused: a similarity per training example (thousands of them)
+        // and the message's grams were a tenth of everything a FAQ turn allocated (bench/README.md).
+        var scratch = t_scratch ??= new Scratch();
+        var counts = scratch.Counts;
+        counts.Clear();
+        CountGrams(foldedText, counts);
+
+        var similarity = scratch.Similarity(_exampleLabel.Length);
+        var squares = 0f;
         foreach (var (gram, count) in counts)
         {
-            query[gram] = count * _idf.GetValueOrDefault(gram, _unknownIdf);
-        }
-
-        var queryNorm = Math.Max(1e-6f, (float)Math.Sqrt(query.Values.Sum(weight => weight * weight)));
-        var similarity = new float[_exampleLabel.Length];
-        foreach (var (gram, weight) in query)
-        {
+            var weight = count * _idf.GetValueOrDefault(gram, _unknownIdf);
+            squares += weight * weight;
             if (_postings.TryGetValue(gram, out var postings))
             {
-                foreach (var (example, exampleWeight) in postings)
+                foreach (var (example, exampleWeight) in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(postings))
                 {
                     similarity[example] += weight * exampleWeight;
                 }
             }
         }
 
-        for (var example = 0; example < similarity.Length; example++)
+        var queryNorm = Math.Max(1e-6f, (float)Math.Sqrt(squares));
+        for (var example = 0; example < _exampleLabel.Length; example++)
         {
             var label = _exampleLabel[example];
             var cosine = similarity[example] / queryNorm;
@@ -109,26 +112,59 @@ internal sealed class CharNgramNearestNeighbour
         return best;
     }
 
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    /// <summary>One thread's buffers for <see cref="Score"/>; it never awaits, so nothing else on the thread can use them meanwhile.</summary>
+    private sealed class Scratch
+    {
+        private float[] _similarity = [];
+
+        public Dictionary<ulong, int> Counts { get; } = [];
+
+        /// <summary>At least <paramref name="length"/> zeros.</summary>
+        public float[] Similarity(int length)
+        {
+            if (_similarity.Length < length)
+            {
+                _similarity = new float[length];
+            }
+            else
+            {
+                Array.Clear(_similarity, 0, length);
+            }
+
+            return _similarity;
+        }
+    }
+
     private static Dictionary<ulong, int> CountGrams(string foldedText)
     {
         var counts = new Dictionary<ulong, int>();
+        CountGrams(foldedText, counts);
+        return counts;
+    }
+
+    private static void CountGrams(string foldedText, Dictionary<ulong, int> counts)
+    {
         if (foldedText.Length == 0)
         {
-            return counts;
+            return;
         }
 
         // Spaces at both ends let word beginnings and endings form grams of their own.
-        var padded = string.Concat(" ", foldedText, " ").AsSpan();
+        Span<char> padded = foldedText.Length <= 254 ? stackalloc char[foldedText.Length + 2] : new char[foldedText.Length + 2];
+        padded[0] = ' ';
+        foldedText.AsSpan().CopyTo(padded[1..]);
+        padded[^1] = ' ';
         for (var n = MinN; n <= MaxN; n++)
         {
             for (var start = 0; start + n <= padded.Length; start++)
             {
                 var gram = Hash(padded.Slice(start, n));
-                counts[gram] = counts.GetValueOrDefault(gram) + 1;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, gram, out _)++;
             }
         }
-
-        return counts;
     }
 
     /// <summary>FNV-1a over the UTF-16 code units, with the length mixed in so grams of different n never meet.</summary>
