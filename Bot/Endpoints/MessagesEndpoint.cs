@@ -64,7 +64,7 @@ public static class MessagesEndpoint
     /// <summary>The turn's answer as the SDK writes it: 200 with no body, or an invoke's status and Newtonsoft JSON body.</summary>
     private sealed class InvokeResult(InvokeResponse? response) : IResult
     {
-        public Task ExecuteAsync(HttpContext httpContext) => HttpHelper.WriteResponseAsync(httpContext.Response, response);
+        public Task ExecuteAsync(HttpContext httpContext) => InvokeResponseWriter.WriteAsync(httpContext.Response, response);
     }
 
     /// <summary>
