@@ -54,19 +54,26 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
     /// index. Made WITHOUT ROWID at first, the table kept each row in its key's B-tree, where a row over about 1,000
     /// bytes (most bot replies: a card, suggested actions) spills into an overflow page of its own, and every append
     /// landed on the page of its conversation: a reply wrote five pages to the WAL (header, pointer map, conversation,
-    /// log page, overflow page), now about three, and the file is about half the size (bench/README.md).
+    /// log page, overflow page), now about three, and the file is about half the size (bench/README.md). A customer's
+    /// clientActivityID has a column of its own, ahead of the JSON, so a retry is looked for without reading the JSON
+    /// of the newest activities (a card's is over a kilobyte) under the write gate on every message.
     /// </summary>
     private const string LogInRowOrderStep = """
         CREATE TABLE directline_activities_by_row (
-            conversation_id TEXT NOT NULL,
-            seq             INTEGER NOT NULL,
-            activity_id     TEXT NOT NULL,
-            json            TEXT NOT NULL,
-            customer_turn   INTEGER NOT NULL DEFAULT 0,
+            conversation_id    TEXT NOT NULL,
+            seq                INTEGER NOT NULL,
+            activity_id        TEXT NOT NULL,
+            customer_turn      INTEGER NOT NULL DEFAULT 0,
+            client_activity_id TEXT,
+            json               TEXT NOT NULL,
             PRIMARY KEY (conversation_id, seq)
         );
-        INSERT INTO directline_activities_by_row (conversation_id, seq, activity_id, json, customer_turn)
-            SELECT conversation_id, seq, activity_id, json, customer_turn FROM directline_activities;
+        INSERT INTO directline_activities_by_row (conversation_id, seq, activity_id, customer_turn, client_activity_id, json)
+            SELECT conversation_id, seq, activity_id, customer_turn,
+                   CASE WHEN json_valid(json) AND json_extract(json, '$.from.role') = 'user'
+                        THEN json_extract(json, '$.channelData.clientActivityID') END,
+                   json
+            FROM directline_activities;
         DROP TABLE directline_activities;
         ALTER TABLE directline_activities_by_row RENAME TO directline_activities;
         """;
@@ -134,8 +141,15 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
         {
             if (clientActivityId is not null)
             {
-                var recent = session.Command("SELECT seq, json FROM directline_activities WHERE conversation_id = $id ORDER BY seq DESC LIMIT $window", transaction);
+                // Among the newest activities (their numbers run without gaps up to next_seq - 1), by the column.
+                var recent = session.Command("""
+                    SELECT seq, json FROM directline_activities
+                    WHERE conversation_id = $id AND client_activity_id = $clientActivityId
+                      AND seq >= (SELECT next_seq FROM directline_conversations WHERE id = $id) - $window
+                    ORDER BY seq DESC
+                    """, transaction);
                 recent.Parameters.AddWithValue("$id", conversationId);
+                recent.Parameters.AddWithValue("$clientActivityId", clientActivityId);
                 recent.Parameters.AddWithValue("$window", ClientActivityRetry.Window);
                 if (await ClientActivityRetry.FindAsync(recent, clientActivityId, cancellationToken).ConfigureAwait(false) is { } stored)
                 {
@@ -162,6 +176,10 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
                 command.Parameters.AddWithValue("$activityId", DirectLineHub.ActivityId(conversationId, sequence));
                 command.Parameters.AddWithValue("$json", json);
                 command.Parameters.AddWithValue("$max", _maxActivities);
+                if (entry == LogEntry.CustomerTurn)
+                {
+                    command.Parameters.AddWithValue("$clientActivityId", (object?)clientActivityId ?? DBNull.Value);
+                }
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
@@ -179,7 +197,7 @@ public sealed partial class SqliteDirectLineStore : IDirectLineStore
 
     /// <summary>Marked as owed a turn, in the same commit as it is kept (<see cref="ReadDueTurnsAsync"/>).</summary>
     private const string InsertCustomerTurnSql = """
-        INSERT OR REPLACE INTO directline_activities (conversation_id, seq, activity_id, json, customer_turn) VALUES ($id, $seq, $activityId, $json, 1);
+        INSERT OR REPLACE INTO directline_activities (conversation_id, seq, activity_id, json, customer_turn, client_activity_id) VALUES ($id, $seq, $activityId, $json, 1, $clientActivityId);
         UPDATE directline_conversations SET customer_through = $seq WHERE id = $id;
         """;
 

@@ -73,7 +73,7 @@ public sealed class SqliteSchemaVersionTests : IDisposable
                     PRIMARY KEY (conversation_id, seq)) WITHOUT ROWID;
                 INSERT INTO directline_conversations VALUES ('c1', 'dl_u1', NULL, 'sv-SE', 1, 3, '2026-11-30T10:00:00.000Z', '2026-11-30T10:00:05.000Z');
                 INSERT INTO directline_activities VALUES ('c1', 0, 'c1|0000000', '{"type":"message","from":{"role":"bot"}}');
-                INSERT INTO directline_activities VALUES ('c1', 1, 'c1|0000001', '{"type":"message","from":{"role":"user"},"text":"hej"}');
+                INSERT INTO directline_activities VALUES ('c1', 1, 'c1|0000001', '{"type":"message","from":{"role":"user"},"text":"hej","channelData":{"clientActivityID":"wc-1"}}');
                 INSERT INTO directline_activities VALUES ('c1', 2, 'c1|0000002', '{"type":"message","from":{"role":"bot"}}');
                 """;
             await create.ExecuteNonQueryAsync();
@@ -85,6 +85,11 @@ public sealed class SqliteSchemaVersionTests : IDisposable
         Assert.False(due!.WelcomeDue);
         Assert.Empty(due.Activities);
         Assert.Empty(await store.FindStalledAsync(DateTimeOffset.MaxValue, 10, CancellationToken.None));
+        Assert.Equal(3, (await store.ReadPageAsync("c1", 0, 100, CancellationToken.None))!.Activities.Count);
+
+        // Web Chat retrying a message it sent before the upgrade gets the one already kept, not a second copy.
+        var retry = await store.AppendOnceAsync("c1", "wc-1", (_, _) => throw new InvalidOperationException("A retry is not stored again."), CancellationToken.None);
+        Assert.Equal((1L, false), (retry.Sequence, retry.Appended));
         Assert.Equal(3, (await store.ReadPageAsync("c1", 0, 100, CancellationToken.None))!.Activities.Count);
     }
 
