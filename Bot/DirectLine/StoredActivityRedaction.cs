@@ -30,7 +30,7 @@ internal static class StoredActivityRedaction
 
         // Dates stay the strings they were: reading them as dates would rewrite them in another format or zone.
         // The depth was bounded when the client's body was read (JsonLimits.MaxDepth); this is the server's own output.
-        using var reader = new JsonTextReader(new StringReader(activityJson)) { DateParseHandling = DateParseHandling.None, MaxDepth = null };
+        using var reader = new JsonTextReader(new StringReader(activityJson)) { DateParseHandling = DateParseHandling.None, MaxDepth = null, ArrayPool = Storage.JsonCharPool.Instance };
         var activity = JObject.Load(reader);
         var changed = false;
         foreach (var property in activity.Properties().ToList())

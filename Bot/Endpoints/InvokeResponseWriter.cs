@@ -69,7 +69,7 @@ internal static class InvokeResponseWriter
 
         public ReadOnlySpan<byte> Serialize(object body)
         {
-            using (var json = new JsonTextWriter(_writer) { CloseOutput = false })
+            using (var json = new JsonTextWriter(_writer) { CloseOutput = false, ArrayPool = Storage.JsonCharPool.Instance })
             {
                 Serializer.Serialize(json, body);
             }

@@ -84,7 +84,7 @@ public static class MessagesEndpoint
             await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
             buffer.Position = 0;
             using var reader = new StreamReader(buffer);
-            using var json = new JsonTextReader(reader);
+            using var json = new JsonTextReader(reader) { ArrayPool = Storage.JsonCharPool.Instance };
             activity = ActivityReader.Deserialize<Activity>(json);
         }
         catch (JsonException)

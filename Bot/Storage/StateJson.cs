@@ -31,21 +31,37 @@ internal static class StateJson
         MaxDepth = null,
     });
 
+    // The thread's builder, reused: serializing never awaits, so nothing else on the thread can use it meanwhile. A
+    // state of a few kB grew a new builder chunk by chunk on every write (bench/README.md).
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    private const int MaxKeptBuilderCapacity = 64 * 1024;
+
     public static string Serialize(object value)
     {
-        var builder = new StringBuilder(256);
-        using (var writer = new JsonTextWriter(new StringWriter(builder, CultureInfo.InvariantCulture)))
+        var builder = t_builder ?? new StringBuilder(4096);
+        t_builder = null;
+        try
         {
-            // Declared as object, so the root value carries its type name too and reads back as itself.
-            Serializer.Serialize(writer, value, typeof(object));
-        }
+            using (var writer = new JsonTextWriter(new StringWriter(builder, CultureInfo.InvariantCulture)) { ArrayPool = JsonCharPool.Instance })
+            {
+                // Declared as object, so the root value carries its type name too and reads back as itself.
+                Serializer.Serialize(writer, value, typeof(object));
+            }
 
-        return builder.ToString();
+            return builder.ToString();
+        }
+        finally
+        {
+            builder.Clear();
+            t_builder = builder.Capacity <= MaxKeptBuilderCapacity ? builder : null;
+        }
     }
 
     public static object? Deserialize(string json)
     {
-        using var reader = new JsonTextReader(new StringReader(json));
+        using var reader = new JsonTextReader(new StringReader(json)) { ArrayPool = JsonCharPool.Instance };
         return Serializer.Deserialize(reader);
     }
 
