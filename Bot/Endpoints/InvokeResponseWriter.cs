@@ -41,19 +41,14 @@ internal static class InvokeResponseWriter
         }
 
         response.ContentType = "application/json";
+        // Taken off the thread while in use; put back only after a body was written whole, so a serialization that
+        // failed half-way (its writer may still hold characters) never leaves anything for the next answer.
         var buffer = t_buffer ?? new Buffer();
         t_buffer = null;
-        try
-        {
-            var bytes = buffer.Serialize(invokeResponse.Body);
-            response.ContentLength = bytes.Length;
-            response.BodyWriter.Write(bytes);
-        }
-        finally
-        {
-            t_buffer = buffer.Reset() ? buffer : null;
-        }
-
+        var bytes = buffer.Serialize(invokeResponse.Body);
+        response.ContentLength = bytes.Length;
+        response.BodyWriter.Write(bytes);
+        t_buffer = buffer.Reset() ? buffer : null;
         return response.BodyWriter.FlushAsync().AsTask();
     }
 

@@ -44,6 +44,29 @@ public sealed class InvokeResponseWriterTests
     }
 
     [Fact]
+    public async Task A_value_that_fails_to_serialize_is_handled_as_the_sdk_does_and_leaves_nothing_for_the_next_answer()
+    {
+        var unwritable = new InvokeResponse { Status = 200, Body = new ExpectedReplies([MessageFactory.Text("Hej! " + new string('å', 3000)), new Activity { Type = "message", Value = new Unwritable() }]) };
+
+        var (_, _, _, failed) = await WriteAsync(ctx => InvokeResponseWriter.WriteAsync(ctx.Response, unwritable));
+        var (_, _, _, sdkFailed) = await WriteAsync(ctx => HttpHelper.WriteResponseAsync(ctx.Response, unwritable));
+        Assert.Equal(sdkFailed, failed);
+
+        var (_, _, _, body) = await WriteAsync(ctx => InvokeResponseWriter.WriteAsync(ctx.Response, Replies(1)));
+        var (_, _, _, sdkBody) = await WriteAsync(ctx => HttpHelper.WriteResponseAsync(ctx.Response, Replies(1)));
+
+        Assert.Equal(sdkBody, body);
+    }
+
+    /// <summary>A value whose serialization fails after the writer has already taken part of the body.</summary>
+    private sealed class Unwritable
+    {
+        public string First => "written";
+
+        public string Second => throw new InvalidOperationException("cannot be written");
+    }
+
+    [Fact]
     public async Task No_invoke_response_is_a_200_without_a_body_and_a_status_alone_is_kept()
     {
         var (status, _, _, body) = await WriteAsync(ctx => InvokeResponseWriter.WriteAsync(ctx.Response, null));
