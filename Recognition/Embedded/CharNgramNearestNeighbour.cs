@@ -109,8 +109,17 @@ internal sealed class CharNgramNearestNeighbour
             }
         }
 
+        // The bot cuts messages long before this; a caller that scores a whole document does not leave its
+        // thread holding a dictionary of that size.
+        if (counts.Count > MaxKeptGrams)
+        {
+            scratch.Counts = [];
+        }
+
         return best;
     }
+
+    private const int MaxKeptGrams = 16 * 1024;
 
     [ThreadStatic]
     private static Scratch? t_scratch;
@@ -120,7 +129,7 @@ internal sealed class CharNgramNearestNeighbour
     {
         private float[] _similarity = [];
 
-        public Dictionary<ulong, int> Counts { get; } = [];
+        public Dictionary<ulong, int> Counts { get; set; } = [];
 
         /// <summary>At least <paramref name="length"/> zeros.</summary>
         public float[] Similarity(int length)
