@@ -9,17 +9,18 @@ namespace IqosBot.Privacy;
 /// activities), wherever the bot keeps them (<see cref="IPersonalDataStore"/>), and, with the embedded benefits
 /// sandbox, their account, registrations and claims — exported as JSON or erased everywhere.
 /// </summary>
-public sealed class PersonalDataRequests(IPersonalDataStore store, SandboxPersonalData? sandbox)
+/// <param name="handOver">The instance's states kept in memory for a next turn: erased conversations' are dropped too.</param>
+public sealed class PersonalDataRequests(IPersonalDataStore store, SandboxPersonalData? sandbox, StateHandOver? handOver = null)
 {
     /// <summary>The requests on the stores a configuration names: the SQLite files, or PostgreSQL (Storage:Provider), plus the sandbox file when the bot serves it.</summary>
-    public static PersonalDataRequests From(IConfiguration configuration, string contentRoot, NpgsqlDataSource? postgres = null)
+    public static PersonalDataRequests From(IConfiguration configuration, string contentRoot, NpgsqlDataSource? postgres = null, StateHandOver? handOver = null)
     {
         var files = PersonalDataFiles.From(configuration, contentRoot);
         IPersonalDataStore store = StorageProviders.IsPostgres(configuration)
             ? new PostgresPersonalDataStore(postgres ?? NpgsqlDataSource.Create(configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Postgres is not set.")))
             : new SqlitePersonalDataStore(files.State, files.Transcripts, files.Insights);
-        return new PersonalDataRequests(store, files.Sandbox is { } path ? new SandboxPersonalData(path) : null);
+        return new PersonalDataRequests(store, files.Sandbox is { } path ? new SandboxPersonalData(path) : null, handOver);
     }
 
     /// <summary>Everything held about the subject, table by table; nothing about anyone else.</summary>
@@ -52,6 +53,7 @@ public sealed class PersonalDataRequests(IPersonalDataStore store, SandboxPerson
     {
         var found = await FindAsync(subject, cancellationToken).ConfigureAwait(false);
         var erased = await store.EraseAsync(subject, found, cancellationToken).ConfigureAwait(false);
+        handOver?.Forget(found.StateKeys);
         if (sandbox is not null)
         {
             await sandbox.EraseAsync(subject, erased, cancellationToken).ConfigureAwait(false);

@@ -14,7 +14,7 @@ public static class PrivacyServiceCollectionExtensions
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PersonalDataRetention>();
         services.AddHostedService(provider => provider.GetRequiredService<PersonalDataRetention>());
-        services.AddSingleton(provider => PersonalDataRequests.From(configuration, contentRoot, provider.GetService<Npgsql.NpgsqlDataSource>()));
+        services.AddSingleton(provider => PersonalDataRequests.From(configuration, contentRoot, provider.GetService<Npgsql.NpgsqlDataSource>(), provider.GetService<IqosBot.Storage.StateHandOver>()));
         return services;
     }
 }

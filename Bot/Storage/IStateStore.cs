@@ -17,4 +17,17 @@ public interface IStateStore : IStorage
 
     /// <summary>After deletions: what the provider does so deleted values are not left readable.</summary>
     Task ReclaimAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One key's value as <see cref="IStorage.ReadAsync"/> gives it (null when nothing is stored), except that the value
+    /// handed over at the key's last <see cref="WriteAndHandOverAsync"/> on this instance comes back as that same
+    /// object, without reading its JSON, while the row still has the etag it was written with. Taken once.
+    /// </summary>
+    Task<object?> ReadHandedOverAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes one key as <see cref="IStorage.WriteAsync"/> does and keeps <paramref name="value"/> for the key's next
+    /// <see cref="ReadHandedOverAsync"/> (<see cref="StateHandOver"/>): the caller gives the value up and must not change it.
+    /// </summary>
+    Task WriteAndHandOverAsync(string key, object value, CancellationToken cancellationToken);
 }

@@ -11,6 +11,9 @@ namespace IqosBot.Storage;
 /// against redelivery), so the comparison never saved a write; measured in bench/, those three serializations
 /// were about half of all JSON work on a turn. A loaded state is written at the end of the turn; a non-message
 /// turn that changed nothing rewrites the same row, which costs less than the two serializations it replaces.
+/// On the bot's own stores (<see cref="IStateStore"/>) the state a turn saved is handed over to the conversation's
+/// next turn on this instance (<see cref="StateHandOver"/>) rather than read back from its JSON, as long as the row
+/// is still the one that turn wrote.
 /// </summary>
 public sealed class SerializeOnceConversationState(IStorage storage) : ConversationState(storage)
 {
@@ -30,8 +33,16 @@ public sealed class SerializeOnceConversationState(IStorage storage) : Conversat
         }
 
         var key = GetStorageKey(turnContext);
-        var items = await _storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
-        items.TryGetValue(key, out var value);
+        object? value;
+        if (_storage is IStateStore store)
+        {
+            value = await store.ReadHandedOverAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var items = await _storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+            items.TryGetValue(key, out value);
+        }
 
         // CachedBotState hashes the dictionary it is constructed with; an empty one hashes as "{}", for nothing.
         // The loaded dictionary is put in afterwards, unhashed.
@@ -52,6 +63,16 @@ public sealed class SerializeOnceConversationState(IStorage storage) : Conversat
         ArgumentNullException.ThrowIfNull(turnContext);
         if (GetCachedState(turnContext) is not { State: { } state })
         {
+            return;
+        }
+
+        if (_storage is IStateStore store)
+        {
+            // The turn gives its state up: anything later in the turn that asks for the state again takes it back
+            // from the store (the same objects, then no longer kept for the next turn) instead of changing, through
+            // the turn's cache, what the next turn would be handed.
+            await store.WriteAndHandOverAsync(GetStorageKey(turnContext), state, cancellationToken).ConfigureAwait(false);
+            turnContext.TurnState.Remove(CacheKey);
             return;
         }
 

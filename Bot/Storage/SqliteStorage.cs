@@ -28,15 +28,20 @@ public sealed partial class SqliteStorage : IStateStore, IDisposable
 
     private readonly SqliteFile _file;
     private readonly TimeProvider _time;
+    private readonly StateHandOver _handOver;
+    private readonly bool _ownsHandOver;
 
     private bool _disposed;
 
     /// <param name="time">When rows were written, for retention (<see cref="KeysNotWrittenSinceAsync"/>).</param>
-    public SqliteStorage(SqliteStorageOptions options, TimeProvider? time = null)
+    /// <param name="handOver">The instance's saved states kept for the next turn (a store of its own when not given).</param>
+    public SqliteStorage(SqliteStorageOptions options, TimeProvider? time = null, StateHandOver? handOver = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
         _time = time ?? TimeProvider.System;
+        _ownsHandOver = handOver is null;
+        _handOver = handOver ?? new StateHandOver(_time);
 
         _file = new SqliteFile(options.Path, "state", [(1, """
             CREATE TABLE IF NOT EXISTS state (
@@ -94,13 +99,17 @@ public sealed partial class SqliteStorage : IStateStore, IDisposable
     public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return WriteRowsAsync(StateChanges.Writes(changes), cancellationToken);
+        var rows = StateChanges.Writes(changes);
+        _handOver.Forget(rows.Select(row => row.Key));
+        return WriteRowsAsync(rows, cancellationToken);
     }
 
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return WriteRowsAsync(StateChanges.Deletes(keys), cancellationToken);
+        var rows = StateChanges.Deletes(keys);
+        _handOver.Forget(keys);
+        return WriteRowsAsync(rows, cancellationToken);
     }
 
     public void Dispose()
@@ -111,6 +120,10 @@ public sealed partial class SqliteStorage : IStateStore, IDisposable
         }
 
         _disposed = true;
+        if (_ownsHandOver)
+        {
+            _handOver.Dispose();
+        }
 
         _file.ClearPool();
     }
@@ -150,7 +163,7 @@ public sealed partial class SqliteStorage : IStateStore, IDisposable
                 }
 
                 upsertKey.Value = row.Key;
-                upsertEtag.Value = Guid.NewGuid().ToString("N");
+                upsertEtag.Value = row.Etag;
                 upsertValue.Value = row.Json;
                 upsertExpected.Value = (object?)row.ExpectedEtag ?? DBNull.Value;
                 upsertOverwrite.Value = row.Overwrite ? 1 : 0;

@@ -3,8 +3,11 @@ using Microsoft.Bot.Builder;
 
 namespace IqosBot.Storage;
 
-/// <summary>One row to write (or, with no JSON, to delete), and the etag it must still have unless it overwrites.</summary>
-internal readonly record struct StateRow(string Key, string? ExpectedEtag, string? Json, bool Overwrite);
+/// <summary>
+/// One row to write (or, with no JSON, to delete), the etag it must still have unless it overwrites, and the etag it
+/// is written with (chosen here, so that whoever wrote it knows it: <see cref="StateHandOver"/>).
+/// </summary>
+internal readonly record struct StateRow(string Key, string? ExpectedEtag, string? Json, bool Overwrite, string? Etag = null);
 
 /// <summary>
 /// The SDK's storage semantics (those of MemoryStorage), the same in every storage: a null value is a delete,
@@ -29,7 +32,7 @@ internal static class StateChanges
 
             var overwrite = value is not IStoreItem { ETag: not "*" };
             var expected = overwrite ? null : ((IStoreItem)value).ETag;
-            rows.Add(new StateRow(key, expected, StateJson.Serialize(value), overwrite));
+            rows.Add(new StateRow(key, expected, StateJson.Serialize(value), overwrite, Guid.NewGuid().ToString("N")));
         }
 
         return rows;
@@ -68,6 +71,27 @@ internal static class StateChanges
         }
 
         return value;
+    }
+
+    /// <summary>A value kept in memory (<see cref="StateHandOver"/>), given back as a read gives a stored one.</summary>
+    public static object HandedOver(object value, string etag)
+    {
+        if (value is IStoreItem item)
+        {
+            item.ETag = etag;
+        }
+
+        return value;
+    }
+
+    /// <summary>After <paramref name="row"/> was written: its value waits for the key's next read.</summary>
+    public static void HandOver(StateHandOver handOver, StateRow row, object value)
+    {
+        ArgumentNullException.ThrowIfNull(handOver);
+        if (row is { Json: not null, Etag: { } etag })
+        {
+            handOver.Keep(row.Key, etag, value);
+        }
     }
 
     /// <summary>The first column of every row a key query returns, in its order (either provider's command).</summary>

@@ -16,6 +16,9 @@ public static class StorageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
+
+        // One per instance, shared by the store and by erasure (which deletes rows behind the store's back).
+        services.TryAddSingleton(provider => new StateHandOver(provider.GetRequiredService<TimeProvider>()));
         var provider = configuration["Storage:Provider"] ?? StorageProviders.Sqlite;
         if (StorageProviders.IsPostgres(configuration))
         {
@@ -30,7 +33,7 @@ public static class StorageServiceCollectionExtensions
 
             // Turns of one conversation on different instances take turns through the same database.
             services.AddSingleton<Medallion.Threading.IDistributedLockProvider>(provider => new Medallion.Threading.Postgres.PostgresDistributedSynchronizationProvider(provider.GetRequiredService<NpgsqlDataSource>()));
-            services.AddSingleton(provider => new PostgresStorage(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(provider => new PostgresStorage(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<StateHandOver>()));
             services.AddSingleton<IStateStore>(provider => provider.GetRequiredService<PostgresStorage>());
 
             // The server answers at all (the served check); "state" below adds that the schema is migrated and state reads.
@@ -42,7 +45,7 @@ public static class StorageServiceCollectionExtensions
         }
         else if (string.Equals(provider, StorageProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            services.AddSingleton(provider => new SqliteStorage(provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(provider => new SqliteStorage(provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<StateHandOver>()));
             services.AddSingleton<IStateStore>(provider => provider.GetRequiredService<SqliteStorage>());
         }
         else

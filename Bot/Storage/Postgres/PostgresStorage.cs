@@ -11,8 +11,11 @@ namespace IqosBot.Storage.Postgres;
 /// and then finds the etag changed, so of two instances writing one conversation, one wins and the other's
 /// turn is refused (and retried), never silently lost.
 /// </summary>
-public sealed class PostgresStorage(NpgsqlDataSource dataSource, TimeProvider? time = null) : IStateStore
+public sealed class PostgresStorage(NpgsqlDataSource dataSource, TimeProvider? time = null, StateHandOver? handOver = null) : IStateStore, IDisposable
 {
+    // As in SqliteStorage: the JSON comes back only when the row's etag is not the kept value's (@known NULL: nothing kept).
+    private const string SelectUnlessKnownSql = "SELECT etag, CASE WHEN etag = @known THEN NULL ELSE value END FROM bot_state WHERE key = @key";
+
     private const string UpsertSql = """
         INSERT INTO bot_state (key, etag, value, updated_at) VALUES (@key, @etag, @value, @now)
         ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, value = excluded.value, updated_at = excluded.updated_at
@@ -20,6 +23,8 @@ public sealed class PostgresStorage(NpgsqlDataSource dataSource, TimeProvider? t
         """;
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly bool _ownsHandOver = handOver is null;
+    private readonly StateHandOver _handOver = handOver ?? new StateHandOver(time);
 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
@@ -50,10 +55,51 @@ public sealed class PostgresStorage(NpgsqlDataSource dataSource, TimeProvider? t
     }
 
     public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
-        => WriteRowsAsync(StateChanges.Writes(changes), cancellationToken);
+    {
+        var rows = StateChanges.Writes(changes);
+        _handOver.Forget(rows.Select(row => row.Key));
+        return WriteRowsAsync(rows, cancellationToken);
+    }
 
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
-        => WriteRowsAsync(StateChanges.Deletes(keys), cancellationToken);
+    {
+        var rows = StateChanges.Deletes(keys);
+        _handOver.Forget(keys);
+        return WriteRowsAsync(rows, cancellationToken);
+    }
+
+    /// <summary>With several instances a conversation's next turn may come to another one: its etag then differs, and it reads the row.</summary>
+    public async Task<object?> ReadHandedOverAsync(string key, CancellationToken cancellationToken)
+    {
+        StateChanges.ThrowIfInvalidKey(key);
+        var kept = _handOver.TryTake(key, out var keptEtag, out var keptValue);
+        await using var command = dataSource.CreateCommand(SelectUnlessKnownSql);
+        command.Parameters.AddWithValue("key", key);
+        command.Parameters.Add(new NpgsqlParameter("known", NpgsqlDbType.Text) { Value = kept ? keptEtag : DBNull.Value });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return reader.IsDBNull(1) ? StateChanges.HandedOver(keptValue, reader.GetString(0)) : StateChanges.Read(reader.GetString(1), reader.GetString(0));
+    }
+
+    public async Task WriteAndHandOverAsync(string key, object value, CancellationToken cancellationToken)
+    {
+        var rows = StateChanges.Writes(new Dictionary<string, object>(1) { [key] = value });
+        _handOver.Forget([key]);
+        await WriteRowsAsync(rows, cancellationToken).ConfigureAwait(false);
+        StateChanges.HandOver(_handOver, rows[0], value);
+    }
+
+    public void Dispose()
+    {
+        if (_ownsHandOver)
+        {
+            _handOver.Dispose();
+        }
+    }
 
     public async Task<IReadOnlyList<string>> KeysNotWrittenSinceAsync(DateTimeOffset cutoff, string after, int limit, CancellationToken cancellationToken)
     {
@@ -102,7 +148,7 @@ public sealed class PostgresStorage(NpgsqlDataSource dataSource, TimeProvider? t
 
             await using var upsert = new NpgsqlCommand(UpsertSql, connection, transaction);
             upsert.Parameters.AddWithValue("key", row.Key);
-            upsert.Parameters.AddWithValue("etag", Guid.NewGuid().ToString("N"));
+            upsert.Parameters.AddWithValue("etag", row.Etag!);
             upsert.Parameters.AddWithValue("value", row.Json);
             upsert.Parameters.AddWithValue("now", now);
             upsert.Parameters.AddWithValue("overwrite", row.Overwrite);

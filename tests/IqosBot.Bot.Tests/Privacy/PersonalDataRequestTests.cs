@@ -87,6 +87,22 @@ public sealed class PersonalDataRequestTests : IDisposable
             .GetProperty("conversations").EnumerateArray());
     }
 
+    [Fact]
+    public async Task An_erasure_through_the_running_bot_also_drops_the_state_it_keeps_in_memory_for_the_next_turn()
+    {
+        var (subject, other) = await PrivacyScenario.TwoCustomersAsync(_host);
+        var handOver = _host.Services.GetRequiredService<IqosBot.Storage.StateHandOver>();
+        var held = handOver.Count;
+
+        await _host.Services.GetRequiredService<PersonalDataRequests>().EraseAsync(new PersonalDataSubject(Email, null, null), CancellationToken.None);
+
+        // The subject's last saved state (their e-mail in the registration and the claim) is gone from memory too; the
+        // other customer's still waits for their next turn.
+        Assert.Equal(held - 1, handOver.Count);
+        Assert.False(handOver.TryTake("webchat/conversations/" + subject, out _, out _));
+        Assert.True(handOver.TryTake("webchat/conversations/" + other, out _, out _));
+    }
+
     public void Dispose()
     {
         _host.Dispose();

@@ -33,8 +33,9 @@ public sealed class SerializeOnceConversationStateTests : IDisposable
             await state.SaveChangesAsync(first);
         }
 
-        // A new state object as well as a new turn: what comes back can only have come from the file.
-        var reread = new SerializeOnceConversationState(storage).CreateProperty<Profile>("profile");
+        // A new storage on the file as well as a new state object and turn: what comes back can only have come from the
+        // file (the first storage would hand the saved objects over).
+        var reread = new SerializeOnceConversationState(Open()).CreateProperty<Profile>("profile");
         using var second = Turn("alice");
         using var other = Turn("bob");
         var defaults = 0;
@@ -128,6 +129,59 @@ public sealed class SerializeOnceConversationStateTests : IDisposable
 
         Assert.Equal(1, cached);
         Assert.Equal(7, reloaded);
+    }
+
+    [Fact]
+    public async Task A_turn_that_fails_before_saving_leaves_the_next_turn_the_last_saved_state()
+    {
+        var state = new SerializeOnceConversationState(Open());
+        var profile = state.CreateProperty<Profile>("profile");
+        await SetVisitsAsync(state, profile, "alice", 1);
+
+        using (var failing = Turn("alice"))
+        {
+            // Takes what the last turn handed over, changes it, and never gets to save (the turn threw).
+            (await profile.GetAsync(failing, () => new Profile())).Visits = 99;
+        }
+
+        using var next = Turn("alice");
+        Assert.Equal(1, (await profile.GetAsync(next, () => new Profile())).Visits);
+    }
+
+    [Fact]
+    public async Task A_change_made_after_saving_does_not_reach_the_next_turn()
+    {
+        var state = new SerializeOnceConversationState(Open());
+        var profile = state.CreateProperty<Profile>("profile");
+        using (var turn = Turn("alice"))
+        {
+            (await profile.GetAsync(turn, () => new Profile())).Visits = 1;
+            await state.SaveChangesAsync(turn);
+
+            // Asked for again after the save, the state is the turn's once more, and no longer kept for the next turn.
+            (await profile.GetAsync(turn, () => new Profile())).Visits = 50;
+        }
+
+        using var next = Turn("alice");
+        Assert.Equal(1, (await profile.GetAsync(next, () => new Profile())).Visits);
+        Assert.Contains("\"Visits\":1", (await StoredRowsAsync())[StorageKey("alice")], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_next_turn_is_handed_the_objects_the_last_one_saved()
+    {
+        var state = new SerializeOnceConversationState(Open());
+        var profile = state.CreateProperty<Profile>("profile");
+        Profile saved;
+        using (var turn = Turn("alice"))
+        {
+            saved = await profile.GetAsync(turn, () => new Profile());
+            saved.Visits = 4;
+            await state.SaveChangesAsync(turn);
+        }
+
+        using var next = Turn("alice");
+        Assert.Same(saved, await profile.GetAsync(next, () => new Profile()));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace IqosBot.Bot.Tests.Storage;
 /// semantics, the same .NET types back, optimistic concurrency that loses no update between two instances,
 /// and no type from outside the allowed assemblies in either direction.
 /// </summary>
-public abstract class StateStoreContract
+public abstract partial class StateStoreContract
 {
     /// <summary>A store on this test's database; called again, a second instance on the same database.</summary>
     protected abstract IStateStore Open();
