@@ -42,17 +42,18 @@ public sealed class StateHandOverTests
     {
         using var handOver = new StateHandOver(_time);
         handOver.Keep("webchat/conversations/a", "etag-1", new object());
-        _time.Advance(TimeSpan.FromMinutes(3));
+        _time.Advance(StateHandOver.KeepFor / 2);
         handOver.Keep("webchat/conversations/b", "etag-2", new object());
 
-        _time.Advance(StateHandOver.KeepFor - TimeSpan.FromMinutes(1));
+        _time.Advance((StateHandOver.KeepFor / 2) + (StateHandOver.KeepFor / 4) + TimeSpan.FromSeconds(1));
 
         // a is past the limit and gone without anyone asking for it; b, kept later, still waits.
         Assert.Equal(1, handOver.Count);
-        Assert.True(handOver.TryTake("webchat/conversations/b", out _, out _));
 
-        _time.Advance(StateHandOver.KeepFor);
+        _time.Advance(StateHandOver.KeepFor / 2);
+
         Assert.Equal(0, handOver.Count);
+        Assert.False(handOver.TryTake("webchat/conversations/b", out _, out _));
     }
 
     [Fact]
