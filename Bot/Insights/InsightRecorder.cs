@@ -20,6 +20,10 @@ public sealed class InsightRecorder(InsightLog log, TimeProvider time) : Microso
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(next);
+
+        // Stamped with when the message came, not when the turn's work was done: the order of what customers wrote is
+        // the order they wrote it in, even when an earlier turn finishes after a later one has begun.
+        var now = time.GetUtcNow();
         await next(cancellationToken).ConfigureAwait(false);
 
         var activity = turnContext.Activity;
@@ -31,7 +35,6 @@ public sealed class InsightRecorder(InsightLog log, TimeProvider time) : Microso
         var key = ConversationKeys.Of(channelId, conversationId);
         var channel = BotTelemetry.KnownOrOther(channelId, BotTelemetry.KnownChannels);
         var language = turnContext.GetLanguage();
-        var now = time.GetUtcNow();
         InsightEvent Event(string kind, string? name = null, string? value = null, double? number = null) => new(now, key, channel, language, kind, name, value, number);
 
         if (activity.Type == ActivityTypes.Message && RecognizerTrace.DecisionOf(turnContext) is { } decision)

@@ -13,8 +13,10 @@ namespace IqosBot.Storage;
 /// A value is taken once: the turn that takes it owns it, and a turn that fails (and so saves nothing) leaves nothing
 /// behind for the next one, which reads the last saved state from the database. What is kept is bounded by
 /// <see cref="Capacity"/> and by <see cref="KeepFor"/> (a timer drops older values even when no turn comes), and is
-/// forgotten when the store deletes or overwrites the key or an erasure names it: personal data is not kept in memory
-/// longer than in the database, nor for more than two minutes after the conversation's last turn.
+/// forgotten when the store deletes or overwrites the key or an erasure through the running bot names it. An erasure
+/// made by another process (the command-line tool) makes a kept value unusable at once, as its row is gone, and the
+/// timer drops it within <see cref="KeepFor"/>: personal data stays in memory at most two minutes after the
+/// conversation's last turn.
 /// </remarks>
 public sealed class StateHandOver : IDisposable
 {
