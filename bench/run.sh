@@ -7,6 +7,7 @@
 #   bench/run.sh --no-js ...                      without the JavaScript SDK bot (it needs node and npm)
 #   bench/run.sh --two-instances ...              also IqosBot as two instances on PostgreSQL and Redis behind nginx
 #   bench/run.sh --directline ...                 also IqosBot over Direct Line as Web Chat talks to it, beside /api/messages
+#   bench/run.sh --postgres ...                   also IqosBot with its stores on PostgreSQL, beside the same on SQLite
 #
 # Exits 0 whenever the benchmark ran to its end, whatever it measured (it reports, it does not gate);
 # non-zero only when the harness itself (the C# baseline bot or the driver) could not run.
@@ -45,6 +46,8 @@ scenario() {
 }
 # Direct Line (the website's path) is held to the cost of /api/messages measured in the same run (issue #17).
 TARGET_DIRECTLINE=(--target-cpu-ratio 1.3)
+# And with its stores on PostgreSQL, bot and database together, to 1.5 times the same bot on SQLite (issue #17).
+TARGET_POSTGRES=(--target-cpu-ratio 1.5)
 
 # Bounds: each driver run caps itself (--max-seconds); timeout(1) is the backstop should it hang.
 DRIVER_MAX_SECONDS=300
@@ -59,6 +62,7 @@ BASELINE_ONLY=false
 NO_JS=false
 TWO_INSTANCES=false
 DIRECTLINE=false
+POSTGRES=false
 DRIVER_ARGS=()
 for arg in "$@"; do
   case "$arg" in
@@ -66,7 +70,8 @@ for arg in "$@"; do
     --no-js) NO_JS=true ;;
     --two-instances) TWO_INSTANCES=true ;;
     --directline) DIRECTLINE=true ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --postgres) POSTGRES=true ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) DRIVER_ARGS+=("$arg") ;;
   esac
 done
@@ -250,6 +255,19 @@ elif build "$REPO/Bot/IqosBot.Bot.csproj" IqosBot; then
   IQOSBOT=true
 fi
 
+if [[ $POSTGRES == true && $IQOSBOT == true ]]; then
+  section "PostgreSQL as the store"
+  if [[ ! -x $PG_BIN/initdb ]]; then
+    echo "IqosBotPG skipped: not installed: PostgreSQL 15 ($PG_BIN/initdb)"
+    POSTGRES=false
+  elif ! start_postgres; then
+    echo "IqosBotPG skipped: PostgreSQL did not start"
+    POSTGRES=false
+  else
+    echo "PostgreSQL 15 on port $PG_PORT; each scenario gets a fresh database and a fresh bot"
+  fi
+fi
+
 if [[ $TWO_INSTANCES == true && $IQOSBOT == true ]]; then
   section "two instances: PostgreSQL, Redis, nginx"
   missing_tools="$(two_instances_missing)"
@@ -284,6 +302,14 @@ for key in "${SCENARIOS[@]}"; do
       echo
       measure IqosBotDL "$IQOSBOT_DLL" "$key" "$TITLE" "${SCENARIO[@]}" --protocol directline -- "--Storage:Path=$WORK/iqosbot-dl-$key.db" "--DirectLine:Secret=bench-$(date +%s%N)-secret-for-the-benchmark-only" "--RateLimits:Enabled=false" "--Security:AllowAnonymous=true" "--Benefits:Sandbox:Enabled=true" \
           "--Benefits:Sandbox:DatabasePath=$WORK/sandbox-dl-$key.db" "--Benefits:Sandbox:RequestsPerMinute=1000000"
+    fi
+    if [[ $POSTGRES == true ]]; then
+      # The same bot and scenario with every store on PostgreSQL (state, Direct Line, handoff, insights); the server's
+      # CPU (the postmaster and its backends) is counted beside the bot's.
+      echo
+      measure IqosBotPG "$IQOSBOT_DLL" "$key" "$TITLE" "${SCENARIO[@]}" --service-pids "$PG_PID" -- "--Storage:Path=$WORK/iqosbot-pg-$key.db" "--DirectLine:Secret=bench-$(date +%s%N)-secret-for-the-benchmark-only" "--RateLimits:Enabled=false" "--Security:AllowAnonymous=true" "--Benefits:Sandbox:Enabled=true" \
+          "--Benefits:Sandbox:DatabasePath=$WORK/sandbox-pg-$key.db" "--Benefits:Sandbox:RequestsPerMinute=1000000" \
+          "--Storage:Provider=Postgres" "--ConnectionStrings:Postgres=$(fresh_database "iqosbot_pg_$key")"
     fi
     # Two instances only in (a) and (b): on PostgreSQL and Redis each of their runs takes minutes.
     if [[ $TWO_INSTANCES == true && ($key == a || $key == b) ]]; then
@@ -327,6 +353,21 @@ if [[ $DIRECTLINE == true && $IQOSBOT == true ]]; then
     echo
   done
   echo "IqosBotDL's bot CPU includes its conversation starts (token, conversation, socket, welcome); 'turns alone' takes off what they cost, measured apart."
+fi
+
+if [[ $POSTGRES == true ]]; then
+  section "IqosBot with its stores on PostgreSQL beside IqosBot on SQLite, measured in this run"
+  for key in "${SCENARIOS[@]}"; do
+    if [[ ! -f "$WORK/$key-IqosBot.json" ]]; then
+      echo "scenario ($key): the SQLite run did not complete, so there is nothing to compare against"
+      continue
+    fi
+    scenario "$key"
+    dotnet "$DRIVER" compare --baseline "$WORK/$key-IqosBot.json" --candidate "$WORK/$key-IqosBotPG.json" \
+        --candidate-label IqosBotPG --title "$TITLE: IqosBot on SQLite, and on PostgreSQL" "${TARGET_POSTGRES[@]}"
+    echo
+  done
+  echo "IqosBotPG's services row is PostgreSQL (the postmaster and every backend); the target is on the bot and the database together."
 fi
 
 if [[ $TWO_INSTANCES == true ]]; then

@@ -1,13 +1,14 @@
 # Sourced by run.sh for --two-instances: IqosBot as two processes on one PostgreSQL and one Redis, behind nginx
 # with the repository's configuration (deployment/nginx/iqosbot.conf.template), all started here on free
 # loopback ports in $WORK and stopped by stop_two_instances. Needs PostgreSQL 15's server binaries, redis-server
-# and nginx (Debian packages postgresql-15, redis-server, nginx).
+# and nginx (Debian packages postgresql-15, redis-server, nginx). --postgres uses its PostgreSQL alone.
 #
 # Uses from run.sh: WORK, REPO, DRIVER, IQOSBOT_DLL.
 
 PG_BIN=/usr/lib/postgresql/15/bin
 PG_DIR=""
 PG_PORT=""
+PG_PID=""
 REDIS_PID=""
 NGINX_PID=""
 PROXY_PORT=""
@@ -28,9 +29,10 @@ two_instances_missing() {
   [[ ${#missing[@]} -eq 0 ]] || echo "${missing[*]}"
 }
 
-# start_services: a throwaway PostgreSQL cluster (no fsync: the numbers are the bot's, not the disk's) and a
-# Redis without persistence. Sets PG_PORT, REDIS_PORT, SERVICE_PIDS (completed by start_two_instances).
-start_services() {
+# start_postgres: a throwaway PostgreSQL cluster (no fsync: the numbers are the bot's, not the disk's), once for every
+# mode that needs it (--postgres, --two-instances). Sets PG_PORT, PG_PID and SERVICE_PIDS.
+start_postgres() {
+  [[ -z $PG_DIR ]] || return 0
   # A folder of its own: as root the server runs as postgres, which cannot enter $WORK (mktemp's 0700).
   PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/iqosbot-bench-postgres.XXXXXX")"
   if [[ $(id -u) -eq 0 ]]; then chmod 755 "$PG_DIR"; chown postgres "$PG_DIR"; fi
@@ -41,27 +43,38 @@ start_services() {
     echo "PostgreSQL did not start:"; tail -n 5 "$WORK/postgres.log" | sed 's/^/  | /'
     return 1
   fi
-  local postmaster
-  postmaster="$(head -n 1 "$PG_DIR/data/postmaster.pid")"
+  PG_PID="$(head -n 1 "$PG_DIR/data/postmaster.pid")"
+  SERVICE_PIDS="$PG_PID"
+}
 
+# fresh_database NAME: an empty database of that name; prints the bot's connection string to it.
+fresh_database() {
+  as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$1" >&2
+  echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1"
+}
+
+# start_services: PostgreSQL and a Redis without persistence, for --two-instances. Sets REDIS_PORT and adds Redis to
+# SERVICE_PIDS (nginx is added by start_two_instances).
+start_services() {
+  start_postgres || return 1
   REDIS_PORT="$(dotnet "$DRIVER" free-port)"
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no >"$WORK/redis.log" 2>&1 &
   REDIS_PID=$!
-  SERVICE_PIDS="$postmaster,$REDIS_PID"
+  SERVICE_PIDS="$PG_PID,$REDIS_PID"
 }
 
 # start_two_instances KEY: a fresh database, two bots on it (A and B) and nginx in front; waits until both are
 # ready. Sets BOT_A_PID, BOT_B_PID, PROXY_PORT, NGINX_PID and adds nginx to SERVICE_PIDS.
 start_two_instances() {
-  local key=$1 database="iqosbot_$1" name port pid
-  as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$database"
+  local key=$1 connection name port pid
+  connection="$(fresh_database "iqosbot_$1")"
   local ports=()
   for name in A B; do
     port="$(dotnet "$DRIVER" free-port)"
     mkdir -p "$WORK/$key-$name"
     (cd "$(dirname "$IQOSBOT_DLL")" && ASPNETCORE_ENVIRONMENT=Production exec dotnet "$IQOSBOT_DLL" \
         --urls "http://127.0.0.1:$port" --Logging:LogLevel:Default=Warning \
-        "--Storage:Provider=Postgres" "--ConnectionStrings:Postgres=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$database" \
+        "--Storage:Provider=Postgres" "--ConnectionStrings:Postgres=$connection" \
         "--ConnectionStrings:Redis=127.0.0.1:$REDIS_PORT" \
         "--Storage:Path=$WORK/$key-$name/iqosbot.db" "--Benefits:Sandbox:DatabasePath=$WORK/$key-$name/benefits-sandbox.db" \
         "--DirectLine:Secret=bench-two-instances-$key-secret-for-the-benchmark-only" "--RateLimits:Enabled=false" \

@@ -17,7 +17,7 @@ public sealed class PersonalDataRequests(IPersonalDataStore store, SandboxPerson
     {
         var files = PersonalDataFiles.From(configuration, contentRoot);
         IPersonalDataStore store = StorageProviders.IsPostgres(configuration)
-            ? new PostgresPersonalDataStore(postgres ?? NpgsqlDataSource.Create(configuration.GetConnectionString("Postgres")
+            ? new PostgresPersonalDataStore(postgres ?? Storage.Postgres.PostgresDataSources.ForStores(configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Postgres is not set.")))
             : new SqlitePersonalDataStore(files.State, files.Transcripts, files.Insights);
         return new PersonalDataRequests(store, files.Sandbox is { } path ? new SandboxPersonalData(path) : null, handOver);

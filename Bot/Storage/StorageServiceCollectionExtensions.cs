@@ -28,11 +28,13 @@ public static class StorageServiceCollectionExtensions
                 throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Postgres is not set.");
             }
 
-            services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-            services.AddHostedService<PostgresMigrator>();
+            // Two pools (PostgresDataSources says why): the stores', and the one whose connections hold session locks.
+            services.AddSingleton(_ => PostgresDataSources.ForStores(connectionString));
+            services.AddKeyedSingleton(PostgresDataSources.LocksKey, (_, _) => PostgresDataSources.ForLocks(connectionString));
+            services.AddHostedService(provider => new PostgresMigrator(provider.GetRequiredKeyedService<NpgsqlDataSource>(PostgresDataSources.LocksKey)));
 
             // Turns of one conversation on different instances take turns through the same database.
-            services.AddSingleton<Medallion.Threading.IDistributedLockProvider>(provider => new Medallion.Threading.Postgres.PostgresDistributedSynchronizationProvider(provider.GetRequiredService<NpgsqlDataSource>()));
+            services.AddSingleton<Medallion.Threading.IDistributedLockProvider>(provider => new Medallion.Threading.Postgres.PostgresDistributedSynchronizationProvider(provider.GetRequiredKeyedService<NpgsqlDataSource>(PostgresDataSources.LocksKey)));
             services.AddSingleton(provider => new PostgresStorage(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<StateHandOver>()));
             services.AddSingleton<IStateStore>(provider => provider.GetRequiredService<PostgresStorage>());
 
@@ -58,7 +60,7 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Brings the PostgreSQL schema up to date before the bot takes its first turn.</summary>
+    /// <summary>Brings the PostgreSQL schema up to date before the bot takes its first turn (under a session lock: on the locks' pool).</summary>
     private sealed class PostgresMigrator(NpgsqlDataSource dataSource) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken) => PostgresMigrations.ApplyAsync(dataSource, cancellationToken);

@@ -41,7 +41,8 @@ public static class Comparison
         var baseline = baselines[0];
         // A candidate that did not build, start or finish has no file: its column says so instead.
         var candidate = File.Exists(candidatePath) ? RunResult.Load(candidatePath) : null;
-        if (targetCpuRatio is { } ratio && baseline.BotCpuUsPerTurn is { } baselineCpu)
+        // Against what a turn costs the baseline's whole deployment (its bot alone when it has no services).
+        if (targetCpuRatio is { } ratio && baseline.TotalCpuUsPerTurn is { } baselineCpu)
             targetCpuUs = Math.Round(ratio * baselineCpu);
 
         Row[] rows =
@@ -58,13 +59,15 @@ public static class Comparison
             new("other processes, cores", r => r.OtherCores, "F2", RatioKind.None),
         ];
 
-        // A deployment with services of its own (PostgreSQL, Redis, nginx) is compared on what a turn costs all of it too.
+        // A deployment with services of its own (PostgreSQL, Redis, nginx) is compared on what a turn costs all of it too,
+        // and a CPU target is then on that: the database's work is the turn's as much as the bot's.
+        const string TotalRow = "bot+services CPU µs/turn";
         if (baselines.Any(b => b.ServiceCpuUsPerTurn is not null) || candidate?.ServiceCpuUsPerTurn is not null)
         {
             var bot = Array.FindIndex(rows, row => row.Name == "bot CPU µs/turn");
-            rows = [.. rows[..(bot + 1)],
+            rows = [.. rows[..bot], rows[bot] with { Target = null },
                 new("services CPU µs/turn", r => r.ServiceCpuUsPerTurn, "F0", RatioKind.None),
-                new("bot+services CPU µs/turn", r => r.TotalCpuUsPerTurn, "F0"),
+                new(TotalRow, r => r.TotalCpuUsPerTurn, "F0", Target: targetCpuUs),
                 .. rows[(bot + 1)..]];
         }
 
@@ -91,7 +94,7 @@ public static class Comparison
             var line = $"  {row.Name,-24}{string.Concat(baselines.Select(b => $"{Show(row.Value(b), row.Format),10}"))}{Show(c, row.Format),10}"
                        + string.Concat(baselines.Select(b => Ratio(row.Ratio, row.Value(b), c).PadLeft(ratioWidth)));
             if (row.Target is { } target)
-                line += $"   {"≤ " + target + (targetCpuRatio is { } r && row.Name == "bot CPU µs/turn" ? $" ({r}×) " : ""),-7}{Verdict(candidate, c, target)}";
+                line += $"   {"≤ " + target + (targetCpuRatio is { } r && row.Name is "bot CPU µs/turn" or TotalRow ? $" ({r}×) " : ""),-7}{Verdict(candidate, c, target)}";
             Console.WriteLine(line.TrimEnd());
         }
         var others = string.Join(", ", baselines.Select(b => b.Label));

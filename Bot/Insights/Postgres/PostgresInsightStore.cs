@@ -52,8 +52,9 @@ public sealed class PostgresInsightStore : IInsightStore
             return;
         }
 
+        // Both tables in one transaction; one statement alone is atomic without BEGIN and COMMIT (two round trips fewer).
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = events.Count > 0 && unanswered.Count > 0 ? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
         if (events.Count > 0)
         {
             await using var command = new NpgsqlCommand(
@@ -83,7 +84,10 @@ public sealed class PostgresInsightStore : IInsightStore
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task<InsightRows> ReadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)

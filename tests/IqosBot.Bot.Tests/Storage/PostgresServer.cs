@@ -59,7 +59,11 @@ public sealed class PostgresServer : IAsyncLifetime
 
     /// <summary>A pooled data source on a database of this server.</summary>
     public Task<NpgsqlDataSource> CreateDataSourceAsync(string database)
-        => Task.FromResult(NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database, Pooling = true }.ConnectionString));
+        => Task.FromResult(NpgsqlDataSource.Create(ConnectionStringFor(database)));
+
+    /// <summary>A pooled connection string to a database of this server, as an operator would write it for the bot.</summary>
+    public string ConnectionStringFor(string database)
+        => new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database, Pooling = true }.ConnectionString;
 
     public async Task DropDatabaseAsync(string name)
     {

@@ -4,7 +4,10 @@ using Npgsql;
 
 namespace IqosBot.Bot.Tests.Storage;
 
-/// <summary>The state-store contract on a real PostgreSQL server, a database of its own per test, migrated as the bot migrates it.</summary>
+/// <summary>
+/// The state-store contract on a real PostgreSQL server, a database of its own per test, migrated as the bot migrates it,
+/// through the pool the bot gives its stores (statements prepared, connections reused without a reset).
+/// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresStorageTests : StateStoreContract, IAsyncLifetime
 {
@@ -19,7 +22,8 @@ public sealed class PostgresStorageTests : StateStoreContract, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _dataSource = await _server.CreateDatabaseAsync(_database);
+        await (await _server.CreateDatabaseAsync(_database)).DisposeAsync();
+        _dataSource = PostgresDataSources.ForStores(_server.ConnectionStringFor(_database));
         Assert.Equal(PostgresMigrations.Steps.Count, await PostgresMigrations.ApplyAsync(_dataSource, CancellationToken.None));
     }
 
