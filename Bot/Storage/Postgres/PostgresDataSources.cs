@@ -7,7 +7,9 @@ namespace IqosBot.Storage.Postgres;
 /// The two connection pools an instance keeps on ConnectionStrings:Postgres: the stores', whose connections each run a
 /// statement or a short transaction, and the locks', whose connections hold a conversation's turn lock (a session-level
 /// advisory lock, DistributedLock.Postgres) for a whole turn or wait up to 30 s for it. Apart, turns waiting for their
-/// locks can never take every connection the stores need to finish the turns that hold them.
+/// locks can never take every connection the stores need to finish the turns that hold them. Together they stay within
+/// the connection string's Maximum Pool Size (the deployment sizes the server's connections by it): a quarter for the
+/// locks, at least one, since DistributedLock holds many uncontended locks on one connection, and the rest for the stores.
 /// </summary>
 /// <remarks>
 /// Both hand connections back without Npgsql's reset, and the stores' prepare the statements a turn runs over and over.
@@ -39,11 +41,17 @@ public static class PostgresDataSources
     /// <summary>The connection string with the locks' defaults added where the operator's string does not say.</summary>
     public static string LocksConnectionString(string connectionString) => WithDefaults(connectionString, prepare: false);
 
+    /// <summary>How many of the instance's <paramref name="total"/> connections the locks' pool may open.</summary>
+    public static int LockConnections(int total) => Math.Max(1, total / 4);
+
     private static string WithDefaults(string connectionString, bool prepare)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var total = builder.MaxPoolSize;
+        builder.MaxPoolSize = prepare ? Math.Max(1, total - LockConnections(total)) : LockConnections(total);
+        builder.MinPoolSize = Math.Min(builder.MinPoolSize, builder.MaxPoolSize);
         if (prepare && !Names(given, "Max Auto Prepare"))
         {
             builder.MaxAutoPrepare = StatementsKeptPrepared;

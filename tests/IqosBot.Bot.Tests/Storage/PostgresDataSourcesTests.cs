@@ -41,6 +41,21 @@ public sealed class PostgresDataSourcesTests
         Assert.False(locks.NoResetOnClose);
     }
 
+    [Theory]
+    [InlineData("", 100)]
+    [InlineData(";Maximum Pool Size=8", 8)]
+    [InlineData(";Maximum Pool Size=8;Minimum Pool Size=8", 8)]
+    [InlineData(";MaxPoolSize=2", 2)]
+    public void The_two_pools_together_open_no_more_connections_than_the_string_allows(string pool, int allowed)
+    {
+        var stores = new NpgsqlConnectionStringBuilder(PostgresDataSources.StoresConnectionString(Plain + pool));
+        var locks = new NpgsqlConnectionStringBuilder(PostgresDataSources.LocksConnectionString(Plain + pool));
+
+        Assert.Equal(allowed, stores.MaxPoolSize + locks.MaxPoolSize);
+        Assert.InRange(locks.MaxPoolSize, 1, Math.Max(1, allowed / 4));
+        Assert.True(stores.MinPoolSize <= stores.MaxPoolSize && locks.MinPoolSize <= locks.MaxPoolSize);
+    }
+
     [Fact]
     public void A_missing_connection_string_is_refused_with_a_clear_error()
     {
